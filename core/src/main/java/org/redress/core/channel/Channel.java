@@ -1,0 +1,50 @@
+package org.redress.core.channel;
+
+/**
+ * One configured source of a channel plugin: one mailbox, one social account, one CDR file.
+ *
+ * <p>Contract (checked by the contract test kit in core's test-jar):
+ * <ul>
+ *   <li>{@link #read} is free of side effects at the source. Reading from the same checkpoint twice yields
+ *       the same items with the same external ids, in the same order.</li>
+ *   <li>Items come in source order; the {@link Batch#next() next} checkpoint of a batch covers exactly the
+ *       items in it, so paging through with small batches yields what one large batch would.</li>
+ *   <li>{@link #read} never throws for one bad item: it returns a {@link Quarantined} in its place. It throws
+ *       {@link ChannelException} only when the source as a whole cannot be read (host down, file gone).</li>
+ *   <li>{@link #commit} is called by the desk only after it has durably stored every item up to that
+ *       checkpoint; it is where the source may be advanced. Committing the same checkpoint twice is harmless.</li>
+ * </ul>
+ * An instance is used by one thread at a time; the desk serialises calls to it.
+ */
+public interface Channel extends AutoCloseable {
+
+    /**
+     * Reads up to {@code max} items after the given checkpoint.
+     *
+     * @param after where the last committed batch ended, or {@link Checkpoint#START}
+     * @param max   the most items to return, at least 1
+     */
+    Batch read(Checkpoint after, int max) throws ChannelException;
+
+    /**
+     * Tells the channel that everything up to and including {@code upTo} is stored by the desk. The default
+     * does nothing, which is right for sources whose position lives only in the desk's checkpoint.
+     */
+    default void commit(Checkpoint upTo) throws ChannelException {
+    }
+
+    /**
+     * Sends a reply through this channel. Implementations must be idempotent on
+     * {@link OutboundReply#replyId()}: sending the same reply twice delivers it once.
+     *
+     * @return {@link DeliveryResult.Delivered} with the external id of what was sent, or
+     *         {@link DeliveryResult.Failed} saying why; never throws for a delivery problem
+     */
+    default DeliveryResult deliver(OutboundReply reply) {
+        return new DeliveryResult.Failed("this channel instance cannot send replies", false);
+    }
+
+    /** Releases the source. Closing twice is harmless. */
+    @Override
+    void close();
+}

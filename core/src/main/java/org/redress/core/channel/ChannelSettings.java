@@ -1,0 +1,124 @@
+package org.redress.core.channel;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The settings of one channel instance, validated against its plugin's {@link ChannelDescriptor}: every
+ * required setting is present, every value has the right type, and no unknown key slipped in (a typo would
+ * otherwise be silently ignored). Defaults are filled in.
+ */
+public final class ChannelSettings {
+
+    private final ChannelDescriptor descriptor;
+    private final Map<String, String> values;
+
+    private ChannelSettings(ChannelDescriptor descriptor, Map<String, String> values) {
+        this.descriptor = descriptor;
+        this.values = values;
+    }
+
+    /**
+     * Checks {@code raw} against the descriptor.
+     *
+     * @throws InvalidSettingsException naming every setting that is missing, unknown or malformed
+     */
+    public static ChannelSettings validate(ChannelDescriptor descriptor, Map<String, String> raw)
+            throws InvalidSettingsException {
+        List<InvalidSettingsException.Problem> problems = new ArrayList<>();
+        Map<String, String> values = new TreeMap<>();
+        for (String key : new TreeMap<>(raw).keySet()) {
+            if (descriptor.setting(key).isEmpty()) {
+                String known = descriptor.settings().stream().map(SettingSpec::key).collect(Collectors.joining(", "));
+                problems.add(new InvalidSettingsException.Problem(key,
+                        "is unknown; known settings: " + (known.isEmpty() ? "none" : known)));
+            }
+        }
+        for (SettingSpec spec : descriptor.settings()) {
+            String value = raw.get(spec.key());
+            if (value == null || value.isBlank()) {
+                if (spec.required()) {
+                    problems.add(new InvalidSettingsException.Problem(spec.key(),
+                            "is required: " + spec.description()));
+                } else {
+                    spec.defaultValue().ifPresent(d -> values.put(spec.key(), d));
+                }
+                continue;
+            }
+            Optional<String> problem = spec.problem(value);
+            if (problem.isPresent()) {
+                problems.add(new InvalidSettingsException.Problem(spec.key(), problem.get()));
+            } else {
+                values.put(spec.key(), value.strip());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidSettingsException(descriptor.id(), problems);
+        }
+        return new ChannelSettings(descriptor, values);
+    }
+
+    public ChannelDescriptor descriptor() {
+        return descriptor;
+    }
+
+    /** The value of a setting, or empty when it is optional, not given and has no default. */
+    public Optional<String> text(String key) {
+        spec(key);
+        return Optional.ofNullable(values.get(key));
+    }
+
+    /** The value of a required setting or one with a default. */
+    public String require(String key) {
+        return text(key).orElseThrow(() -> new IllegalStateException(
+                "setting '" + key + "' of channel '" + descriptor.id() + "' has no value and no default"));
+    }
+
+    public Optional<Path> path(String key) {
+        return text(key).map(Path::of);
+    }
+
+    public Optional<Long> integer(String key) {
+        return text(key).map(Long::parseLong);
+    }
+
+    public Optional<Boolean> bool(String key) {
+        return text(key).map(v -> v.toLowerCase(Locale.ROOT).equals("true"));
+    }
+
+    public Optional<Duration> duration(String key) {
+        return text(key).map(SettingType::parseDuration);
+    }
+
+    public Optional<ZoneId> zone(String key) {
+        return text(key).map(ZoneId::of);
+    }
+
+    /** A comma-separated setting as a list of its trimmed, non-empty items. */
+    public List<String> list(String key) {
+        return text(key).map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList())
+                .orElse(List.of());
+    }
+
+    private SettingSpec spec(String key) {
+        return descriptor.setting(key).orElseThrow(() -> new IllegalArgumentException(
+                "channel '" + descriptor.id() + "' declares no setting '" + key + "'"));
+    }
+
+    /** Secrets are masked, so settings can be logged. */
+    @Override
+    public String toString() {
+        return values.entrySet().stream()
+                .map(e -> e.getKey() + "=" + (spec(e.getKey()).type() == SettingType.SECRET ? "***" : e.getValue()))
+                .collect(Collectors.joining(", ", descriptor.id() + "{", "}"));
+    }
+}

@@ -1,0 +1,160 @@
+package org.redress.core.channel;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A message from a customer (or a machine) as a channel understood it. Built with {@link #builder}.
+ *
+ * @param channelId        the id of the plugin that read it
+ * @param externalId       stable id within the channel instance (Message-ID, post id, call unique id)
+ * @param threadReferences external ids this message continues, nearest first (In-Reply-To, then References;
+ *                         the post replied to; the call a callback answers); empty for a new conversation
+ * @param sender           who sent it
+ * @param sentAt           when the sender sent it, by the source's own clock
+ * @param subject          the subject line, or empty where the channel has none
+ * @param text             the readable text of the message, never null
+ * @param languageHint     a language the source declared (Content-Language, a post's lang), if any
+ * @param visibility       whether the customer said it in public or in private
+ * @param attachments      files that came with it
+ * @param automated        set when machine traffic sent it: auto-reply, bounce, list, our own echo
+ * @param attributes       channel-specific facts the desk may use for triage (for example {@code followers})
+ * @param raw              the message exactly as the source delivered it, kept for audit
+ */
+public record InboundMessage(
+        String channelId,
+        String externalId,
+        List<String> threadReferences,
+        SenderIdentity sender,
+        Instant sentAt,
+        String subject,
+        String text,
+        Optional<String> languageHint,
+        Visibility visibility,
+        List<Attachment> attachments,
+        Optional<Automation> automated,
+        Map<String, String> attributes,
+        RawSource raw) implements Inbound {
+
+    /** Attribute key for the sender's follower count or reach, a triage input. */
+    public static final String FOLLOWERS = "followers";
+
+    public InboundMessage {
+        requireText(channelId, "channelId");
+        requireText(externalId, "externalId");
+        threadReferences = List.copyOf(threadReferences);
+        Objects.requireNonNull(sender, "sender");
+        Objects.requireNonNull(sentAt, "sentAt");
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(languageHint, "languageHint");
+        Objects.requireNonNull(visibility, "visibility");
+        attachments = List.copyOf(attachments);
+        Objects.requireNonNull(automated, "automated");
+        attributes = Map.copyOf(attributes);
+        Objects.requireNonNull(raw, "raw");
+    }
+
+    public boolean isAutomated() {
+        return automated.isPresent();
+    }
+
+    public static Builder builder(String channelId, String externalId) {
+        return new Builder(channelId, externalId);
+    }
+
+    private static void requireText(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be blank");
+        }
+    }
+
+    /** Collects the fields of an {@link InboundMessage}; unset optional fields get neutral values. */
+    public static final class Builder {
+        private final String channelId;
+        private final String externalId;
+        private List<String> threadReferences = List.of();
+        private SenderIdentity sender;
+        private Instant sentAt;
+        private String subject = "";
+        private String text = "";
+        private String languageHint;
+        private Visibility visibility = Visibility.PRIVATE;
+        private List<Attachment> attachments = List.of();
+        private Automation automated;
+        private final Map<String, String> attributes = new LinkedHashMap<>();
+        private RawSource raw;
+
+        private Builder(String channelId, String externalId) {
+            this.channelId = channelId;
+            this.externalId = externalId;
+        }
+
+        public Builder threadReferences(List<String> references) {
+            this.threadReferences = references;
+            return this;
+        }
+
+        public Builder sender(SenderIdentity sender) {
+            this.sender = sender;
+            return this;
+        }
+
+        public Builder sentAt(Instant sentAt) {
+            this.sentAt = sentAt;
+            return this;
+        }
+
+        public Builder subject(String subject) {
+            this.subject = subject == null ? "" : subject;
+            return this;
+        }
+
+        public Builder text(String text) {
+            this.text = text == null ? "" : text;
+            return this;
+        }
+
+        public Builder languageHint(String languageHint) {
+            this.languageHint = languageHint == null || languageHint.isBlank() ? null : languageHint;
+            return this;
+        }
+
+        public Builder visibility(Visibility visibility) {
+            this.visibility = visibility;
+            return this;
+        }
+
+        public Builder attachments(List<Attachment> attachments) {
+            this.attachments = attachments;
+            return this;
+        }
+
+        public Builder automated(Automation automated) {
+            this.automated = automated;
+            return this;
+        }
+
+        public Builder attribute(String key, String value) {
+            if (value != null) {
+                attributes.put(key, value);
+            }
+            return this;
+        }
+
+        public Builder raw(RawSource raw) {
+            this.raw = raw;
+            return this;
+        }
+
+        public InboundMessage build() {
+            return new InboundMessage(channelId, externalId, threadReferences, sender, sentAt, subject, text,
+                    Optional.ofNullable(languageHint), visibility, attachments, Optional.ofNullable(automated),
+                    attributes, raw);
+        }
+    }
+}

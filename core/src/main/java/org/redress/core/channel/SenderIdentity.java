@@ -1,0 +1,46 @@
+package org.redress.core.channel;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Who sent a message, as the channel knows them. The desk matches {@link #kind()} and {@link #value()}
+ * against customers' identities.
+ *
+ * @param kind        what sort of address {@code value} is
+ * @param value       the address in its canonical form: a lower-cased email address, {@code network:handle}
+ *                    for a social account (for example {@code x:@acme}, {@code mastodon:@ann@example.social}),
+ *                    a phone number (E.164 where the channel can tell), or {@code withheld}
+ * @param displayName the name the sender gave, or empty
+ */
+public record SenderIdentity(Kind kind, String value, String displayName) {
+
+    /** The sorts of address a customer can be reached at. */
+    public enum Kind { EMAIL, SOCIAL, PHONE, WITHHELD }
+
+    public SenderIdentity {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(value, "value");
+        displayName = displayName == null ? "" : displayName.strip();
+        if (kind != Kind.WITHHELD && value.isBlank()) {
+            throw new IllegalArgumentException("a " + kind + " identity needs a value");
+        }
+    }
+
+    public static SenderIdentity email(String address, String displayName) {
+        return new SenderIdentity(Kind.EMAIL, address.strip().toLowerCase(Locale.ROOT), displayName);
+    }
+
+    public static SenderIdentity social(String network, String handle, String displayName) {
+        return new SenderIdentity(Kind.SOCIAL, network.toLowerCase(Locale.ROOT) + ":" + handle.strip(), displayName);
+    }
+
+    public static SenderIdentity phone(String number, String displayName) {
+        return new SenderIdentity(Kind.PHONE, number.strip(), displayName);
+    }
+
+    /** A caller who hid their number: the desk can never match or call them back by number. */
+    public static SenderIdentity withheld(String displayName) {
+        return new SenderIdentity(Kind.WITHHELD, "withheld", displayName);
+    }
+}
