@@ -1,0 +1,73 @@
+package org.redress.channel.social;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.redress.core.channel.Automation;
+import org.redress.core.channel.InboundMessage;
+import org.redress.core.channel.SenderIdentity;
+import org.redress.core.channel.Visibility;
+
+/** X (Twitter) API v1.1 statuses, as {@code statuses/mentions_timeline} returns them. */
+final class XV1 implements Network {
+
+    private static final DateTimeFormatter CREATED_AT =
+            DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss Z yyyy", Locale.ENGLISH);
+
+    @Override
+    public String name() {
+        return "x";
+    }
+
+    @Override
+    public Iterable<JsonNode> items(JsonNode document) {
+        if (document.isArray()) {
+            return document;
+        }
+        if (document.path("statuses").isArray()) {
+            return document.path("statuses");
+        }
+        throw new IllegalArgumentException("expected a JSON array of statuses or an object with 'statuses'");
+    }
+
+    @Override
+    public Optional<String> id(JsonNode item) {
+        return Json.text(item, "id_str").or(() -> Json.text(item, "id"));
+    }
+
+    @Override
+    public Optional<InboundMessage.Builder> map(JsonNode status, String ownHandle) {
+        String id = id(status).orElseThrow();
+        JsonNode user = status.path("user");
+        if (!user.isObject()) {
+            throw new IllegalArgumentException("status " + id + " has no 'user'");
+        }
+        String handle = Json.required(user, "screen_name", "status " + id + "'s user");
+        String created = Json.required(status, "created_at", "status " + id);
+        ZonedDateTime at;
+        try {
+            at = ZonedDateTime.parse(created, CREATED_AT);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("status " + id + " has an unreadable created_at '" + created + "'");
+        }
+        String text = Json.text(status, "full_text").or(() -> Json.text(status, "text"))
+                .orElseThrow(() -> new IllegalArgumentException("status " + id + " has no 'text'"));
+        InboundMessage.Builder b = InboundMessage.builder(SocialChannelPlugin.ID, id)
+                .sender(SenderIdentity.social(name(), "@" + handle, Json.text(user, "name").orElse("")))
+                .sentAt(at.toInstant())
+                .text(text)
+                .languageHint(Json.text(status, "lang").filter(l -> !l.equals("und")).orElse(null))
+                .visibility(Visibility.PUBLIC)
+                .threadReferences(Json.text(status, "in_reply_to_status_id_str")
+                        .or(() -> Json.text(status, "in_reply_to_status_id")).map(List::of).orElse(List.of()))
+                .attribute(InboundMessage.FOLLOWERS, Json.text(user, "followers_count").orElse(null));
+        if (ownHandle != null && handle.equalsIgnoreCase(ownHandle.replaceFirst("^@", ""))) {
+            b.automated(new Automation(Automation.Kind.OWN_ECHO, "posted by the desk's own account @" + handle));
+        }
+        return Optional.of(b);
+    }
+}
