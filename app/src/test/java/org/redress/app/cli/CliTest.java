@@ -50,7 +50,7 @@ class CliTest {
         Result r = run("chanels");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().lines().toList()).singleElement().asString()
-                .contains("chanels").contains("did you mean channels?").contains("--help");
+                .contains("chanels").contains("did you mean channels").contains("--help");
         assertThat(r.out()).isEmpty();
     }
 
