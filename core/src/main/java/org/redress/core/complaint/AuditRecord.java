@@ -1,0 +1,26 @@
+package org.redress.core.complaint;
+
+import java.time.Instant;
+import java.util.Objects;
+import org.redress.core.staff.Actor;
+
+/**
+ * One line of a complaint's append-only audit trail.
+ *
+ * @param at     when
+ * @param actor  who
+ * @param action what sort of change: {@code transition}, {@code assign}, {@code escalate}, …
+ * @param before the value before, as text
+ * @param after  the value after, as text
+ * @param reason why, as the actor gave it
+ */
+public record AuditRecord(Instant at, Actor actor, String action, String before, String after, String reason) {
+    public AuditRecord {
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(action, "action");
+        before = before == null ? "" : before;
+        after = after == null ? "" : after;
+        reason = reason == null ? "" : reason;
+    }
+}

@@ -1,0 +1,404 @@
+package org.redress.core.complaint;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.redress.core.customer.Customer;
+import org.redress.core.staff.Actor;
+import org.redress.core.triage.Signal;
+import org.redress.core.triage.SignalCode;
+
+/**
+ * A complaint: who, about what, how urgent, where it stands, who owns it, and its whole story as a timeline
+ * of immutable entries and an append-only audit trail. Every change goes through a method that records its
+ * actor, time and reason; time always comes from the caller (the desk's injected clock).
+ */
+public final class Complaint {
+
+    /** The human-friendly number used in subject tags like {@code [#1042]}. */
+    public record Number(long value) {
+        public Number {
+            if (value < 1) {
+                throw new IllegalArgumentException("complaint numbers start at 1, got " + value);
+            }
+        }
+
+        /** The tag the desk puts in subjects. */
+        public String tag() {
+            return "[#" + value + "]";
+        }
+
+        @Override
+        public String toString() {
+            return "#" + value;
+        }
+    }
+
+    private final Number number;
+    private Customer.Id customer;
+    private final String channel;
+    private final String subject;
+    private Category category;
+    private Priority priority;
+    private String language;
+    private Status status = Status.RECEIVED;
+    private String owner;
+    private String team;
+    private EscalationLevel escalation = EscalationLevel.AGENT;
+    private Transfer pendingTransfer;
+    private String rootCause;
+    private final Instant receivedAt;
+    private Instant closedAt;
+    private int reopenCount;
+    private final List<Signal> signals = new ArrayList<>();
+    private final List<Entry> timeline = new ArrayList<>();
+    private final List<AuditRecord> audit = new ArrayList<>();
+    private final Playbook playbook = new Playbook();
+    private long version;
+
+    private Complaint(Number number, Customer.Id customer, String channel, String subject, Category category,
+                      Priority priority, String language, Instant receivedAt) {
+        this.number = Objects.requireNonNull(number, "number");
+        this.customer = Objects.requireNonNull(customer, "customer");
+        this.channel = Objects.requireNonNull(channel, "channel");
+        this.subject = subject == null ? "" : subject;
+        this.category = Objects.requireNonNull(category, "category");
+        this.priority = Objects.requireNonNull(priority, "priority");
+        this.language = language;
+        this.receivedAt = Objects.requireNonNull(receivedAt, "receivedAt");
+    }
+
+    /**
+     * A complaint as received: its first entry is the customer's full account (the listen step).
+     */
+    public static Complaint receive(Number number, Customer.Id customer, String channel, String subject,
+                                    Category category, Priority priority, String language, List<Signal> signals,
+                                    Entry first) {
+        Complaint c = new Complaint(number, customer, channel, subject, category, priority, language, first.at());
+        c.signals.addAll(signals);
+        c.timeline.add(first);
+        if (first instanceof Entry.Inbound || first instanceof Entry.Call) {
+            c.playbook.accountCaptured();
+        }
+        c.audit.add(new AuditRecord(first.at(), Actor.DESK, "receive", "", Status.RECEIVED.name(),
+                "received through " + channel));
+        return c;
+    }
+
+    // ---- lifecycle ----------------------------------------------------------------------------------
+
+    /**
+     * Moves the complaint to another state.
+     *
+     * @throws IllegalTransitionException naming the current state and the allowed next ones
+     */
+    public AuditRecord transition(Status to, Actor actor, String reason, Instant at) {
+        Objects.requireNonNull(to, "to");
+        if (!Lifecycle.allowed(status, to)) {
+            throw new IllegalTransitionException(number, status, to, Lifecycle.next(status));
+        }
+        Status before = status;
+        status = to;
+        if (to == Status.CLOSED) {
+            closedAt = at;
+        }
+        if (to == Status.REOPENED) {
+            reopenCount++;
+            closedAt = null;
+        }
+        return record(at, actor, "transition", before.name(), to.name(), reason);
+    }
+
+    /**
+     * The customer's answer to the decision. Accepted closes nothing by itself (the agent closes); rejected
+     * keeps the complaint open, back in investigation, and offers the next escalation level.
+     *
+     * @return the escalation level offered, when rejected and there is one above the current
+     */
+    public Optional<EscalationLevel> decisionAnswered(boolean accepted, Actor actor, String reason, Instant at) {
+        if (status != Status.DECISION_COMMUNICATED) {
+            throw new IllegalStateException("complaint " + number + " is " + status
+                    + "; a decision can be answered only once it is DECISION_COMMUNICATED");
+        }
+        if (playbook.resolution() == Playbook.Resolution.PROPOSED) {
+            playbook.resolutionAnswered(accepted);
+        }
+        if (accepted) {
+            record(at, actor, "decision", "communicated", "accepted", reason);
+            return Optional.empty();
+        }
+        record(at, actor, "decision", "communicated", "rejected", reason);
+        transition(Status.INVESTIGATING, actor, "decision rejected: " + reason, at);
+        Optional<EscalationLevel> offer = escalation.next();
+        timeline.add(new Entry.SystemEvent(at, "decision-rejected", "The customer rejected the decision"
+                + offer.map(l -> "; escalation to " + l.name().toLowerCase() + " is offered").orElse("")));
+        return offer;
+    }
+
+    // ---- timeline -----------------------------------------------------------------------------------
+
+    /** Adds an entry to the timeline. A customer writing to a closed complaint does not reopen it by itself. */
+    public void append(Entry entry) {
+        Objects.requireNonNull(entry, "entry");
+        timeline.add(entry);
+        version++;
+    }
+
+    // ---- playbook -----------------------------------------------------------------------------------
+
+    public void recapSent(Actor actor, Instant at) {
+        playbook.recapSent();
+        record(at, actor, "playbook", "", "recap sent", "");
+    }
+
+    public void recapConfirmed(Actor actor, Instant at) {
+        playbook.recapConfirmed();
+        record(at, actor, "playbook", "recap sent", "recap confirmed", "");
+    }
+
+    public void recapCorrected(Actor actor, String correction, Instant at) {
+        playbook.recapCorrected();
+        record(at, actor, "playbook", "recap sent", "recap corrected", correction);
+    }
+
+    public Optional<PlaybookWarning> apologised(Actor actor, Instant at) {
+        Optional<PlaybookWarning> warning = playbook.apologised();
+        record(at, actor, "playbook", "", "apology " + playbook.apologies(), warning.map(PlaybookWarning::message).orElse(""));
+        return warning;
+    }
+
+    public Optional<PlaybookWarning> resolutionProposed(Actor actor, String proposal, Instant at) {
+        Optional<PlaybookWarning> warning = playbook.resolutionProposed();
+        record(at, actor, "playbook", "", "resolution proposed", proposal
+                + warning.map(w -> " (warning: " + w.message() + ")").orElse(""));
+        return warning;
+    }
+
+    // ---- ownership ----------------------------------------------------------------------------------
+
+    public void assign(String owner, String team, Actor actor, String reason, Instant at) {
+        String before = this.owner + "@" + this.team;
+        this.owner = owner;
+        this.team = team;
+        record(at, actor, "assign", before, owner + "@" + team, reason);
+    }
+
+    /** Offers the complaint to another team; the current owner stays accountable until it is accepted. */
+    public void requestTransfer(String toTeam, Optional<String> toOwner, Actor actor, String reason, Instant at) {
+        if (pendingTransfer != null) {
+            throw new IllegalStateException("complaint " + number + " already has a transfer to "
+                    + pendingTransfer.toTeam() + " awaiting acceptance");
+        }
+        pendingTransfer = new Transfer(toTeam, toOwner, actor, at, reason);
+        record(at, actor, "transfer-requested", team, toTeam, reason);
+    }
+
+    public void acceptTransfer(Actor receiver, Instant at) {
+        Transfer t = requirePendingTransfer();
+        String before = owner + "@" + team;
+        owner = t.toOwner().orElse(receiver.id());
+        team = t.toTeam();
+        pendingTransfer = null;
+        record(at, receiver, "transfer-accepted", before, owner + "@" + team, t.reason());
+    }
+
+    public void declineTransfer(Actor receiver, String reason, Instant at) {
+        Transfer t = requirePendingTransfer();
+        pendingTransfer = null;
+        record(at, receiver, "transfer-declined", t.toTeam(), team, reason);
+    }
+
+    private Transfer requirePendingTransfer() {
+        if (pendingTransfer == null) {
+            throw new IllegalStateException("complaint " + number + " has no transfer awaiting acceptance");
+        }
+        return pendingTransfer;
+    }
+
+    /** Moves the complaint up the escalation ladder; it never moves down this way. */
+    public AuditRecord escalate(EscalationLevel to, Actor actor, String reason, Instant at) {
+        if (to.compareTo(escalation) <= 0) {
+            throw new IllegalArgumentException("complaint " + number + " is already at " + escalation
+                    + "; escalation only goes up");
+        }
+        EscalationLevel before = escalation;
+        escalation = to;
+        timeline.add(new Entry.SystemEvent(at, "escalated", "Escalated to " + to.name().toLowerCase() + ": " + reason));
+        return record(at, actor, "escalate", before.name(), to.name(), reason);
+    }
+
+    public void reprioritise(Priority to, Actor actor, String reason, Instant at) {
+        Priority before = priority;
+        priority = to;
+        record(at, actor, "priority", before.name(), to.name(), reason);
+    }
+
+    public void recategorise(Category to, Actor actor, String reason, Instant at) {
+        Category before = category;
+        category = to;
+        record(at, actor, "category", before.code(), to.code(), reason);
+    }
+
+    public void rootCause(String cause, Actor actor, Instant at) {
+        String before = rootCause;
+        rootCause = cause;
+        record(at, actor, "root-cause", before, cause, "");
+    }
+
+    /** Points the complaint at another customer (after a merge). */
+    public void reassignCustomer(Customer.Id to, Actor actor, String reason, Instant at) {
+        Customer.Id before = customer;
+        customer = to;
+        record(at, actor, "customer", before.toString(), to.toString(), reason);
+    }
+
+    public void addSignals(List<Signal> more, Instant at) {
+        signals.addAll(more);
+        version++;
+    }
+
+    private AuditRecord record(Instant at, Actor actor, String action, String before, String after, String reason) {
+        AuditRecord r = new AuditRecord(at, actor, action, before, after, reason);
+        audit.add(r);
+        version++;
+        return r;
+    }
+
+    // ---- reading ------------------------------------------------------------------------------------
+
+    public Number number() {
+        return number;
+    }
+
+    public Customer.Id customer() {
+        return customer;
+    }
+
+    public String channel() {
+        return channel;
+    }
+
+    public String subject() {
+        return subject;
+    }
+
+    public Category category() {
+        return category;
+    }
+
+    public Priority priority() {
+        return priority;
+    }
+
+    public Optional<String> language() {
+        return Optional.ofNullable(language);
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public Set<Status> allowedNext() {
+        return Lifecycle.next(status);
+    }
+
+    public Optional<String> owner() {
+        return Optional.ofNullable(owner);
+    }
+
+    public Optional<String> team() {
+        return Optional.ofNullable(team);
+    }
+
+    public EscalationLevel escalation() {
+        return escalation;
+    }
+
+    public Optional<Transfer> pendingTransfer() {
+        return Optional.ofNullable(pendingTransfer);
+    }
+
+    public Optional<String> rootCause() {
+        return Optional.ofNullable(rootCause);
+    }
+
+    public Instant receivedAt() {
+        return receivedAt;
+    }
+
+    public Optional<Instant> closedAt() {
+        return Optional.ofNullable(closedAt);
+    }
+
+    public int reopenCount() {
+        return reopenCount;
+    }
+
+    public List<Signal> signals() {
+        return List.copyOf(signals);
+    }
+
+    public boolean has(SignalCode code) {
+        for (Signal s : signals) {
+            if (s.code() == code) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public List<Entry> timeline() {
+        return List.copyOf(timeline);
+    }
+
+    /** Entries of one type, in order. */
+    public <T extends Entry> List<T> entries(Class<T> type) {
+        return Entry.only(timeline, type);
+    }
+
+    /** Inbound messages and calls from the customer (automated mail left out). */
+    public int customerContacts() {
+        int n = 0;
+        for (Entry e : timeline) {
+            if ((e instanceof Entry.Inbound in && !in.automated()) || e instanceof Entry.Call) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    public int replies() {
+        int n = 0;
+        for (Entry e : timeline) {
+            if (e instanceof Entry.Reply) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    public List<AuditRecord> audit() {
+        return List.copyOf(audit);
+    }
+
+    public int auditSize() {
+        return audit.size();
+    }
+
+    public Playbook playbook() {
+        return playbook;
+    }
+
+    /** Grows with every change; the store uses it for optimistic locking. */
+    public long version() {
+        return version;
+    }
+
+    @Override
+    public String toString() {
+        return "Complaint " + number + " [" + status + ", " + priority + ", " + category + "] " + subject;
+    }
+}

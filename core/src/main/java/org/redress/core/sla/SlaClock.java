@@ -1,0 +1,127 @@
+package org.redress.core.sla;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import org.redress.core.complaint.Complaint;
+import org.redress.core.time.BusinessCalendar;
+
+/**
+ * One running measure against a target, in working time. Time while paused (waiting on the customer) never
+ * counts. A clock may carry a fixed deadline instead: the ETA the last reply gave for the next update.
+ */
+public final class SlaClock {
+
+    /** Where a clock stands. */
+    public enum State { RUNNING, WARNING, BREACHED, PAUSED, MET, MISSED }
+
+    private final SlaMetric metric;
+    private final Instant start;
+    private final Duration target;
+    private final Instant fixedDeadline;
+    private Instant pausedSince;
+    private Duration paused = Duration.ZERO;
+    private Instant stoppedAt;
+    private boolean warned;
+    private boolean breached;
+
+    SlaClock(SlaMetric metric, Instant start, Duration target, Instant fixedDeadline) {
+        this.metric = Objects.requireNonNull(metric, "metric");
+        this.start = Objects.requireNonNull(start, "start");
+        this.target = Objects.requireNonNull(target, "target");
+        this.fixedDeadline = fixedDeadline;
+    }
+
+    void pause(Instant at) {
+        if (pausedSince == null && stoppedAt == null) {
+            pausedSince = at;
+        }
+    }
+
+    void resume(Instant at, BusinessCalendar calendar) {
+        if (pausedSince != null) {
+            paused = paused.plus(calendar.between(pausedSince, at));
+            pausedSince = null;
+        }
+    }
+
+    void stop(Instant at, BusinessCalendar calendar) {
+        if (stoppedAt == null) {
+            resume(at, calendar);
+            stoppedAt = at;
+        }
+    }
+
+    /** Working time counted against the target up to {@code now}, pauses left out. */
+    public Duration elapsed(Instant now, BusinessCalendar calendar) {
+        Instant end = stoppedAt != null ? stoppedAt : now;
+        Duration total = calendar.between(start, end).minus(paused);
+        if (pausedSince != null) {
+            total = total.minus(calendar.between(pausedSince, end));
+        }
+        return total.isNegative() ? Duration.ZERO : total;
+    }
+
+    /** When the clock breaches if nothing stops or pauses it. */
+    public Instant deadline(BusinessCalendar calendar) {
+        return fixedDeadline != null ? fixedDeadline : calendar.plus(start, target.plus(paused));
+    }
+
+    public State state(Instant now, BusinessCalendar calendar, double warnAt) {
+        boolean late = fixedDeadline != null
+                ? (stoppedAt != null ? stoppedAt : now).isAfter(fixedDeadline)
+                : elapsed(now, calendar).compareTo(target) > 0;
+        if (stoppedAt != null) {
+            return late ? State.MISSED : State.MET;
+        }
+        if (late) {
+            return State.BREACHED;
+        }
+        if (pausedSince != null) {
+            return State.PAUSED;
+        }
+        Duration used = fixedDeadline != null ? calendar.between(start, now) : elapsed(now, calendar);
+        Duration whole = fixedDeadline != null ? calendar.between(start, fixedDeadline) : target;
+        return !whole.isZero() && used.toMillis() >= whole.toMillis() * warnAt ? State.WARNING : State.RUNNING;
+    }
+
+    /** The event this clock owes at {@code now}, each at most once. */
+    Optional<SlaEvent> check(Instant now, BusinessCalendar calendar, double warnAt, Complaint.Number subject) {
+        State s = state(now, calendar, warnAt);
+        if ((s == State.BREACHED || s == State.MISSED) && !breached) {
+            breached = true;
+            warned = true;
+            return Optional.of(new SlaEvent.Breach(subject, metric, deadline(calendar)));
+        }
+        if (s == State.WARNING && !warned) {
+            warned = true;
+            return Optional.of(new SlaEvent.Warning(subject, metric, deadline(calendar)));
+        }
+        return Optional.empty();
+    }
+
+    public SlaMetric metric() {
+        return metric;
+    }
+
+    public Instant start() {
+        return start;
+    }
+
+    public Duration target() {
+        return target;
+    }
+
+    public boolean isStopped() {
+        return stoppedAt != null;
+    }
+
+    public boolean isPaused() {
+        return pausedSince != null;
+    }
+
+    public Optional<Instant> stoppedAt() {
+        return Optional.ofNullable(stoppedAt);
+    }
+}

@@ -1,0 +1,125 @@
+package org.redress.core.sla;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.redress.core.complaint.Complaint;
+import org.redress.core.complaint.Priority;
+import org.redress.core.complaint.Status;
+
+/**
+ * The SLA clocks of one complaint, driven by what happens to it: receipt starts acknowledgement, first
+ * response and resolution; waiting on the customer pauses them all; a reply stops the first response and
+ * starts the next-update clock, whose deadline is the ETA the reply gave when it gave one; the decision stops
+ * resolution; a reopening starts resolution again.
+ */
+public final class SlaClocks {
+
+    private final Complaint.Number complaint;
+    private final SlaPolicy policy;
+    private Priority priority;
+    private final Map<SlaMetric, SlaClock> clocks = new EnumMap<>(SlaMetric.class);
+    private final List<SlaClock> finished = new ArrayList<>();
+
+    private SlaClocks(Complaint.Number complaint, Priority priority, SlaPolicy policy) {
+        this.complaint = complaint;
+        this.priority = priority;
+        this.policy = policy;
+    }
+
+    public static SlaClocks start(Complaint.Number complaint, Priority priority, Instant receivedAt, SlaPolicy policy) {
+        SlaClocks c = new SlaClocks(complaint, priority, policy);
+        c.begin(SlaMetric.ACKNOWLEDGEMENT, receivedAt, null);
+        c.begin(SlaMetric.FIRST_RESPONSE, receivedAt, null);
+        c.begin(SlaMetric.RESOLUTION, receivedAt, null);
+        return c;
+    }
+
+    private void begin(SlaMetric metric, Instant at, Instant fixedDeadline) {
+        SlaClock old = clocks.put(metric, new SlaClock(metric, at, policy.target(priority, metric), fixedDeadline));
+        if (old != null) {
+            old.stop(at, policy.calendar());
+            finished.add(old);
+        }
+    }
+
+    private void stop(SlaMetric metric, Instant at) {
+        SlaClock c = clocks.get(metric);
+        if (c != null) {
+            c.stop(at, policy.calendar());
+        }
+    }
+
+    /** Follows a lifecycle transition of the complaint. */
+    public void onTransition(Status from, Status to, Instant at) {
+        if (to == Status.WAITING_ON_CUSTOMER) {
+            clocks.values().forEach(c -> c.pause(at));
+        } else if (from == Status.WAITING_ON_CUSTOMER) {
+            clocks.values().forEach(c -> c.resume(at, policy.calendar()));
+        }
+        if (to == Status.ACKNOWLEDGED) {
+            stop(SlaMetric.ACKNOWLEDGEMENT, at);
+        }
+        if (to == Status.DECISION_COMMUNICATED || to == Status.CLOSED) {
+            stop(SlaMetric.ACKNOWLEDGEMENT, at);
+            stop(SlaMetric.FIRST_RESPONSE, at);
+            stop(SlaMetric.NEXT_UPDATE, at);
+            stop(SlaMetric.RESOLUTION, at);
+        }
+        if (to == Status.REOPENED) {
+            begin(SlaMetric.RESOLUTION, at, null);
+        }
+    }
+
+    /**
+     * Follows a reply to the customer.
+     *
+     * @param eta the time the reply gave for the next step; it becomes the next-update deadline
+     */
+    public void onReply(Instant at, Optional<Instant> eta) {
+        stop(SlaMetric.ACKNOWLEDGEMENT, at);
+        stop(SlaMetric.FIRST_RESPONSE, at);
+        begin(SlaMetric.NEXT_UPDATE, at, eta.filter(e -> e.isAfter(at)).orElse(null));
+    }
+
+    /** A new priority applies to clocks started from now on. */
+    public void reprioritise(Priority to) {
+        this.priority = to;
+    }
+
+    /** Warnings and breaches owed at {@code now}, each reported once. */
+    public List<SlaEvent> check(Instant now) {
+        List<SlaEvent> events = new ArrayList<>();
+        for (SlaClock c : clocks.values()) {
+            c.check(now, policy.calendar(), policy.warnAt(), complaint).ifPresent(events::add);
+        }
+        return events;
+    }
+
+    public Optional<SlaClock> clock(SlaMetric metric) {
+        return Optional.ofNullable(clocks.get(metric));
+    }
+
+    /** The state of a clock, or empty when it has not started. */
+    public Optional<SlaClock.State> state(SlaMetric metric, Instant now) {
+        return clock(metric).map(c -> c.state(now, policy.calendar(), policy.warnAt()));
+    }
+
+    /** Every clock of the complaint that has stopped, including replaced next-update clocks. */
+    public List<SlaClock> stopped() {
+        List<SlaClock> all = new ArrayList<>(finished);
+        clocks.values().stream().filter(SlaClock::isStopped).forEach(all::add);
+        return all;
+    }
+
+    public Complaint.Number complaint() {
+        return complaint;
+    }
+
+    public SlaPolicy policy() {
+        return policy;
+    }
+}

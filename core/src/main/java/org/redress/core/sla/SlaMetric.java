@@ -1,0 +1,4 @@
+package org.redress.core.sla;
+
+/** What an SLA clock measures. */
+public enum SlaMetric { ACKNOWLEDGEMENT, FIRST_RESPONSE, NEXT_UPDATE, RESOLUTION }
