@@ -78,6 +78,17 @@ public final class AbuseProtocol {
                 + reason + ". Awaiting supervisor review."));
     }
 
+    /**
+     * The supervisor's review list: every case with abuse in it, those whose conversation was ended first, then
+     * the most recent first.
+     */
+    public static List<AbuseProtocol> reviewList(java.util.Collection<AbuseProtocol> cases) {
+        return cases.stream().filter(AbuseProtocol::needsReview)
+                .sorted(java.util.Comparator.comparing((AbuseProtocol p) -> p.state() != State.ENDED)
+                        .thenComparing(p -> p.log.get(p.log.size() - 1).at(), java.util.Comparator.reverseOrder()))
+                .toList();
+    }
+
     /** Whether a supervisor should look at this case: any abuse at all. */
     public boolean needsReview() {
         return state != State.NONE;

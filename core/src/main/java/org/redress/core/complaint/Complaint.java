@@ -333,6 +333,11 @@ public final class Complaint {
         return Optional.ofNullable(closedAt);
     }
 
+    /** Whether the complaint was closed at some point (it may have been reopened since). */
+    public boolean wasEverClosed() {
+        return closedAt != null || reopenCount > 0;
+    }
+
     public int reopenCount() {
         return reopenCount;
     }

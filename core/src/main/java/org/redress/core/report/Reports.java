@@ -5,11 +5,13 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
@@ -19,7 +21,6 @@ import org.redress.core.customer.Customer;
 import org.redress.core.promise.Promise;
 import org.redress.core.remedy.Money;
 import org.redress.core.remedy.Remedy;
-import org.redress.core.sla.SlaClock;
 import org.redress.core.sla.SlaClocks;
 import org.redress.core.sla.SlaMetric;
 import org.redress.core.triage.SignalCode;
@@ -46,23 +47,31 @@ public final class Reports {
     }
 
     public static WeakAreas weakAreas(Iterable<Complaint> complaints, ZoneId zone) {
-        Map<Category, SortedMap<YearMonth, Long>> byCategory = new HashMap<>();
-        Map<String, SortedMap<YearMonth, Long>> byRootCause = new HashMap<>();
-        YearMonth latest = null;
-        Map<Long, YearMonth> monthCache = new HashMap<>();
+        Map<Category, MonthCounts> categories = new HashMap<>();
+        Map<String, MonthCounts> causes = new HashMap<>();
+        int latest = Integer.MIN_VALUE;
         for (Complaint c : complaints) {
-            long epochDay = Math.floorDiv(c.receivedAt().getEpochSecond() + offsetSeconds(zone, c.receivedAt()), 86_400L);
-            YearMonth month = monthCache.computeIfAbsent(epochDay,
-                    d -> YearMonth.from(java.time.LocalDate.ofEpochDay(d)));
-            byCategory.computeIfAbsent(c.category(), k -> new TreeMap<>()).merge(month, 1L, Long::sum);
-            c.rootCause().ifPresent(r -> byRootCause.computeIfAbsent(r, k -> new TreeMap<>()).merge(month, 1L, Long::sum));
-            if (latest == null || month.isAfter(latest)) {
-                latest = month;
+            Instant at = c.receivedAt();
+            int month = monthKey(Math.floorDiv(at.getEpochSecond() + offsetSeconds(zone, at), 86_400L));
+            MonthCounts counts = categories.get(c.category());
+            if (counts == null) {
+                counts = new MonthCounts();
+                categories.put(c.category(), counts);
             }
+            counts.add(month);
+            Optional<String> cause = c.rootCause();
+            if (cause.isPresent()) {
+                causes.computeIfAbsent(cause.get(), k -> new MonthCounts()).add(month);
+            }
+            latest = Math.max(latest, month);
         }
+        Map<Category, SortedMap<YearMonth, Long>> byCategory = new HashMap<>();
+        categories.forEach((k, v) -> byCategory.put(k, v.toMap()));
+        Map<String, SortedMap<YearMonth, Long>> byRootCause = new HashMap<>();
+        causes.forEach((k, v) -> byRootCause.put(k, v.toMap()));
         List<Trend> trends = new ArrayList<>();
-        if (latest != null) {
-            YearMonth last = latest;
+        if (latest != Integer.MIN_VALUE) {
+            YearMonth last = YearMonth.of(Math.floorDiv(latest, 12), Math.floorMod(latest, 12) + 1);
             byCategory.forEach((cat, months) -> trends.add(new Trend(cat, last,
                     months.getOrDefault(last.minusMonths(1), 0L), months.getOrDefault(last, 0L))));
             trends.sort(Comparator.comparingLong(Trend::change).reversed().thenComparing(t -> t.category().code()));
@@ -70,17 +79,73 @@ public final class Reports {
         return new WeakAreas(byCategory, byRootCause, trends);
     }
 
+    /** year * 12 + (month - 1) of an epoch day, by Howard Hinnant's civil-from-days arithmetic (no objects). */
+    static int monthKey(long epochDay) {
+        long z = epochDay + 719_468;
+        long era = Math.floorDiv(z, 146_097);
+        long doe = z - era * 146_097;
+        long yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        long y = yoe + era * 400;
+        long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        long mp = (5 * doy + 2) / 153;
+        long m = mp < 10 ? mp + 3 : mp - 9;
+        return (int) ((m <= 2 ? y + 1 : y) * 12 + (m - 1));
+    }
+
+    /** Counts per month key, in a growing array. */
+    private static final class MonthCounts {
+        private int base = Integer.MIN_VALUE;
+        private long[] counts = new long[0];
+
+        void add(int month) {
+            if (base == Integer.MIN_VALUE) {
+                base = month;
+                counts = new long[24];
+            }
+            if (month < base) {
+                long[] grown = new long[counts.length + (base - month)];
+                System.arraycopy(counts, 0, grown, base - month, counts.length);
+                counts = grown;
+                base = month;
+            }
+            if (month - base >= counts.length) {
+                counts = Arrays.copyOf(counts, Math.max(counts.length * 2, month - base + 1));
+            }
+            counts[month - base]++;
+        }
+
+        SortedMap<YearMonth, Long> toMap() {
+            SortedMap<YearMonth, Long> map = new TreeMap<>();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] > 0) {
+                    int key = base + i;
+                    map.put(YearMonth.of(Math.floorDiv(key, 12), Math.floorMod(key, 12) + 1), counts[i]);
+                }
+            }
+            return map;
+        }
+    }
+
     private static long offsetSeconds(ZoneId zone, Instant at) {
         return zone.getRules().getOffset(at).getTotalSeconds();
     }
 
     /** Stopped SLA clocks that met their target, per metric. */
-    public static Map<SlaMetric, Rate> slaCompliance(Iterable<SlaClocks> clocks, Instant now) {
-        Map<SlaMetric, Rate> rates = new EnumMap<>(SlaMetric.class);
+    public static Map<SlaMetric, Rate> slaCompliance(Iterable<SlaClocks> clocks) {
+        long[][] counts = new long[SlaMetric.values().length][2];
         for (SlaClocks set : clocks) {
-            for (SlaClock c : set.stopped()) {
-                boolean met = c.state(now, set.policy().calendar(), set.policy().warnAt()) == SlaClock.State.MET;
-                rates.merge(c.metric(), new Rate(met ? 1 : 0, 1), (a, b) -> new Rate(a.hits() + b.hits(), a.total() + b.total()));
+            set.forEachStopped(c -> {
+                long[] r = counts[c.metric().ordinal()];
+                r[1]++;
+                if (c.met().orElse(false)) {
+                    r[0]++;
+                }
+            });
+        }
+        Map<SlaMetric, Rate> rates = new EnumMap<>(SlaMetric.class);
+        for (SlaMetric m : SlaMetric.values()) {
+            if (counts[m.ordinal()][1] > 0) {
+                rates.put(m, new Rate(counts[m.ordinal()][0], counts[m.ordinal()][1]));
             }
         }
         return rates;
@@ -88,13 +153,18 @@ public final class Reports {
 
     /** Promises kept of those settled, per agent. */
     public static Map<String, Rate> promiseKeeping(Iterable<Promise> promises) {
-        Map<String, Rate> rates = new TreeMap<>();
+        Map<String, long[]> counts = new HashMap<>();
         for (Promise p : promises) {
             if (p.state() != Promise.State.OPEN) {
-                rates.merge(p.owner(), new Rate(p.state() == Promise.State.KEPT ? 1 : 0, 1),
-                        (a, b) -> new Rate(a.hits() + b.hits(), a.total() + b.total()));
+                long[] n = counts.computeIfAbsent(p.owner(), k -> new long[2]);
+                n[1]++;
+                if (p.state() == Promise.State.KEPT) {
+                    n[0]++;
+                }
             }
         }
+        Map<String, Rate> rates = new TreeMap<>();
+        counts.forEach((owner, n) -> rates.put(owner, new Rate(n[0], n[1])));
         return rates;
     }
 
@@ -103,7 +173,7 @@ public final class Reports {
         long closed = 0;
         long reopened = 0;
         for (Complaint c : complaints) {
-            if (c.closedAt().isPresent() || c.reopenCount() > 0) {
+            if (c.wasEverClosed()) {
                 closed++;
                 if (c.reopenCount() > 0) {
                     reopened++;
@@ -113,12 +183,12 @@ public final class Reports {
         return new Rate(reopened, closed);
     }
 
-    /** Closed complaints settled by one reply to one contact, never reopened. */
+    /** Complaints ever closed that were settled by one reply to one contact and never reopened. */
     public static Rate firstContactResolution(Iterable<Complaint> complaints) {
         long closed = 0;
         long first = 0;
         for (Complaint c : complaints) {
-            if (c.closedAt().isPresent()) {
+            if (c.wasEverClosed()) {
                 closed++;
                 if (c.reopenCount() == 0 && c.replies() <= 1 && c.customerContacts() <= 1) {
                     first++;
@@ -141,27 +211,31 @@ public final class Reports {
     public static List<CustomerRisk> repeatAndChurnRisk(Iterable<Complaint> complaints, Instant now, Duration window,
                                                          UnaryOperator<Customer.Id> canonical) {
         Instant from = now.minus(window);
-        Map<Customer.Id, long[]> counts = new HashMap<>();
-        Map<Customer.Id, Instant> last = new HashMap<>();
+        Map<Customer.Id, CustomerTally> tallies = new HashMap<>();
         for (Complaint c : complaints) {
             Customer.Id id = canonical.apply(c.customer());
-            long[] n = counts.computeIfAbsent(id, k -> new long[3]);
-            if (!c.receivedAt().isBefore(from)) {
-                n[0]++;
+            CustomerTally t = tallies.get(id);
+            if (t == null) {
+                t = new CustomerTally();
+                tallies.put(id, t);
+            }
+            Instant received = c.receivedAt();
+            if (!received.isBefore(from)) {
+                t.inWindow++;
             }
             if (c.status().isOpen()) {
-                n[1]++;
-                if (c.has(SignalCode.CHURN_RISK)) {
-                    n[2] = 1;
-                }
+                t.open++;
+                t.churn |= c.has(SignalCode.CHURN_RISK);
             }
-            last.merge(id, c.receivedAt(), (a, b) -> a.isAfter(b) ? a : b);
+            if (t.last == null || received.isAfter(t.last)) {
+                t.last = received;
+            }
         }
         List<CustomerRisk> risks = new ArrayList<>();
-        counts.forEach((id, n) -> {
-            boolean churn = n[2] == 1 || n[0] >= 3;
-            if (n[0] >= 2 || churn) {
-                risks.add(new CustomerRisk(id, n[0], n[1], churn, last.get(id)));
+        tallies.forEach((id, t) -> {
+            boolean churn = t.churn || t.inWindow >= 3;
+            if (t.inWindow >= 2 || churn) {
+                risks.add(new CustomerRisk(id, t.inWindow, t.open, churn, t.last));
             }
         });
         risks.sort(Comparator.comparingLong(CustomerRisk::complaints).reversed()
@@ -169,14 +243,26 @@ public final class Reports {
         return risks;
     }
 
+    private static final class CustomerTally {
+        long inWindow;
+        long open;
+        boolean churn;
+        Instant last;
+    }
+
     /** Granted compensation per category. */
     public static Map<Category, Money> compensationByCategory(Iterable<Remedy> remedies) {
         Map<Category, Money> totals = new TreeMap<>(Comparator.comparing(Category::code));
+        Map<Category, Map<String, java.math.BigDecimal[]>> sums = new HashMap<>();
         for (Remedy r : remedies) {
             if (r.state() == Remedy.State.GRANTED) {
-                totals.merge(r.category(), r.offered(), Money::plus);
+                java.math.BigDecimal[] sum = sums.computeIfAbsent(r.category(), k -> new HashMap<>())
+                        .computeIfAbsent(r.offered().currency(), k -> new java.math.BigDecimal[] {java.math.BigDecimal.ZERO});
+                sum[0] = sum[0].add(r.offered().amount());
             }
         }
+        sums.forEach((category, byCurrency) -> byCurrency.forEach((currency, sum) ->
+                totals.merge(category, new Money(sum[0], currency), Money::plus)));
         return totals;
     }
 }

@@ -25,6 +25,8 @@ public final class SlaClock {
     private Instant stoppedAt;
     private boolean warned;
     private boolean breached;
+    /** Decided once when the clock stops, so reports over many stopped clocks need no calendar arithmetic. */
+    private Boolean missed;
 
     SlaClock(SlaMetric metric, Instant start, Duration target, Instant fixedDeadline) {
         this.metric = Objects.requireNonNull(metric, "metric");
@@ -50,7 +52,13 @@ public final class SlaClock {
         if (stoppedAt == null) {
             resume(at, calendar);
             stoppedAt = at;
+            missed = fixedDeadline != null ? at.isAfter(fixedDeadline) : elapsed(at, calendar).compareTo(target) > 0;
         }
+    }
+
+    /** Whether a stopped clock met its target; empty while it runs. */
+    public Optional<Boolean> met() {
+        return missed == null ? Optional.empty() : Optional.of(!missed);
     }
 
     /** Working time counted against the target up to {@code now}, pauses left out. */
@@ -69,6 +77,9 @@ public final class SlaClock {
     }
 
     public State state(Instant now, BusinessCalendar calendar, double warnAt) {
+        if (missed != null) {
+            return missed ? State.MISSED : State.MET;
+        }
         boolean late = fixedDeadline != null
                 ? (stoppedAt != null ? stoppedAt : now).isAfter(fixedDeadline)
                 : elapsed(now, calendar).compareTo(target) > 0;

@@ -115,6 +115,16 @@ public final class SlaClocks {
         return all;
     }
 
+    /** Visits every stopped clock without copying, for reports over many complaints. */
+    public void forEachStopped(java.util.function.Consumer<SlaClock> visitor) {
+        finished.forEach(visitor);
+        for (SlaClock c : clocks.values()) {
+            if (c.isStopped()) {
+                visitor.accept(c);
+            }
+        }
+    }
+
     public Complaint.Number complaint() {
         return complaint;
     }

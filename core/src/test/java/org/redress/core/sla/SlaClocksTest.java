@@ -1,0 +1,65 @@
+package org.redress.core.sla;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.redress.core.Fixtures.CALENDAR;
+import static org.redress.core.Fixtures.local;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.redress.core.complaint.Complaint;
+import org.redress.core.complaint.Priority;
+import org.redress.core.complaint.Status;
+
+class SlaClocksTest {
+
+    final SlaPolicy policy = SlaPolicy.standard(CALENDAR);
+    final Complaint.Number n = new Complaint.Number(5);
+
+    @Test
+    void warns_at_80_percent_then_breaches_each_once() {
+        // P1: acknowledgement within 15 working minutes
+        SlaClocks clocks = SlaClocks.start(n, Priority.P1, local("2026-11-23T10:00"), policy);
+        assertThat(clocks.check(local("2026-11-23T10:11"))).isEmpty();
+        List<SlaEvent> warn = clocks.check(local("2026-11-23T10:12"));
+        assertThat(warn).singleElement().isEqualTo(new SlaEvent.Warning(n, SlaMetric.ACKNOWLEDGEMENT, local("2026-11-23T10:15")));
+        assertThat(clocks.check(local("2026-11-23T10:13"))).isEmpty();
+        assertThat(clocks.check(local("2026-11-23T10:16"))).singleElement().isInstanceOf(SlaEvent.Breach.class);
+        assertThat(clocks.check(local("2026-11-23T10:17"))).isEmpty();
+    }
+
+    @Test
+    void waiting_on_the_customer_pauses_every_clock() {
+        SlaClocks clocks = SlaClocks.start(n, Priority.P2, local("2026-11-23T10:00"), policy);
+        clocks.onTransition(Status.ACKNOWLEDGED, Status.WAITING_ON_CUSTOMER, local("2026-11-23T10:30"));
+        clocks.onTransition(Status.WAITING_ON_CUSTOMER, Status.INVESTIGATING, local("2026-11-24T10:30"));
+        SlaClock resolution = clocks.clock(SlaMetric.RESOLUTION).orElseThrow();
+        assertThat(resolution.elapsed(local("2026-11-24T11:00"), CALENDAR)).isEqualTo(Duration.ofMinutes(60));
+        // 24 working hours target + 8 paused working hours
+        assertThat(resolution.deadline(CALENDAR)).isEqualTo(CALENDAR.plus(local("2026-11-23T10:00"), Duration.ofHours(32)));
+    }
+
+    @Test
+    void a_reply_with_an_eta_makes_the_eta_the_next_update_deadline() {
+        SlaClocks clocks = SlaClocks.start(n, Priority.P3, local("2026-11-23T10:00"), policy);
+        clocks.onReply(local("2026-11-23T11:00"), Optional.of(local("2026-11-25T12:00")));
+        assertThat(clocks.state(SlaMetric.FIRST_RESPONSE, local("2026-11-23T11:00"))).contains(SlaClock.State.MET);
+        SlaClock next = clocks.clock(SlaMetric.NEXT_UPDATE).orElseThrow();
+        assertThat(next.deadline(CALENDAR)).isEqualTo(local("2026-11-25T12:00"));
+        assertThat(clocks.check(local("2026-11-25T12:01"))).anySatisfy(e -> {
+            assertThat(e).isInstanceOf(SlaEvent.Breach.class);
+            assertThat(e.metric()).isEqualTo(SlaMetric.NEXT_UPDATE);
+        });
+    }
+
+    @Test
+    void the_decision_stops_resolution_and_reopening_starts_it_again() {
+        SlaClocks clocks = SlaClocks.start(n, Priority.P3, local("2026-11-23T10:00"), policy);
+        clocks.onTransition(Status.RESPONDED, Status.DECISION_COMMUNICATED, local("2026-11-24T10:00"));
+        assertThat(clocks.state(SlaMetric.RESOLUTION, local("2026-11-30T10:00"))).contains(SlaClock.State.MET);
+        clocks.onTransition(Status.CLOSED, Status.REOPENED, local("2026-11-30T10:00"));
+        assertThat(clocks.state(SlaMetric.RESOLUTION, local("2026-11-30T11:00"))).contains(SlaClock.State.RUNNING);
+        assertThat(clocks.stopped()).filteredOn(c -> c.metric() == SlaMetric.RESOLUTION).hasSize(1);
+    }
+}
