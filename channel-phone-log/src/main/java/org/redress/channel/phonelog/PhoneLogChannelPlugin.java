@@ -1,8 +1,13 @@
 package org.redress.channel.phonelog;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import org.redress.core.channel.Channel;
 import org.redress.core.channel.ChannelContext;
 import org.redress.core.channel.ChannelDescriptor;
@@ -12,26 +17,41 @@ import org.redress.core.channel.ChannelSettings;
 import org.redress.core.channel.SettingSpec;
 import org.redress.core.channel.SettingType;
 
-/** Phone calls from a PBX's call detail records: Asterisk {@code Master.csv}. */
+/**
+ * Phone calls as the PBX recorded them (Asterisk {@code Master.csv}, FreeSWITCH {@code mod_cdr_csv}, any CSV
+ * through a column map), CTI events as a PBX pushes them, and the notes agents wrote about calls.
+ */
 public final class PhoneLogChannelPlugin implements ChannelPlugin {
 
     static final String ID = "phone-log";
 
     static final String FILE = "file";
+    static final String FORMAT = "format";
+    static final String MAPPING = "mapping";
     static final String COLUMNS = "columns";
     static final String TIME_ZONE = "time-zone";
     static final String INTERNAL_CONTEXTS = "internal-contexts";
+    static final String DEFAULT_REGION = "default-region";
 
     private static final ChannelDescriptor DESCRIPTOR = new ChannelDescriptor(ID, "Phone log",
             ChannelDescriptor.versionOf(PhoneLogChannelPlugin.class), List.of(
             SettingSpec.required(FILE, SettingType.PATH,
-                    "Asterisk cdr_csv file (Master.csv); it is followed as it grows."),
+                    "The call log file; it is followed as it grows."),
+            SettingSpec.choice(FORMAT, List.of("asterisk", "freeswitch", "mapping", "cti", "notes"), "asterisk",
+                    "What the file holds: Asterisk cdr_csv, FreeSWITCH mod_cdr_csv, CSV through a column map, "
+                            + "CTI events (JSON lines) or agent call notes (JSON lines or CSV)."),
+            SettingSpec.optional(MAPPING, SettingType.PATH, null,
+                    "The column-mapping file (Java properties) for format=mapping."),
             SettingSpec.choice(COLUMNS, List.of("auto", "16", "17", "18", "19", "20", "21"), "auto",
-                    "How many columns cdr.conf writes (loguniqueid, loguserfield, newcdrcolumns); auto accepts 16 to 21."),
+                    "How many columns Asterisk's cdr.conf writes (loguniqueid, loguserfield, newcdrcolumns)."),
             SettingSpec.optional(TIME_ZONE, SettingType.ZONE, "UTC",
-                    "Time zone the PBX writes its local times in (cdr.conf usegmtime=no)."),
-            SettingSpec.optional(INTERNAL_CONTEXTS, SettingType.TEXT, "from-internal",
-                    "Comma-separated dialplan contexts of the desk's own phones; their calls are the desk's own.")),
+                    "Time zone the PBX writes its local times in (Asterisk usegmtime=no)."),
+            SettingSpec.optional(INTERNAL_CONTEXTS, SettingType.TEXT, null,
+                    "Comma-separated dialplan contexts of the desk's own phones, whose calls are the desk's own "
+                            + "(default: from-internal for Asterisk, default for FreeSWITCH)."),
+            SettingSpec.optional(DEFAULT_REGION, SettingType.TEXT, null,
+                    "Region of national numbers for E.164 (ISO 3166 code such as GB or RO); without it only "
+                            + "international numbers are normalised.")),
             false);
 
     @Override
@@ -42,13 +62,47 @@ public final class PhoneLogChannelPlugin implements ChannelPlugin {
     @Override
     public Channel open(ChannelSettings settings, ChannelContext context) throws ChannelException {
         Path file = settings.path(FILE).orElseThrow();
+        String instance = "phone-log channel '" + context.instanceName() + "': ";
         if (!Files.isRegularFile(file)) {
-            throw new ChannelException("phone-log channel '" + context.instanceName() + "': setting 'file' names "
-                    + file.toAbsolutePath() + ", which is not a readable file");
+            throw new ChannelException(instance + "setting 'file' names " + file.toAbsolutePath()
+                    + ", which is not a readable file");
         }
-        String columns = settings.require(COLUMNS);
-        AsteriskCdr cdr = new AsteriskCdr(columns.equals("auto") ? 0 : Integer.parseInt(columns),
-                settings.zone(TIME_ZONE).orElseThrow(), settings.list(INTERNAL_CONTEXTS));
-        return new CdrFileChannel(file, cdr);
+        PhoneNumbers numbers;
+        try {
+            numbers = new PhoneNumbers(settings.text(DEFAULT_REGION).orElse(null));
+        } catch (IllegalArgumentException e) {
+            throw new ChannelException(instance + "setting 'default-region': " + e.getMessage());
+        }
+        var zone = settings.zone(TIME_ZONE).orElseThrow();
+        String format = settings.require(FORMAT);
+        // the contexts the stock configurations give the desk's own phones
+        var internal = new LinkedHashSet<>(settings.text(INTERNAL_CONTEXTS).isPresent() ? settings.list(INTERNAL_CONTEXTS)
+                : List.of(format.equals("freeswitch") ? "default" : "from-internal"));
+        if (!format.equals("mapping") && settings.text(MAPPING).isPresent()) {
+            throw new ChannelException(instance + "setting 'mapping' is only for format=mapping, not " + format);
+        }
+        return switch (format) {
+            case "asterisk" -> {
+                String columns = settings.require(COLUMNS);
+                yield new CallFileChannel(file, CallFileChannel.Mode.CDR, new AsteriskCdr(columns.equals("auto") ? 0
+                        : Integer.parseInt(columns), zone, internal), numbers, context.clock());
+            }
+            case "freeswitch" -> new CallFileChannel(file, CallFileChannel.Mode.CDR, new FreeSwitchCdr(zone, internal),
+                    numbers, context.clock());
+            case "mapping" -> {
+                Path mapping = settings.path(MAPPING).orElseThrow(() -> new ChannelException(instance
+                        + "setting 'mapping' is required for format=mapping: the column-mapping file"));
+                try (Reader r = Files.newBufferedReader(mapping, StandardCharsets.UTF_8)) {
+                    yield new CallFileChannel(file, CallFileChannel.Mode.CDR, new MappedCdr(r, mapping.toString(), zone),
+                            numbers, context.clock());
+                } catch (IOException e) {
+                    throw new ChannelException(instance + "setting 'mapping' names " + mapping.toAbsolutePath()
+                            + ", which cannot be read: " + e.getMessage(), e);
+                }
+            }
+            case "cti" -> new CallFileChannel(file, CallFileChannel.Mode.CTI, null, numbers, context.clock());
+            default -> new CallFileChannel(file, file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")
+                    ? CallFileChannel.Mode.NOTES_CSV : CallFileChannel.Mode.NOTES_JSON, null, numbers, context.clock());
+        };
     }
 }

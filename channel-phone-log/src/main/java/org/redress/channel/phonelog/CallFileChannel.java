@@ -1,0 +1,316 @@
+package org.redress.channel.phonelog;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.redress.core.channel.Batch;
+import org.redress.core.channel.Channel;
+import org.redress.core.channel.ChannelException;
+import org.redress.core.channel.Checkpoint;
+import org.redress.core.channel.Inbound;
+import org.redress.core.channel.Quarantined;
+import org.redress.core.channel.RawSource;
+
+/**
+ * A call log file, followed as it grows. CDR rows are read by byte offset and grouped into calls (consecutive
+ * rows with one key; a call is never split across batches); CTI events are grouped by call id until the
+ * hangup, and calls still ringing are carried in the checkpoint; notes are one per JSON line or CSV record.
+ * A row that cannot be read is quarantined with its line number and the rest of the file goes on.
+ *
+ * <p>Checkpoint: {@code offset:line} (the byte after the last line taken, and that line's number); for CTI,
+ * followed by {@code |offset@line,…} for the lines of calls not yet finished; for CSV notes, {@code record:N}.
+ */
+final class CallFileChannel implements Channel {
+
+    /** How the file is read. */
+    enum Mode { CDR, CTI, NOTES_JSON, NOTES_CSV }
+
+    /** A CTI call whose first event is this many lines behind the newest is taken as it stands. */
+    static final long CTI_STALE_LINES = 10_000;
+
+    private final Path file;
+    private final Mode mode;
+    private final LegFormat format;
+    private final Calls calls;
+    private final AgentNotes notes;
+    private final Clock clock;
+
+    CallFileChannel(Path file, Mode mode, LegFormat format, PhoneNumbers numbers, Clock clock) {
+        this.file = file;
+        this.mode = mode;
+        this.format = format;
+        this.calls = new Calls(numbers);
+        this.notes = new AgentNotes(numbers);
+        this.clock = clock;
+    }
+
+    private String name() {
+        return file.getFileName().toString();
+    }
+
+    @Override
+    public Batch read(Checkpoint after, int max) throws ChannelException {
+        try {
+            return switch (mode) {
+                case CDR -> readCdr(after, max);
+                case CTI -> readCti(after, max);
+                case NOTES_JSON -> readJsonNotes(after, max);
+                case NOTES_CSV -> readCsvNotes(after, max);
+            };
+        } catch (IOException e) {
+            throw new ChannelException("cannot read " + file.toAbsolutePath() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static long[] position(Checkpoint at) throws ChannelException {
+        if (at.isStart()) {
+            return new long[] {0, 0};
+        }
+        String head = at.value().split("\\|", 2)[0];
+        String[] parts = head.split(":");
+        try {
+            return new long[] {Long.parseLong(parts[0]), Long.parseLong(parts[1])};
+        } catch (RuntimeException e) {
+            throw new ChannelException("checkpoint '" + at + "' is not offset:line");
+        }
+    }
+
+    private Quarantined quarantine(LineReader.Line line, String reason) {
+        return Quarantined.of(PhoneLogChannelPlugin.ID, reason,
+                new RawSource(name() + " line " + line.number(), "text/plain", line.bytes().length == 0
+                        ? ("line " + line.number()).getBytes(StandardCharsets.UTF_8) : line.bytes()));
+    }
+
+    // ---- CDR ----------------------------------------------------------------------------------------
+
+    private Batch readCdr(Checkpoint after, int max) throws IOException, ChannelException {
+        if (format instanceof MappedCdr mapped && mapped.hasHeader()) {
+            try (LineReader header = new LineReader(file, 0, 0)) {
+                LineReader.Line first = header.next();
+                if (first == null) {
+                    return Batch.empty(after);
+                }
+                mapped.header(first.bytes());
+            }
+        }
+        long[] pos = position(after);
+        List<Inbound> items = new ArrayList<>();
+        List<Leg> group = new ArrayList<>();
+        long consumed = pos[0];
+        long consumedLine = pos[1];
+        boolean more = false;
+        try (LineReader reader = new LineReader(file, pos[0], pos[1])) {
+            LineReader.Line line;
+            while ((line = reader.next()) != null) {
+                if (isBlank(line.bytes())) {
+                    if (group.isEmpty()) {
+                        consumed = line.end();
+                        consumedLine = line.number();
+                    }
+                    continue;
+                }
+                Optional<Leg> leg;
+                String problem = null;
+                try {
+                    leg = format.parse(line.bytes(), line.number());
+                } catch (BadRow e) {
+                    leg = Optional.empty();
+                    problem = e.getMessage();
+                }
+                boolean startsNew = problem != null
+                        || (leg.isPresent() && (group.isEmpty() || !group.get(0).key().equals(leg.get().key())));
+                if (startsNew && !group.isEmpty()) {
+                    items.add(calls.message(group, name()));
+                    group.clear();
+                }
+                if (startsNew && items.size() >= max) {
+                    more = true;
+                    break;
+                }
+                if (problem != null) {
+                    items.add(quarantine(line, problem));
+                } else if (leg.isPresent()) {
+                    group.add(leg.get());
+                }
+                consumed = line.end();
+                consumedLine = line.number();
+            }
+        }
+        if (!group.isEmpty()) {
+            items.add(calls.message(group, name()));
+        }
+        Checkpoint next = consumed == pos[0] ? after : Checkpoint.of(consumed + ":" + consumedLine);
+        return new Batch(items, next, more);
+    }
+
+    private static boolean isBlank(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != ' ' && b != '\r' && b != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ---- CTI ----------------------------------------------------------------------------------------
+
+    private Batch readCti(Checkpoint after, int max) throws IOException, ChannelException {
+        long[] pos = position(after);
+        Map<String, CtiCalls.Pending> calls = new LinkedHashMap<>();
+        List<Inbound> quarantined = new ArrayList<>();
+        // calls still open at the last checkpoint: read their lines again first
+        if (!after.isStart() && after.value().contains("|")) {
+            for (String ref : after.value().split("\\|", 2)[1].split(",")) {
+                String[] p = ref.split("@");
+                try (LineReader r = new LineReader(file, Long.parseLong(p[0]), Long.parseLong(p[1]) - 1)) {
+                    LineReader.Line line = r.next();
+                    if (line != null) {
+                        add(calls, line, quarantined);
+                    }
+                }
+            }
+        }
+        long lastLine = pos[1];
+        long end = pos[0];
+        try (LineReader reader = new LineReader(file, pos[0], pos[1])) {
+            LineReader.Line line;
+            while ((line = reader.next()) != null) {
+                if (!isBlank(line.bytes())) {
+                    add(calls, line, quarantined);
+                }
+                lastLine = line.number();
+                end = line.end();
+            }
+        }
+        List<Inbound> items = new ArrayList<>(quarantined);
+        List<String> carried = new ArrayList<>();
+        for (CtiCalls.Pending call : calls.values()) {
+            boolean stale = lastLine - call.lines().get(0).number() > CTI_STALE_LINES;
+            if ((call.complete() || stale) && items.size() < max) {
+                items.add(this.calls.message(List.of(CtiCalls.leg(call, clock.instant())), name()));
+            } else {
+                call.lines().forEach(l -> carried.add(l.start() + "@" + l.number()));
+            }
+        }
+        if (items.size() > max) {
+            // more quarantined lines than the batch holds: they stay for the next read from the same place
+            return new Batch(items.subList(0, max), after, true);
+        }
+        String value = end + ":" + lastLine + (carried.isEmpty() ? "" : "|" + String.join(",", carried));
+        Checkpoint next = end == pos[0] && carried.isEmpty() && after.isStart() ? after : Checkpoint.of(value);
+        boolean more = calls.values().stream().filter(c -> c.complete()).count() > items.size() - quarantined.size();
+        return new Batch(items, next, more);
+    }
+
+    private static void add(Map<String, CtiCalls.Pending> calls, LineReader.Line line, List<Inbound> quarantined) {
+        try {
+            CtiEvent e = CtiEvent.parse(line.bytes());
+            CtiCalls.Pending call = calls.get(e.callId());
+            if (call == null) {
+                if (!e.event().equals("newCall")) {
+                    return; // the rest of a call already taken in an earlier batch
+                }
+                call = new CtiCalls.Pending(e.callId(), new ArrayList<>(), new ArrayList<>());
+                calls.put(e.callId(), call);
+            } else if (e.event().equals("newCall")) {
+                quarantined.add(Quarantined.of(PhoneLogChannelPlugin.ID, "line " + line.number() + ": a second newCall for "
+                        + "callId " + e.callId(), new RawSource("line " + line.number(), "application/json", line.bytes())));
+                return;
+            }
+            call.events().add(e);
+            call.lines().add(line);
+        } catch (IllegalArgumentException ex) {
+            quarantined.add(Quarantined.of(PhoneLogChannelPlugin.ID, "line " + line.number() + ": " + ex.getMessage(),
+                    new RawSource("line " + line.number(), "application/json",
+                            line.bytes().length == 0 ? new byte[] {' '} : line.bytes())));
+        }
+    }
+
+    // ---- notes --------------------------------------------------------------------------------------
+
+    private Batch readJsonNotes(Checkpoint after, int max) throws IOException, ChannelException {
+        long[] pos = position(after);
+        List<Inbound> items = new ArrayList<>();
+        long consumed = pos[0];
+        long consumedLine = pos[1];
+        boolean more = false;
+        try (LineReader reader = new LineReader(file, pos[0], pos[1])) {
+            LineReader.Line line;
+            while ((line = reader.next()) != null) {
+                if (items.size() >= max) {
+                    more = true;
+                    break;
+                }
+                if (!isBlank(line.bytes())) {
+                    try {
+                        items.add(notes.json(line.bytes(), name() + " line " + line.number(), clock.instant()));
+                    } catch (IllegalArgumentException e) {
+                        items.add(quarantine(line, "line " + line.number() + ": " + e.getMessage()));
+                    }
+                }
+                consumed = line.end();
+                consumedLine = line.number();
+            }
+        }
+        return new Batch(items, consumed == pos[0] ? after : Checkpoint.of(consumed + ":" + consumedLine), more);
+    }
+
+    private Batch readCsvNotes(Checkpoint after, int max) throws IOException, ChannelException {
+        long done = 0;
+        if (!after.isStart()) {
+            try {
+                done = Long.parseLong(after.value().replaceFirst("^record:", ""));
+            } catch (NumberFormatException e) {
+                throw new ChannelException("checkpoint '" + after + "' is not record:N");
+            }
+        }
+        List<Inbound> items = new ArrayList<>();
+        long record = 0;
+        boolean more = false;
+        CSVFormat csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true).build();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8); CSVParser parser = csv.parse(in)) {
+            if (!parser.getHeaderNames().contains("text")) {
+                throw new ChannelException(file.toAbsolutePath() + ": a notes CSV needs a header with call_id, caller, "
+                        + "agent, written_at and text; found " + parser.getHeaderNames());
+            }
+            for (CSVRecord r : parser) {
+                record = r.getRecordNumber();
+                if (record <= done) {
+                    continue;
+                }
+                if (items.size() >= max) {
+                    more = true;
+                    record--;
+                    break;
+                }
+                byte[] raw = String.join(",", r.toList()).getBytes(StandardCharsets.UTF_8);
+                String where = name() + " record " + record + " (ending on line " + parser.getCurrentLineNumber() + ")";
+                try {
+                    items.add(notes.csv(r.toMap(), raw, where, clock.instant()));
+                } catch (IllegalArgumentException e) {
+                    items.add(Quarantined.of(PhoneLogChannelPlugin.ID, "record " + record + ": " + e.getMessage(),
+                            new RawSource(where, "text/csv", raw)));
+                }
+            }
+        } catch (java.io.UncheckedIOException | IllegalStateException e) {
+            throw new ChannelException(file.toAbsolutePath() + " is not readable CSV: " + e.getMessage(), e);
+        }
+        return new Batch(items, record <= done ? after : Checkpoint.of("record:" + record), more);
+    }
+
+    @Override
+    public void close() {
+        // files are opened per read
+    }
+}
