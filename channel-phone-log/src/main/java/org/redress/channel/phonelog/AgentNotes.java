@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.redress.core.channel.CallAttributes;
 import org.redress.core.channel.InboundMessage;
 import org.redress.core.channel.RawSource;
 import org.redress.core.channel.Visibility;
@@ -22,10 +23,10 @@ import org.redress.core.channel.Visibility;
  */
 final class AgentNotes {
 
-    static final String AGENT = "agent";
-    static final String CALLBACK_DUE = "callbackDue";
+    static final String AGENT = CallAttributes.AGENT;
+    static final String CALLBACK_DUE = CallAttributes.CALLBACK_DUE;
     static final String CALLBACK_TO = "callbackTo";
-    static final String CALLBACK_STATED_AS = "callbackStatedAs";
+    static final String CALLBACK_STATED_AS = CallAttributes.CALLBACK_STATED_AS;
     static final String FULFILS = "fulfils";
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -8,8 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 
 /**
@@ -26,7 +24,6 @@ final class AsteriskCdr implements LegFormat {
     /** Applications that answer the caller without a person: an ANSWERED row ending in one took no agent. */
     private static final Set<String> NO_AGENT_APPS = Set.of("queue", "playback", "background", "voicemail", "ivr",
             "read", "waitexten", "hangup", "agi", "musiconhold", "record");
-    private static final Pattern CLID = Pattern.compile("^\\s*\"?(.*?)\"?\\s*<([^>]*)>\\s*$");
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).build();
 
     private final int columns;
@@ -60,8 +57,12 @@ final class AsteriskCdr implements LegFormat {
     }
 
     @Override
-    public Optional<Leg> parse(byte[] bytes, long line) throws BadRow {
-        List<String> f = Csv.fields(bytes, line, FORMAT);
+    public CSVFormat csv() {
+        return FORMAT;
+    }
+
+    @Override
+    public Optional<Leg> leg(List<String> f, byte[] bytes, long line) throws BadRow {
         Layout layout = Layout.of(f.size());
         if (layout == null || (columns != 0 && f.size() != columns)) {
             throw new BadRow(line, "expected " + (columns == 0 ? "16 to 21" : String.valueOf(columns))
@@ -114,8 +115,16 @@ final class AsteriskCdr implements LegFormat {
         return index < 0 ? "" : f.get(index).strip();
     }
 
+    /** The name of a clid such as {@code "Jane Roe" <+447700900123>}. */
     private static String displayName(String clid) {
-        Matcher m = CLID.matcher(clid);
-        return m.matches() ? m.group(1).strip() : clid.strip();
+        int lt = clid.lastIndexOf('<');
+        if (lt < 0 || !clid.stripTrailing().endsWith(">")) {
+            return clid.strip();
+        }
+        String name = clid.substring(0, lt).strip();
+        if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
+            name = name.substring(1, name.length() - 1);
+        }
+        return name.strip();
     }
 }

@@ -38,6 +38,8 @@ final class CallFileChannel implements Channel {
 
     /** A CTI call whose first event is this many lines behind the newest is taken as it stands. */
     static final long CTI_STALE_LINES = 10_000;
+    /** Lines parsed together by one CSV parser. */
+    private static final int CHUNK = 512;
 
     private final Path file;
     private final Mode mode;
@@ -111,40 +113,58 @@ final class CallFileChannel implements Channel {
         long consumedLine = pos[1];
         boolean more = false;
         try (LineReader reader = new LineReader(file, pos[0], pos[1])) {
-            LineReader.Line line;
-            while ((line = reader.next()) != null) {
-                if (isBlank(line.bytes())) {
-                    if (group.isEmpty()) {
-                        consumed = line.end();
-                        consumedLine = line.number();
-                    }
-                    continue;
+            List<LineReader.Line> chunk = new ArrayList<>(CHUNK);
+            reading:
+            while (true) {
+                chunk.clear();
+                LineReader.Line l;
+                while (chunk.size() < CHUNK && (l = reader.next()) != null) {
+                    chunk.add(l);
                 }
-                Optional<Leg> leg;
-                String problem = null;
-                try {
-                    leg = format.parse(line.bytes(), line.number());
-                } catch (BadRow e) {
-                    leg = Optional.empty();
-                    problem = e.getMessage();
-                }
-                boolean startsNew = problem != null
-                        || (leg.isPresent() && (group.isEmpty() || !group.get(0).key().equals(leg.get().key())));
-                if (startsNew && !group.isEmpty()) {
-                    items.add(calls.message(group, name()));
-                    group.clear();
-                }
-                if (startsNew && items.size() >= max) {
-                    more = true;
+                if (chunk.isEmpty()) {
                     break;
                 }
-                if (problem != null) {
-                    items.add(quarantine(line, problem));
-                } else if (leg.isPresent()) {
-                    group.add(leg.get());
+                List<Object> parsed = Csv.fields(chunk, format.csv());
+                for (int i = 0; i < chunk.size(); i++) {
+                    LineReader.Line line = chunk.get(i);
+                    if (isBlank(line.bytes())) {
+                        if (group.isEmpty()) {
+                            consumed = line.end();
+                            consumedLine = line.number();
+                        }
+                        continue;
+                    }
+                    Optional<Leg> leg;
+                    String problem = null;
+                    try {
+                        if (parsed.get(i) instanceof BadRow bad) {
+                            throw bad;
+                        }
+                        @SuppressWarnings("unchecked")
+                        List<String> fields = (List<String>) parsed.get(i);
+                        leg = format.leg(fields, line.bytes(), line.number());
+                    } catch (BadRow e) {
+                        leg = Optional.empty();
+                        problem = e.getMessage();
+                    }
+                    boolean startsNew = problem != null
+                            || (leg.isPresent() && (group.isEmpty() || !group.get(0).key().equals(leg.get().key())));
+                    if (startsNew && !group.isEmpty()) {
+                        items.add(calls.message(group, name()));
+                        group.clear();
+                    }
+                    if (startsNew && items.size() >= max) {
+                        more = true;
+                        break reading;
+                    }
+                    if (problem != null) {
+                        items.add(quarantine(line, problem));
+                    } else if (leg.isPresent()) {
+                        group.add(leg.get());
+                    }
+                    consumed = line.end();
+                    consumedLine = line.number();
                 }
-                consumed = line.end();
-                consumedLine = line.number();
             }
         }
         if (!group.isEmpty()) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.redress.core.channel.Automation;
+import org.redress.core.channel.CallAttributes;
 import org.redress.core.channel.InboundMessage;
 import org.redress.core.channel.RawSource;
 import org.redress.core.channel.SenderIdentity;
@@ -19,15 +20,15 @@ import org.redress.core.channel.Visibility;
  */
 final class Calls {
 
-    /** Attribute keys the desk and {@code parse-calls} read. */
-    static final String CALL_ID = "callId";
-    static final String DIRECTION = "direction";
-    static final String OUTCOME = "outcome";
-    static final String CALLER = "caller";
-    static final String CALLEE = "callee";
-    static final String ANSWERED_BY = "answeredBy";
-    static final String DURATION = "durationSeconds";
-    static final String TALK = "talkSeconds";
+    /** Attribute keys the desk and {@code parse-calls} read: the SPI's, plus a few of this channel's own. */
+    static final String CALL_ID = CallAttributes.CALL_ID;
+    static final String DIRECTION = CallAttributes.DIRECTION;
+    static final String OUTCOME = CallAttributes.OUTCOME;
+    static final String CALLER = CallAttributes.CALLER;
+    static final String CALLEE = CallAttributes.CALLEE;
+    static final String ANSWERED_BY = CallAttributes.ANSWERED_BY;
+    static final String DURATION = CallAttributes.DURATION_SECONDS;
+    static final String TALK = CallAttributes.TALK_SECONDS;
     static final String ANSWERED_AT = "answeredAt";
     static final String ENDED_AT = "endedAt";
     static final String LEGS = "legs";
@@ -74,7 +75,8 @@ final class Calls {
         boolean out = first.direction() == Leg.Direction.OUT;
         String caller = numbers.normalise(first.caller());
         String callee = numbers.normalise(first.callee());
-        SenderIdentity customer = out ? numbers.identity(first.callee(), "") : numbers.identity(first.caller(), first.callerName());
+        SenderIdentity customer = out ? PhoneNumbers.identityOf(callee, first.callee(), "")
+                : PhoneNumbers.identityOf(caller, first.caller(), first.callerName());
         String agent = answered == null ? null : answered.agent();
         String who = customer.displayName().isEmpty() ? customer.value() : customer.displayName() + " <" + customer.value() + ">";
         StringBuilder text = new StringBuilder()

@@ -29,8 +29,12 @@ final class FreeSwitchCdr implements LegFormat {
     }
 
     @Override
-    public Optional<Leg> parse(byte[] bytes, long line) throws BadRow {
-        List<String> f = Csv.fields(bytes, line, FORMAT);
+    public CSVFormat csv() {
+        return FORMAT;
+    }
+
+    @Override
+    public Optional<Leg> leg(List<String> f, byte[] bytes, long line) throws BadRow {
         if (f.size() != 13 && f.size() != 15) {
             throw new BadRow(line, "expected 13 (built-in default) or 15 (example template) fields, found " + f.size());
         }

@@ -41,22 +41,30 @@ final class LineReader implements AutoCloseable {
 
     /** The next complete line, or null at the end of what is complete. */
     Line next() throws IOException {
+        byte[] array = buffer.array();
         while (true) {
-            while (buffer.hasRemaining()) {
-                byte b = buffer.get();
-                if (b == '\n') {
-                    long start = offset;
-                    offset += pendingLength + 1;
-                    number++;
-                    byte[] line = Arrays.copyOf(pending, pendingLength);
-                    pendingLength = 0;
-                    return new Line(line, number, start, offset);
-                }
-                if (pendingLength == pending.length) {
-                    pending = Arrays.copyOf(pending, pending.length * 2);
-                }
-                pending[pendingLength++] = b;
+            int from = buffer.position();
+            int limit = buffer.limit();
+            int i = from;
+            while (i < limit && array[i] != '\n') {
+                i++;
             }
+            int piece = i - from;
+            if (pendingLength + piece > pending.length) {
+                pending = Arrays.copyOf(pending, Math.max(pending.length * 2, pendingLength + piece));
+            }
+            System.arraycopy(array, from, pending, pendingLength, piece);
+            pendingLength += piece;
+            if (i < limit) {
+                buffer.position(i + 1);
+                long start = offset;
+                offset += pendingLength + 1;
+                number++;
+                byte[] line = Arrays.copyOf(pending, pendingLength);
+                pendingLength = 0;
+                return new Line(line, number, start, offset);
+            }
+            buffer.position(limit);
             if (eof) {
                 return null;
             }

@@ -150,11 +150,15 @@ final class MappedCdr implements LegFormat {
     }
 
     @Override
-    public Optional<Leg> parse(byte[] bytes, long line) throws BadRow {
+    public CSVFormat csv() {
+        return format;
+    }
+
+    @Override
+    public Optional<Leg> leg(List<String> f, byte[] bytes, long line) throws BadRow {
         if (header && line == 1) {
             return Optional.empty();
         }
-        List<String> f = Csv.fields(bytes, line, format);
         String id = get(f, "call-id", line);
         if (id.isBlank()) {
             throw new BadRow(line, "the call id column is empty");

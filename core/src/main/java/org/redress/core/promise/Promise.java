@@ -56,6 +56,15 @@ public final class Promise {
     }
 
     /**
+     * Breaks the promise before its time: the customer had to chase it (called again before the callback).
+     */
+    public void breakEarly(Instant at) {
+        requireOpen();
+        state = State.BROKEN;
+        settledAt = at;
+    }
+
+    /**
      * What the passing of time means for this promise: due soon (reported once), or broken when its time
      * passed while open.
      */
