@@ -178,4 +178,30 @@ class CallFormatsTest {
         assertThat(ro.normalise("201")).isEqualTo("201");
         assertThatThrownBy(() -> new PhoneNumbers("XX")).hasMessageContaining("'XX' is not a region");
     }
+
+    @Test
+    void a_line_still_being_written_waits_and_a_growing_file_is_followed_from_its_offset() throws Exception {
+        Path file = dir.resolve("Master.csv");
+        String first = "\"\",\"+40721000001\",\"100\",\"from-trunk\",\"Ana\",\"PJSIP/t-1\",\"PJSIP/201-1\",\"Dial\",\"x\","
+                + "\"2026-03-02 09:00:00\",\"2026-03-02 09:00:05\",\"2026-03-02 09:01:00\",60,55,\"ANSWERED\",\"DOCUMENTATION\","
+                + "\"1.1\",\"\"\n";
+        String second = first.replace("1.1", "1.2").replace("+40721000001", "+40721000002");
+        Files.writeString(file, first + second.substring(0, 30));
+        try (Channel c = Open.channel(file)) {
+            Batch batch = c.read(Checkpoint.START, 10);
+            assertThat(batch.items()).extracting(Inbound::externalId).containsExactly("1.1");
+            assertThat(batch.more()).isFalse();
+            assertThat(batch.next().value()).isEqualTo(first.getBytes().length + ":1");
+            Files.writeString(file, second.substring(30), StandardOpenOption.APPEND);
+            Batch next = c.read(batch.next(), 10);
+            assertThat(next.items()).extracting(Inbound::externalId).containsExactly("1.2");
+            assertThat(next.next().value()).isEqualTo((first + second).getBytes().length + ":2");
+            assertThat(c.read(next.next(), 10).items()).isEmpty();
+        }
+        Files.writeString(file, "");
+        try (Channel c = Open.channel(file)) {
+            assertThatThrownBy(() -> c.read(Checkpoint.of("500:2"), 10)).isInstanceOf(ChannelException.class)
+                    .hasMessageContaining("truncated or replaced");
+        }
+    }
 }
