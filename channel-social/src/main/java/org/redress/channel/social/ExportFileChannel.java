@@ -39,21 +39,17 @@ final class ExportFileChannel implements Channel {
         this.ownHandle = ownHandle;
     }
 
-    /** An item of the file with its place in the order. */
-    private record Entry(String key, Inbound item) {
-    }
-
     @Override
     public Batch read(Checkpoint after, int max) throws ChannelException {
-        List<Entry> pending = entries().stream()
-                .filter(e -> after.isStart() || e.key.compareTo(after.value()) > 0)
+        List<JsonItems.Entry> pending = entries().stream()
+                .filter(e -> after.isStart() || e.key().compareTo(after.value()) > 0)
                 .toList();
-        List<Entry> taken = pending.subList(0, Math.min(max, pending.size()));
-        Checkpoint next = taken.isEmpty() ? after : Checkpoint.of(taken.get(taken.size() - 1).key);
-        return new Batch(taken.stream().map(Entry::item).toList(), next, pending.size() > taken.size());
+        List<JsonItems.Entry> taken = pending.subList(0, Math.min(max, pending.size()));
+        Checkpoint next = taken.isEmpty() ? after : Checkpoint.of(taken.get(taken.size() - 1).key());
+        return new Batch(taken.stream().map(JsonItems.Entry::item).toList(), next, pending.size() > taken.size());
     }
 
-    private List<Entry> entries() throws ChannelException {
+    private List<JsonItems.Entry> entries() throws ChannelException {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -75,45 +71,12 @@ final class ExportFileChannel implements Channel {
         } catch (IOException | IllegalArgumentException e) {
             return List.of(whole(location, bytes, e.getMessage()));
         }
-        List<Entry> entries = new ArrayList<>();
-        String lastGoodKey = "";
-        int index = 0;
-        for (JsonNode item : items) {
-            index++;
-            String where = location + " item " + index;
-            byte[] raw = item.toString().getBytes(StandardCharsets.UTF_8);
-            Optional<String> id = network.id(item);
-            if (id.isEmpty()) {
-                // no id, no place in the order: it sits just after the item before it in the file
-                entries.add(new Entry(lastGoodKey + "#" + String.format("%06d", index), Quarantined.of(SocialChannelPlugin.ID,
-                        "item " + index + " has no id", new RawSource(where, "application/json", raw))));
-                continue;
-            }
-            String key = orderKey(id.get());
-            lastGoodKey = key;
-            try {
-                Optional<InboundMessage.Builder> mapped = network.map(item, ownHandle);
-                if (mapped.isPresent()) {
-                    entries.add(new Entry(key, mapped.get()
-                            .raw(new RawSource(where, "application/json", raw)).build()));
-                }
-            } catch (RuntimeException e) {
-                entries.add(new Entry(key, Quarantined.of(SocialChannelPlugin.ID, e.getMessage() == null
-                        ? e.getClass().getSimpleName() : e.getMessage(), new RawSource(where, "application/json", raw))));
-            }
-        }
-        entries.sort(Comparator.comparing(Entry::key));
-        return entries;
+        return JsonItems.map(items, network, ownHandle, location);
     }
 
-    /** Numeric ids compare as numbers once padded to the same width. */
-    private static String orderKey(String id) {
-        return id.length() >= 20 ? id : "0".repeat(20 - id.length()) + id;
-    }
-
-    private static Entry whole(String location, byte[] bytes, String reason) {
+    private static JsonItems.Entry whole(String location, byte[] bytes, String reason) {
         // '#' sorts before every padded id, so a fixed export is read in full after this
-        return new Entry("#", Quarantined.of(SocialChannelPlugin.ID, reason,
+        return new JsonItems.Entry("#", Quarantined.of(SocialChannelPlugin.ID, reason,
                 new RawSource(location, "application/json", bytes.length == 0 ? location.getBytes(StandardCharsets.UTF_8) : bytes)));
     }
 

@@ -39,7 +39,12 @@ final class Mastodon implements Network {
     public Optional<InboundMessage.Builder> map(JsonNode item, String ownHandle) {
         String id = id(item).orElseThrow();
         JsonNode status = item;
-        if (item.has("type") && !item.has("content")) {
+        if (item.has("last_status") && item.has("accounts")) {
+            status = item.path("last_status"); // a conversation: its latest status
+            if (!status.isObject()) {
+                throw new IllegalArgumentException("conversation " + id + " has no 'last_status'");
+            }
+        } else if (item.has("type") && !item.has("content")) {
             if (!"mention".equals(item.path("type").asText())) {
                 return Optional.empty(); // a follow, favourite or boost is not a message
             }
@@ -69,7 +74,10 @@ final class Mastodon implements Network {
                 .visibility(visibility.equals("private") || visibility.equals("direct")
                         ? Visibility.PRIVATE : Visibility.PUBLIC)
                 .threadReferences(Json.text(status, "in_reply_to_id").map(List::of).orElse(List.of()))
-                .attribute(InboundMessage.FOLLOWERS, Json.text(account, "followers_count").orElse(null));
+                .attribute(InboundMessage.FOLLOWERS, Json.text(account, "followers_count").orElse(null))
+                .attribute(SocialChannelPlugin.THREAD_KEY, visibility.equals("direct") ? "dm:" + acct
+                        : "status:" + Json.text(status, "in_reply_to_id").orElse(Json.required(status, "id", "status")))
+                .attribute(SocialChannelPlugin.USER_ID, Json.text(account, "id").orElse(null));
         if (ownHandle != null && acct.equalsIgnoreCase(ownHandle.replaceFirst("^@", ""))) {
             b.automated(new Automation(Automation.Kind.OWN_ECHO, "posted by the desk's own account @" + acct));
         } else if (account.path("bot").asBoolean(false)) {

@@ -1,7 +1,10 @@
 package org.redress.channel.social;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.redress.core.channel.Channel;
 import org.redress.core.channel.ChannelContext;
@@ -12,7 +15,10 @@ import org.redress.core.channel.ChannelSettings;
 import org.redress.core.channel.SettingSpec;
 import org.redress.core.channel.SettingType;
 
-/** Social media: public mentions and private messages from X or Mastodon, read from the network's own JSON. */
+/**
+ * Social media: public mentions and private messages from X (through twitter4j) or Mastodon (through the
+ * JDK's HTTP client), polled live from the network's API, or read from an export in the network's own JSON.
+ */
 public final class SocialChannelPlugin implements ChannelPlugin {
 
     static final String ID = "social";
@@ -20,15 +26,43 @@ public final class SocialChannelPlugin implements ChannelPlugin {
     static final String FILE = "file";
     static final String NETWORK = "network";
     static final String OWN_HANDLE = "own-handle";
+    static final String OWN_USER_ID = "own-user-id";
+    static final String BASE_URL = "base-url";
+    static final String ACCESS_TOKEN = "access-token";
+    static final String ACCESS_TOKEN_SECRET = "access-token-secret";
+    static final String CONSUMER_KEY = "consumer-key";
+    static final String CONSUMER_SECRET = "consumer-secret";
+    static final String MAX_LENGTH = "max-length";
+    static final String MAX_WAIT = "max-wait";
+
+    /** Attribute: the conversation a post or message belongs to ({@code status:<root>} or {@code dm:<sender>}). */
+    static final String THREAD_KEY = "threadKey";
+    /** Attribute: the author's account id on the network. */
+    static final String USER_ID = "userId";
 
     private static final ChannelDescriptor DESCRIPTOR = new ChannelDescriptor(ID, "Social media",
             ChannelDescriptor.versionOf(SocialChannelPlugin.class), List.of(
-            SettingSpec.required(FILE, SettingType.PATH,
-                    "JSON file in the network's own format: X v1.1 statuses, or Mastodon statuses or notifications."),
-            SettingSpec.choice(NETWORK, List.of("x", "mastodon"), "x", "Which network wrote the file."),
+            SettingSpec.choice(NETWORK, List.of("x", "mastodon"), "x", "Which network: x or mastodon."),
+            SettingSpec.optional(BASE_URL, SettingType.TEXT, null,
+                    "API root to poll: for X the v1.1 REST root (https://api.twitter.com/1.1/), for Mastodon the "
+                            + "instance (https://mastodon.social)."),
+            SettingSpec.optional(ACCESS_TOKEN, SettingType.SECRET, null,
+                    "The account's access token (Mastodon: a bearer token with read and write scopes)."),
+            SettingSpec.optional(ACCESS_TOKEN_SECRET, SettingType.SECRET, null, "X only: the access token's secret."),
+            SettingSpec.optional(CONSUMER_KEY, SettingType.SECRET, null, "X only: the app's consumer (API) key."),
+            SettingSpec.optional(CONSUMER_SECRET, SettingType.SECRET, null, "X only: the app's consumer secret."),
             SettingSpec.optional(OWN_HANDLE, SettingType.TEXT, null,
-                    "The desk's own account (for example acme_support); its posts never create a complaint.")),
-            false);
+                    "The desk's own account (for example acme_support); its posts never create a complaint."),
+            SettingSpec.optional(OWN_USER_ID, SettingType.TEXT, null,
+                    "X only: the desk's own account id, so its own direct messages are recognised."),
+            SettingSpec.optional(MAX_LENGTH, SettingType.INTEGER, null,
+                    "Longest post the instance allows (X 280; Mastodon 500 unless the instance says otherwise)."),
+            SettingSpec.optional(MAX_WAIT, SettingType.DURATION, "PT15M",
+                    "Longest the outbox waits for a rate limit to reset before leaving a reply for later."),
+            SettingSpec.optional(FILE, SettingType.PATH, null,
+                    "Instead of an API: a JSON export in the network's own format (statuses, notifications, "
+                            + "conversations or direct-message events).")),
+            true);
 
     @Override
     public ChannelDescriptor descriptor() {
@@ -37,12 +71,46 @@ public final class SocialChannelPlugin implements ChannelPlugin {
 
     @Override
     public Channel open(ChannelSettings settings, ChannelContext context) throws ChannelException {
-        Path file = settings.path(FILE).orElseThrow();
-        if (!Files.isRegularFile(file)) {
-            throw new ChannelException("social channel '" + context.instanceName() + "': setting 'file' names "
-                    + file.toAbsolutePath() + ", which is not a readable file");
+        String instance = "social channel '" + context.instanceName() + "': ";
+        boolean mastodon = settings.require(NETWORK).equals("mastodon");
+        String ownHandle = settings.text(OWN_HANDLE).map(h -> h.replaceFirst("^@", "")).orElse(null);
+        if (settings.text(FILE).isPresent()) {
+            Path file = settings.path(FILE).orElseThrow();
+            if (!Files.isRegularFile(file)) {
+                throw new ChannelException(instance + "setting 'file' names " + file.toAbsolutePath()
+                        + ", which is not a readable file");
+            }
+            Network network = mastodon ? new Mastodon() : new XV1(settings.text(OWN_USER_ID).orElse(null));
+            return new ExportFileChannel(file, network, ownHandle);
         }
-        Network network = settings.require(NETWORK).equals("mastodon") ? new Mastodon() : new XV1();
-        return new ExportFileChannel(file, network, settings.text(OWN_HANDLE).orElse(null));
+        List<String> missing = new ArrayList<>();
+        for (String key : mastodon ? List.of(BASE_URL, ACCESS_TOKEN)
+                : List.of(BASE_URL, CONSUMER_KEY, CONSUMER_SECRET, ACCESS_TOKEN, ACCESS_TOKEN_SECRET)) {
+            if (settings.text(key).isEmpty()) {
+                missing.add("'" + key + "'");
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new ChannelException(instance + "to poll " + (mastodon ? "Mastodon" : "X") + " set " + String.join(", ", missing)
+                    + " (or set 'file' to read an export)");
+        }
+        URI base;
+        try {
+            base = URI.create(settings.require(BASE_URL));
+            if (base.getScheme() == null || base.getHost() == null) {
+                throw new IllegalArgumentException("no scheme or host");
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ChannelException(instance + "setting 'base-url' must be an http(s) URL, got '"
+                    + settings.require(BASE_URL) + "'");
+        }
+        Duration maxWait = settings.duration(MAX_WAIT).orElseThrow();
+        SocialConnector connector = mastodon
+                ? new MastodonConnector(base, settings.require(ACCESS_TOKEN), ownHandle,
+                settings.integer(MAX_LENGTH).map(Long::intValue).orElse(500), Duration.ofSeconds(10), context.clock())
+                : new XConnector(base.toString(), settings.require(CONSUMER_KEY), settings.require(CONSUMER_SECRET),
+                settings.require(ACCESS_TOKEN), settings.require(ACCESS_TOKEN_SECRET), ownHandle,
+                settings.text(OWN_USER_ID).orElse(null), context.clock());
+        return new ApiChannel(connector, context.clock(), d -> Thread.sleep(d.toMillis()), maxWait);
     }
 }

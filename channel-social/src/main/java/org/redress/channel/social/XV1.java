@@ -15,6 +15,17 @@ import org.redress.core.channel.Visibility;
 /** X (Twitter) API v1.1 statuses, as {@code statuses/mentions_timeline} returns them. */
 final class XV1 implements Network {
 
+    private final String ownUserId;
+
+    XV1() {
+        this(null);
+    }
+
+    /** @param ownUserId the desk's own account id, whose direct messages are our own echo */
+    XV1(String ownUserId) {
+        this.ownUserId = ownUserId;
+    }
+
     private static final DateTimeFormatter CREATED_AT =
             DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss Z yyyy", Locale.ENGLISH);
 
@@ -31,7 +42,14 @@ final class XV1 implements Network {
         if (document.path("statuses").isArray()) {
             return document.path("statuses");
         }
-        throw new IllegalArgumentException("expected a JSON array of statuses or an object with 'statuses'");
+        if (document.path("events").isArray()) {
+            return document.path("events");
+        }
+        if (document.path("event").isObject()) {
+            return java.util.List.of(document.path("event"));
+        }
+        throw new IllegalArgumentException("expected a JSON array of statuses, or an object with 'statuses' or "
+                + "direct-message 'events'");
     }
 
     @Override
@@ -41,6 +59,9 @@ final class XV1 implements Network {
 
     @Override
     public Optional<InboundMessage.Builder> map(JsonNode status, String ownHandle) {
+        if (status.has("message_create")) {
+            return Optional.of(directMessage(status, ownHandle));
+        }
         String id = id(status).orElseThrow();
         JsonNode user = status.path("user");
         if (!user.isObject()) {
@@ -64,10 +85,44 @@ final class XV1 implements Network {
                 .visibility(Visibility.PUBLIC)
                 .threadReferences(Json.text(status, "in_reply_to_status_id_str")
                         .or(() -> Json.text(status, "in_reply_to_status_id")).map(List::of).orElse(List.of()))
-                .attribute(InboundMessage.FOLLOWERS, Json.text(user, "followers_count").orElse(null));
+                .attribute(InboundMessage.FOLLOWERS, Json.text(user, "followers_count").orElse(null))
+                .attribute(SocialChannelPlugin.THREAD_KEY, "status:" + Json.text(status, "in_reply_to_status_id_str")
+                        .or(() -> Json.text(status, "in_reply_to_status_id")).orElse(id))
+                .attribute(SocialChannelPlugin.USER_ID, Json.text(user, "id_str").orElse(null));
         if (ownHandle != null && handle.equalsIgnoreCase(ownHandle.replaceFirst("^@", ""))) {
             b.automated(new Automation(Automation.Kind.OWN_ECHO, "posted by the desk's own account @" + handle));
         }
         return Optional.of(b);
+    }
+
+    /**
+     * A v1.1 direct-message event ({@code message_create}). The event names its sender by id only; the desk
+     * knows the sender as {@code x:id:<id>} until a user lookup gives the handle.
+     */
+    private InboundMessage.Builder directMessage(JsonNode event, String ownHandle) {
+        String id = id(event).orElseThrow();
+        JsonNode create = event.path("message_create");
+        String sender = Json.required(create, "sender_id", "direct message " + id);
+        String text = Json.text(create.path("message_data"), "text")
+                .orElseThrow(() -> new IllegalArgumentException("direct message " + id + " has no message_data.text"));
+        long millis;
+        try {
+            millis = Long.parseLong(Json.required(event, "created_timestamp", "direct message " + id));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("direct message " + id + " has an unreadable created_timestamp");
+        }
+        String handle = Json.text(event, "sender_screen_name").map(h -> "@" + h).orElse("id:" + sender);
+        InboundMessage.Builder b = InboundMessage.builder(SocialChannelPlugin.ID, id)
+                .sender(org.redress.core.channel.SenderIdentity.social(name(), handle, ""))
+                .sentAt(java.time.Instant.ofEpochMilli(millis))
+                .text(text)
+                .visibility(Visibility.PRIVATE)
+                .attribute(SocialChannelPlugin.THREAD_KEY, "dm:" + sender)
+                .attribute(SocialChannelPlugin.USER_ID, sender);
+        if (sender.equals(ownUserId)) {
+            b.automated(new org.redress.core.channel.Automation(org.redress.core.channel.Automation.Kind.OWN_ECHO,
+                    "sent by the desk's own account (id " + sender + ")"));
+        }
+        return b;
     }
 }
