@@ -36,7 +36,7 @@ public final class SocialChannelPlugin implements ChannelPlugin {
     static final String MAX_WAIT = "max-wait";
 
     /** Attribute: the conversation a post or message belongs to ({@code status:<root>} or {@code dm:<sender>}). */
-    static final String THREAD_KEY = "threadKey";
+    static final String THREAD_KEY = org.redress.core.channel.InboundMessage.THREAD_KEY;
     /** Attribute: the author's account id on the network. */
     static final String USER_ID = "userId";
 

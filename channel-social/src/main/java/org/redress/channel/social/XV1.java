@@ -64,6 +64,10 @@ final class XV1 implements Network {
         }
         String id = id(status).orElseThrow();
         JsonNode user = status.path("user");
+        if (!user.isObject() && status.has("sender") && status.has("recipient")) {
+            throw new IllegalArgumentException("item " + id + " is a legacy direct message (the format X retired on "
+                    + "2018-08-16); export direct messages with the events API (direct_messages/events/list)");
+        }
         if (!user.isObject()) {
             throw new IllegalArgumentException("status " + id + " has no 'user'");
         }

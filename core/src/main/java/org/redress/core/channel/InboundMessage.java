@@ -42,6 +42,11 @@ public record InboundMessage(
 
     /** Attribute key for the sender's follower count or reach, a triage input. */
     public static final String FOLLOWERS = "followers";
+    /**
+     * Attribute key for the conversation a message belongs to, where the network has one: a public thread
+     * ({@code status:<root id>}) or a private conversation ({@code dm:<sender>}).
+     */
+    public static final String THREAD_KEY = "threadKey";
 
     public InboundMessage {
         requireText(channelId, "channelId");

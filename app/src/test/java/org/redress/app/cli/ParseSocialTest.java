@@ -1,0 +1,49 @@
+package org.redress.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ParseSocialTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void prints_one_json_line_per_post_with_author_thread_and_visibility() throws Exception {
+        Path file = Files.writeString(dir.resolve("notifications.json"), "[{\"id\":\"5\",\"type\":\"mention\",\"status\":"
+                + "{\"id\":\"105\",\"created_at\":\"2026-03-02T10:15:00.000Z\",\"content\":\"<p>@acme refund?</p>\","
+                + "\"visibility\":\"direct\",\"in_reply_to_id\":\"104\",\"account\":{\"id\":\"9\",\"acct\":\"ann@social.example\","
+                + "\"display_name\":\"Ann\",\"followers_count\":12000,\"bot\":false}}},"
+                + "{\"id\":\"6\",\"type\":\"mention\",\"status\":{\"id\":\"106\"}}]");
+        CliTest.Result r = CliTest.run("parse-social", file.toString(), "--network", "mastodon");
+        assertThat(r.code()).as(r.err()).isZero();
+        List<JsonNode> out = ParseCallsTest.lines(r.out());
+        JsonNode post = out.get(0);
+        assertThat(post.get("externalId").asText()).isEqualTo("105");
+        assertThat(post.get("visibility").asText()).isEqualTo("private");
+        assertThat(post.get("author").get("handle").asText()).isEqualTo("@ann@social.example");
+        assertThat(post.get("author").get("followers").asLong()).isEqualTo(12000);
+        assertThat(post.get("text").asText()).isEqualTo("@acme refund?");
+        assertThat(post.get("inReplyTo").asText()).isEqualTo("104");
+        assertThat(post.get("threadKey").asText()).isEqualTo("dm:ann@social.example");
+        assertThat(out.get(1).get("quarantined").get("reason").asText()).isEqualTo("status 6 has no 'account'");
+    }
+
+    @Test
+    void malformed_json_is_quarantined_and_an_unknown_network_is_a_usage_error() throws Exception {
+        Path file = Files.writeString(dir.resolve("broken.json"), "[{\"id_str\":\"1\",");
+        CliTest.Result r = CliTest.run("parse-social", file.toString(), "--network", "x");
+        assertThat(r.code()).isZero();
+        assertThat(ParseCallsTest.lines(r.out())).singleElement()
+                .satisfies(n -> assertThat(n.get("quarantined").get("reason").asText()).startsWith("malformed JSON"));
+        CliTest.Result bad = CliTest.run("parse-social", file.toString(), "--network", "myspace");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("unknown --network 'myspace': use x or mastodon");
+    }
+}
