@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -16,14 +15,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.redress.app.channels.ChannelRegistry;
-import org.redress.core.channel.Batch;
-import org.redress.core.channel.Channel;
-import org.redress.core.channel.ChannelContext;
-import org.redress.core.channel.ChannelException;
-import org.redress.core.channel.ChannelPlugin;
-import org.redress.core.channel.ChannelSettings;
-import org.redress.core.channel.Checkpoint;
 import org.redress.core.channel.Inbound;
 import org.redress.core.channel.InboundMessage;
 import org.redress.core.channel.Quarantined;
@@ -99,27 +90,12 @@ public final class ParseCallsCommand implements Callable<Integer> {
         }
         raw.put("time-zone", zone);
 
-        ChannelPlugin plugin = ChannelRegistry.discover().require("phone-log");
         PromiseExtractor promises = new PromiseExtractor(BusinessCalendar.weekdays(zoneId, LocalTime.of(9, 0),
                 LocalTime.of(17, 0), Set.of()));
         ObjectMapper json = new ObjectMapper();
         PrintWriter out = spec.commandLine().getOut();
-        try (Channel channel = plugin.open(ChannelSettings.validate(plugin.descriptor(), raw),
-                new ChannelContext("parse-calls", Clock.systemUTC()))) {
-            Checkpoint at = Checkpoint.START;
-            while (true) {
-                Batch batch = channel.read(at, 500);
-                for (Inbound item : batch.items()) {
-                    out.println(json.writeValueAsString(line(item, json, promises)));
-                }
-                if (!batch.more() || batch.next().equals(at)) {
-                    break;
-                }
-                at = batch.next();
-            }
-        } catch (ChannelException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
+        ChannelDiagnostics.readAll("phone-log", raw, "parse-calls",
+                item -> out.println(json.writeValueAsString(line(item, json, promises))));
         out.flush();
         return 0;
     }

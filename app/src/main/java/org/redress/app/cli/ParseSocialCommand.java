@@ -5,17 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.redress.app.channels.ChannelRegistry;
-import org.redress.core.channel.Batch;
-import org.redress.core.channel.Channel;
-import org.redress.core.channel.ChannelContext;
-import org.redress.core.channel.ChannelException;
-import org.redress.core.channel.ChannelPlugin;
-import org.redress.core.channel.ChannelSettings;
-import org.redress.core.channel.Checkpoint;
 import org.redress.core.channel.Inbound;
 import org.redress.core.channel.InboundMessage;
 import org.redress.core.channel.Quarantined;
@@ -56,29 +47,13 @@ public final class ParseSocialCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException(file + ": no such file");
         }
-        ChannelPlugin plugin = ChannelRegistry.discover().require("social");
         Map<String, String> raw = new java.util.HashMap<>(Map.of("file", file.toString(), "network", network));
         if (ownHandle != null) {
             raw.put("own-handle", ownHandle);
         }
         ObjectMapper json = new ObjectMapper();
         PrintWriter out = spec.commandLine().getOut();
-        try (Channel channel = plugin.open(ChannelSettings.validate(plugin.descriptor(), raw),
-                new ChannelContext("parse-social", Clock.systemUTC()))) {
-            Checkpoint at = Checkpoint.START;
-            while (true) {
-                Batch batch = channel.read(at, 500);
-                for (Inbound item : batch.items()) {
-                    out.println(json.writeValueAsString(line(item, json)));
-                }
-                if (!batch.more() || batch.next().equals(at)) {
-                    break;
-                }
-                at = batch.next();
-            }
-        } catch (ChannelException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
+        ChannelDiagnostics.readAll("social", raw, "parse-social", item -> out.println(json.writeValueAsString(line(item, json))));
         out.flush();
         return 0;
     }

@@ -1,6 +1,5 @@
 package org.redress.channel.email;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.redress.core.channel.Channel;
@@ -41,11 +40,7 @@ public final class EmailChannelPlugin implements ChannelPlugin {
 
     @Override
     public Channel open(ChannelSettings settings, ChannelContext context) throws ChannelException {
-        Path directory = settings.path(DIRECTORY).orElseThrow();
-        if (!Files.isDirectory(directory)) {
-            throw new ChannelException("email channel '" + context.instanceName() + "': setting 'directory' names "
-                    + directory.toAbsolutePath() + ", which is not a folder");
-        }
+        Path directory = settings.folder(DIRECTORY);
         MailParser parser = new MailParser(new MachineMail(settings.list(OWN_ADDRESSES)),
                 settings.integer(MAX_SIZE).orElseThrow());
         return new EmlFolderChannel(directory, settings.require(AFTER_COMMIT).equals("move"), parser);

@@ -61,12 +61,8 @@ public final class PhoneLogChannelPlugin implements ChannelPlugin {
 
     @Override
     public Channel open(ChannelSettings settings, ChannelContext context) throws ChannelException {
-        Path file = settings.path(FILE).orElseThrow();
+        Path file = settings.readableFile(FILE);
         String instance = "phone-log channel '" + context.instanceName() + "': ";
-        if (!Files.isRegularFile(file)) {
-            throw new ChannelException(instance + "setting 'file' names " + file.toAbsolutePath()
-                    + ", which is not a readable file");
-        }
         PhoneNumbers numbers;
         try {
             numbers = new PhoneNumbers(settings.text(DEFAULT_REGION).orElse(null));
@@ -90,8 +86,11 @@ public final class PhoneLogChannelPlugin implements ChannelPlugin {
             case "freeswitch" -> new CallFileChannel(file, CallFileChannel.Mode.CDR, new FreeSwitchCdr(zone, internal),
                     numbers, context.clock());
             case "mapping" -> {
-                Path mapping = settings.path(MAPPING).orElseThrow(() -> new ChannelException(instance
-                        + "setting 'mapping' is required for format=mapping: the column-mapping file"));
+                if (settings.text(MAPPING).isEmpty()) {
+                    throw new ChannelException(instance + "setting 'mapping' is required for format=mapping: the "
+                            + "column-mapping file");
+                }
+                Path mapping = settings.readableFile(MAPPING);
                 try (Reader r = Files.newBufferedReader(mapping, StandardCharsets.UTF_8)) {
                     yield new CallFileChannel(file, CallFileChannel.Mode.CDR, new MappedCdr(r, mapping.toString(), zone),
                             numbers, context.clock());

@@ -1,7 +1,6 @@
 package org.redress.channel.social;
 
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -75,11 +74,7 @@ public final class SocialChannelPlugin implements ChannelPlugin {
         boolean mastodon = settings.require(NETWORK).equals("mastodon");
         String ownHandle = settings.text(OWN_HANDLE).map(h -> h.replaceFirst("^@", "")).orElse(null);
         if (settings.text(FILE).isPresent()) {
-            Path file = settings.path(FILE).orElseThrow();
-            if (!Files.isRegularFile(file)) {
-                throw new ChannelException(instance + "setting 'file' names " + file.toAbsolutePath()
-                        + ", which is not a readable file");
-            }
+            Path file = settings.readableFile(FILE);
             Network network = mastodon ? new Mastodon() : new XV1(settings.text(OWN_USER_ID).orElse(null));
             return new ExportFileChannel(file, network, ownHandle);
         }

@@ -87,6 +87,36 @@ public final class ChannelSettings {
         return text(key).map(Path::of);
     }
 
+    /**
+     * A path setting that must name a readable file.
+     *
+     * @throws ChannelException naming the setting and the path when it is not one
+     */
+    public Path readableFile(String key) throws ChannelException {
+        Path p = path(key).orElseThrow(() -> new ChannelException("channel '" + descriptor.id() + "': setting '" + key
+                + "' is needed here"));
+        if (!java.nio.file.Files.isRegularFile(p) || !java.nio.file.Files.isReadable(p)) {
+            throw new ChannelException("channel '" + descriptor.id() + "': setting '" + key + "' names "
+                    + p.toAbsolutePath() + ", which is not a readable file");
+        }
+        return p;
+    }
+
+    /**
+     * A path setting that must name a folder.
+     *
+     * @throws ChannelException naming the setting and the path when it is not one
+     */
+    public Path folder(String key) throws ChannelException {
+        Path p = path(key).orElseThrow(() -> new ChannelException("channel '" + descriptor.id() + "': setting '" + key
+                + "' is needed here"));
+        if (!java.nio.file.Files.isDirectory(p)) {
+            throw new ChannelException("channel '" + descriptor.id() + "': setting '" + key + "' names "
+                    + p.toAbsolutePath() + ", which is not a folder");
+        }
+        return p;
+    }
+
     public Optional<Long> integer(String key) {
         return text(key).map(Long::parseLong);
     }
