@@ -1,0 +1,141 @@
+package org.redress.core.guard;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.redress.core.promise.PromiseExtractor;
+import org.redress.core.promise.PromisedTime;
+import org.redress.core.text.Analysed;
+import org.redress.core.text.PhraseRule;
+import org.redress.core.text.RuleBook;
+
+/**
+ * Checks a reply against complaint-handling practice before it is sent, in the reply's language: each finding
+ * names the rule, its severity, the words that break it and what to say instead. Also reports the promises
+ * the reply makes. Phrases live in {@code /org/redress/core/guard/<lang>/}, which a deployment extends.
+ */
+public final class ReplyGuard {
+
+    /** How serious a finding is: a blocking one stops the reply unless the agent overrides it with a reason. */
+    public enum Severity { BLOCK, WARN }
+
+    /** The rules of the guard. */
+    public enum Code {
+        ADMITS_NOT_KNOWING(Severity.BLOCK), NOT_MY_JOB(Severity.BLOCK), BLAMES_COLLEAGUES(Severity.BLOCK),
+        MAKES_EXCUSES(Severity.WARN), TELLS_TO_CALM_DOWN(Severity.BLOCK), USES_JARGON(Severity.WARN),
+        REPEATED_APOLOGY(Severity.WARN), LEAKS_INTERNAL(Severity.BLOCK), MISSING_ETA(Severity.WARN),
+        PERSONAL_DATA_IN_PUBLIC(Severity.BLOCK);
+
+        private final Severity severity;
+
+        Code(Severity severity) {
+            this.severity = severity;
+        }
+
+        public Severity severity() {
+            return severity;
+        }
+    }
+
+    /**
+     * One broken rule.
+     *
+     * @param evidence the words that break it (empty for something missing, such as an ETA)
+     */
+    public record Finding(Code code, Severity severity, String evidence, int start, int end, String suggestion) {
+    }
+
+    /**
+     * What the guard knows about the complaint the reply answers.
+     *
+     * @param unresolved        the complaint is not resolved, so the reply must say when the next step comes
+     * @param alreadyApologised the complaint already has an apology
+     * @param publicReply       the reply will be read in public (a social post)
+     * @param writtenAt         when the reply is written, for the promises' due times
+     */
+    public record Context(boolean unresolved, boolean alreadyApologised, boolean publicReply, Instant writtenAt) {
+    }
+
+    /** The findings, in text order, and the promises the reply makes. */
+    public record Result(String language, List<Finding> findings, List<PromisedTime> promises) {
+        public boolean blocked() {
+            return findings.stream().anyMatch(f -> f.severity() == Severity.BLOCK);
+        }
+    }
+
+    /** The playbook steps the guard has phrases for. */
+    public enum Step { RECAP, APOLOGY, EMPATHY, QUESTION }
+
+    public static final List<String> LANGUAGES = List.of("en", "ro", "ru", "et", "vi");
+
+    private static final List<Code> PHRASE_RULES = List.of(Code.ADMITS_NOT_KNOWING, Code.NOT_MY_JOB, Code.BLAMES_COLLEAGUES,
+            Code.MAKES_EXCUSES, Code.TELLS_TO_CALM_DOWN, Code.USES_JARGON, Code.LEAKS_INTERNAL);
+
+    private final RuleBook rules;
+    private final PromiseExtractor promises;
+
+    public ReplyGuard(PromiseExtractor promises, Optional<Path> extensions) {
+        this.promises = promises;
+        this.rules = new RuleBook("/org/redress/core/guard", extensions);
+    }
+
+    public Result check(String text, String language, Context context) {
+        String lang = LANGUAGES.contains(language) ? language : "en";
+        Map<String, String> suggestions = rules.values(lang, "suggestions");
+        Analysed analysed = rules.analyse(text, lang);
+        List<Finding> findings = new ArrayList<>();
+        for (Code code : PHRASE_RULES) {
+            Optional<PhraseRule> rule = rules.rule(lang, code.name().toLowerCase(Locale.ROOT));
+            if (rule.isPresent()) {
+                for (PhraseRule.Hit h : rule.get().find(analysed)) {
+                    findings.add(finding(code, h.evidence(), h.start(), h.end(), suggestions));
+                }
+            }
+        }
+        List<PhraseRule.Hit> apologies = rules.rule(lang, "apology").map(r -> nonOverlapping(r.find(analysed))).orElse(List.of());
+        if (apologies.size() > 1 || (!apologies.isEmpty() && context.alreadyApologised())) {
+            PhraseRule.Hit extra = apologies.size() > 1 ? apologies.get(1) : apologies.get(0);
+            findings.add(finding(Code.REPEATED_APOLOGY, extra.evidence(), extra.start(), extra.end(), suggestions));
+        }
+        if (context.publicReply()) {
+            for (PersonalData.Finding p : PersonalData.find(text)) {
+                findings.add(finding(Code.PERSONAL_DATA_IN_PUBLIC, p.evidence(), p.start(), p.end(), suggestions));
+            }
+        }
+        List<PromisedTime> promised = promises.extract(text, lang, context.writtenAt());
+        if (context.unresolved() && promised.isEmpty()) {
+            findings.add(finding(Code.MISSING_ETA, "", text.length(), text.length(), suggestions));
+        }
+        findings.sort(Comparator.comparingInt(Finding::start));
+        return new Result(lang, findings, promised);
+    }
+
+    /** Suggested phrases for a step of the playbook, in a language. */
+    public List<String> phrases(String language, Step step) {
+        String lang = LANGUAGES.contains(language) ? language : "en";
+        return rules.file(lang, "phrases").all(step.name().toLowerCase(Locale.ROOT));
+    }
+
+    private static Finding finding(Code code, String evidence, int start, int end, Map<String, String> suggestions) {
+        return new Finding(code, code.severity(), evidence, start, end, suggestions.getOrDefault(code.name(), ""));
+    }
+
+    private static List<PhraseRule.Hit> nonOverlapping(List<PhraseRule.Hit> hits) {
+        List<PhraseRule.Hit> sorted = new ArrayList<>(hits);
+        sorted.sort(Comparator.comparingInt(PhraseRule.Hit::start));
+        List<PhraseRule.Hit> out = new ArrayList<>();
+        int end = -1;
+        for (PhraseRule.Hit h : sorted) {
+            if (h.start() >= end) {
+                out.add(h);
+                end = h.end();
+            }
+        }
+        return out;
+    }
+}

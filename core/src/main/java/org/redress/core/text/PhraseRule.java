@@ -1,0 +1,77 @@
+package org.redress.core.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One rule of one language: phrases (regular-expression fragments on folded text) that show it. In a phrase,
+ * {@code {gap}} stands for up to three other words, {@code \w*} for an inflected ending, a space for any
+ * whitespace. Lines: {@code phrase = …} (repeatable), {@code negatable = false} when a negation is part of the
+ * rule itself ("I don't know"), {@code quoted = true} when the rule should also fire inside quotations.
+ */
+public final class PhraseRule {
+
+    /** A place the rule fires, in the original text's positions. */
+    public record Hit(String evidence, int start, int end) {
+    }
+
+    private static final String GAP = "(?:[\\w'’-]+\\s+){0,3}?";
+
+    private final String name;
+    private final Pattern pattern;
+    private final boolean negatable;
+    private final boolean quoted;
+
+    private PhraseRule(String name, Pattern pattern, boolean negatable, boolean quoted) {
+        this.name = name;
+        this.pattern = pattern;
+        this.negatable = negatable;
+        this.quoted = quoted;
+    }
+
+    /** The rule from its file, or null when the file has no phrase. */
+    public static PhraseRule of(String name, PhraseFile file) {
+        List<String> phrases = file.all("phrase");
+        if (phrases.isEmpty()) {
+            return null;
+        }
+        List<String> parts = new ArrayList<>();
+        for (String p : phrases) {
+            parts.add(FoldedText.fold(p).replace("{gap}", GAP).replace(" ", "\\s+"));
+        }
+        String regex = "(?<![\\w])(?:" + String.join("|", parts) + ")(?![\\w])";
+        Pattern pattern;
+        try {
+            pattern = Pattern.compile(regex, Pattern.UNICODE_CHARACTER_CLASS);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("rule '" + name + "' has a phrase that does not compile: " + e.getMessage(), e);
+        }
+        boolean negatable = !file.all("negatable").contains("false");
+        boolean quoted = file.all("quoted").contains("true");
+        return new PhraseRule(name, pattern, negatable, quoted);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Every place the rule fires in the text, leaving out negated uses and quotations as the rule says. */
+    public List<Hit> find(Analysed text) {
+        List<Hit> hits = new ArrayList<>();
+        Matcher m = pattern.matcher(text.folded().folded());
+        while (m.find()) {
+            int s = text.folded().originalStart(m.start());
+            int e = text.folded().originalEnd(m.end());
+            if (!quoted && text.quoted(s)) {
+                continue;
+            }
+            if (negatable && text.negatedBefore(m.start())) {
+                continue;
+            }
+            hits.add(new Hit(text.original().substring(s, e), s, e));
+        }
+        return hits;
+    }
+}
