@@ -30,7 +30,9 @@ TRIAGE = {
                  r"leav(?:e|ing) (?:you|your company|your service)", r"terminate (?:my|the) (?:contract|subscription|account)",
                  r"never (?:use|buy from|order from|shop with|deal with) you again", r"i'?m done with (?:you|your company)", r"find (?:another|a new) provider",
                  r"last time i (?:use|order|buy)", r"port my number", r"move to (?:your )?competitors?"],
-  'repeat_issue': [r"again", r"still", r"(?:second|third|fourth|fifth|2nd|3rd|4th) time", r"last (?:month|week|time)", r"keeps? happening", r"same problem",
+  'repeat_issue': [r"(?:down|out|broken|late|wrong|missing|cut off|failed|stopped|dropped|dropping|happened|happening|charged|overcharged|offline|dead|crashed|not working) again",
+                   r"again and again", r"(?:once|yet) again", r"still (?:not|no|nothing|broken|down|waiting|haven'?t|hasn'?t|isn'?t|doesn'?t|don'?t|can'?t|the same|having|getting|charging|no sign)",
+                   r"(?:second|third|fourth|fifth|2nd|3rd|4th) (?:time|week|month|day)", r"every (?:day|evening|night|morning|week)", r"last (?:month|week|time)", r"keeps? happening", r"same problem",
                    r"(?:several|many|multiple|three|four|five|\d+) times", r"already (?:called|complained|reported|written|wrote|contacted|emailed)",
                    r"how many times", r"repeatedly", r"every (?:month|week|time)", r"yet another", r"once more"],
   'money_claim': [r"refund\w*", r"over-?charged", r"charged (?:me )?twice", r"double[- ]charged", r"charged {gap}too much", r"money back", r"reimburs\w*",
@@ -68,12 +70,13 @@ TRIAGE = {
                  r"nu mai (?:cumpar|comand|folosesc|apelez) (?:nimic )?(?:de la voi|la voi|serviciile)", r"renunt la (?:serviciile|abonament\w*|voi|contract)",
                  r"inchid contul", r"plec de la voi", r"concurent\w*", r"ultima data cand (?:comand|cumpar)", r"portez numarul"],
   'repeat_issue': [r"din nou", r"iar (?:nu|s-a|a |am |mi-a|e |este|ati|s-au)", r"inca (?:nu|astept|o data)", r"(?:a doua|a treia|a patra|a cincea) oara",
-                   r"luna trecuta", r"saptamana trecuta", r"de (?:mai multe|trei|patru|cinci|\d+) ori", r"iarasi", r"aceeasi problema",
+                   r"luna trecuta", r"saptamana trecuta", r"de (?:mai multe|trei|patru|cinci|\d+) ori", r"iarasi", r"in fiecare (?:seara|zi|dimineata|saptamana|noapte)",
+                   r"de (?:doua|trei|patru|cinci) saptamani", r"aceeasi problema",
                    r"deja (?:am sunat|am scris|am reclamat|v-am contactat|v-am scris)", r"de cate ori", r"repetat\w*", r"in continuare", r"tot nu"],
   'money_claim': [r"ramburs\w*", r"returna\w* (?:banii|suma|contravaloarea)", r"banii (?:inapoi|mei)", r"taxat\w* de doua ori", r"dublu taxat\w*",
                   r"incasat\w* de doua ori", r"suprataxat\w*", r"plata dubla", r"platit de doua ori", r"despagubir\w*", r"despagub\w*", r"compensa\w*",
                   r"restituir\w*", r"mi-ati luat {gap}(?:bani|lei|euro)", r"facturat\w* gresit", r"retras\w* de doua ori", r"inapoi banii"],
-  'outage': [r"(?:internetul|netul|reteaua|semnalul|serviciul|aplicatia|site-ul|site|tv-ul|televiziunea|conexiunea|telefonul|platforma|curentul|serverul) (?:nu (?:mai )?(?:merge|functioneaza)|e (?:picat|cazut|down)|a picat|a cazut|este (?:picat|indisponibil\w*)|s-a oprit)",
+  'outage': [r"(?:internetul|netul|reteaua|semnalul|serviciul|aplicatia|site-ul|site|tv-ul|televiziunea|conexiunea|telefonul|platforma|curentul|serverul) {gap}(?:nu (?:mai )?(?:merge|functioneaza)|e (?:picat\w*|cazut\w*|down)|a (?:picat|cazut)|este (?:picat\w*|indisponibil\w*)|s-a oprit|cade|pica|se intrerupe)",
              r"nu (?:mai )?(?:am|avem) (?:internet|semnal|curent|net|conexiune|tv|retea)", r"pana de (?:curent|retea|internet)", r"intrerupere\w*", r"indisponibil\w*",
              r"a picat (?:reteaua|internetul|serverul|site-ul|sistemul)", r"nu (?:mai )?merge nimic", r"nu ma pot conecta", r"fara (?:internet|semnal|curent)"],
   'contract_cited': [r"contract\w*", r"garanti\w*", r"termeni\w* si conditi\w*", r"conditiile (?:generale|contractuale)", r"clauz\w*", r"conform (?:contractului|legii|art\w*)",
@@ -103,10 +106,10 @@ TRIAGE = {
   'repeat_issue': [r"опять", r"снова", r"(?:второй|третий|четвертый|пятый) раз", r"в (?:прошлом|том) месяце", r"на прошлой неделе", r"повторно", r"та же (?:самая )?проблема",
                    r"(?:несколько|много|три|четыре|пять|\d+) раз", r"уже (?:звонил\w*|писал\w*|обращал\w*|жаловал\w*)", r"сколько (?:можно|раз)", r"до сих пор", r"по-прежнему",
                    r"все еще", r"который раз", r"в очередной раз"],
-  'money_claim': [r"верн\w* (?:деньги|средства|оплату|мои деньги)", r"возврат\w*", r"списал\w* (?:дважды|два раза|лишн\w*)", r"двойн\w* списани\w*", r"переплат\w*",
+  'money_claim': [r"верн\w* (?:деньги|средства|оплату|мои деньги)", r"возврат\w*", r"списал\w* (?:дважды|два раза|лишн\w*)", r"(?:дважды|два раза) (?:списал\w*|сняли|взяли)", r"верн\w* {gap}(?:деньги|средства)", r"верн(?:ите|ете|уть|ет|ут)", r"двойн\w* списани\w*", r"переплат\w*",
                   r"компенсаци\w*", r"возмести\w*", r"возмещени\w*", r"лишн\w* (?:деньги|сумм\w*|плат\w*)", r"оплатил\w* дважды", r"неправильно (?:списал\w*|выставил\w*)",
                   r"сняли (?:дважды|два раза|лишн\w*)"],
-  'outage': [r"(?:интернет|сеть|связь|сайт|приложение|сервис|телевидение|тв|услуга|сервер|телефон|свет|электричество)\w* (?:не работа\w*|упал\w*|лежит|пропал\w*|отключ\w*|недоступ\w*)",
+  'outage': [r"(?:интернет|сеть|связь|сайт|приложение|сервис|телевидение|тв|услуга|сервер|телефон|свет|электричество)\w* {gap}(?:не работа\w*|упал\w*|лежит|пропал\w*|пропада\w*|отключ\w*|недоступ\w*)",
              r"нет (?:интернета|связи|сети|света|сигнала|электричества)", r"авари\w*", r"сбо\w*", r"перебо\w*", r"не могу (?:подключиться|зайти|войти)",
              r"отключили (?:интернет|свет|связь)", r"ничего не работает"],
   'contract_cited': [r"договор\w*", r"контракт\w*", r"гаранти\w*", r"услови\w* (?:договора|обслуживания|оферты)", r"оферт\w*", r"пункт\w* \d+",
@@ -130,13 +133,13 @@ TRIAGE = {
   'churn_risk': [r"lopetan (?:lepingu|teenuse|tellimuse|koostoo)", r"leping\w* (?:ules|lopeta\w*)", r"utlen lepingu ules", r"vahetan (?:teenusepakkuja\w*|operaatori\w*|panka|firmat)",
                  r"teise (?:teenusepakkuja|operaatori|firma|panga)", r"konkurendi\w*", r"lahkun teie (?:juurest|firmast)", r"ei (?:osta|telli|kasuta) (?:teilt |teie teenust )?enam",
                  r"sulgen konto", r"loobun (?:teie )?teenus\w*"],
-  'repeat_issue': [r"jalle", r"uuesti", r"taas", r"(?:teist|kolmandat|neljandat|viiendat) korda", r"eelmisel (?:kuul|nadalal)", r"(?:mitu|mitmeid|kolm|neli|viis|\d+) korda",
+  'repeat_issue': [r"jalle", r"taas", r"(?:kaebasin|helistasin|kirjutasin|teatasin|poordusin) juba", r"igal (?:ohtul|paeval|hommikul|nadalal)", r"(?:teist|kolmandat|neljandat|viiendat) korda", r"eelmisel (?:kuul|nadalal)", r"(?:mitu|mitmeid|kolm|neli|viis|\d+) korda",
                    r"sama (?:probleem|viga|mure)", r"juba (?:helistasin|kirjutasin|kaebasin|teatasin|poordusin)", r"ikka (?:veel|ei)", r"endiselt", r"korduvalt",
                    r"mitmendat korda"],
   'money_claim': [r"raha tagasi", r"tagasimakse\w*", r"huvitis\w*", r"huvita\w*", r"topelt\w* (?:arve\w*|makse\w*|tasu\w*)", r"kaks korda (?:arvelda\w*|maks\w*|vota\w*|vaheta\w*)",
-                  r"liigselt (?:arvelda\w*|vota\w*|maks\w*)", r"ulemaks\w*", r"tagastage (?:raha|summa)", r"kompensatsioon\w*", r"raha tagastami\w*", r"tagastamist"],
-  'outage': [r"(?:internet|interneti|vork|side|teenus|rakendus|veebileht|leht|server|tv|televisioon|elekter|valgus|wifi|levi)\w* (?:ei toota|ei tootanud|on maas|maas|katkes|puudub|rikkis)",
-             r"(?:ei ole|pole) (?:internetti|voolu|sidet|levi|elektrit)", r"katkestus\w*", r"rike\w*", r"torge\w*", r"ei saa (?:sisse|uhendust)", r"miski ei toota"],
+                  r"liigselt (?:arvelda\w*|vota\w*|maks\w*)", r"(?:vota\w*|voeti|votsite|arveldati|maksin) {gap}kaks korda", r"tagasi {gap}(?:maksa\w*|saada\w*|kanna\w*)", r"ulemaks\w*", r"tagastage (?:raha|summa)", r"kompensatsioon\w*", r"raha tagastami\w*", r"tagastamist"],
+  'outage': [r"(?:internet|interneti|vork|side|teenus|rakendus|veebileht|leht|server|tv|televisioon|elekter|valgus|wifi|levi)\w* {gap}(?:ei toota|ei tootanud|on maas|maas|katkes|katkeb|puudub|rikkis)",
+             r"(?:ei ole|pole) {gap}(?:internetti|voolu|sidet|levi|elektrit)", r"katkestus\w*", r"rike\w*", r"torge\w*", r"ei saa (?:sisse|uhendust)", r"miski ei toota"],
   'contract_cited': [r"leping\w*", r"garantii\w*", r"tingimus\w*", r"uldtingimus\w*", r"vastavalt lepingule", r"tarbijaoigus\w*", r"volaoigusseadus\w*", r"seaduse jargi"],
   'executive_escalation': [r"juhi(?:ga|le|lt)?", r"juhataja\w*", r"ulemus\w*", r"direktor\w*", r"tegevjuh\w*", r"juhatus\w*", r"(?:tahan|soovin) raakida (?:juhi|ulemuse|juhataja)\w*",
                            r"eskaleeri\w*", r"korgem\w* (?:juht\w*|tase\w*)", r"vastutav\w* isik\w*"],
@@ -157,14 +160,14 @@ TRIAGE = {
   'churn_risk': [r"huy (?:hop dong|dich vu|goi cuoc|tai khoan|dang ky|the)", r"cham dut hop dong", r"chuyen sang (?:nha mang|nha cung cap|ben|cong ty|ngan hang) khac",
                  r"doi (?:nha mang|nha cung cap|sang ben khac)", r"khong (?:bao gio )?(?:dung|mua|dat) (?:cua |hang cua )?(?:cac ban|cong ty|ben ban) nua",
                  r"bo (?:dich vu|cac ban|ben ban)", r"doi thu", r"ben khac"],
-  'repeat_issue': [r"lai (?:bi|nua|mat|hong|loi|tru)", r"mot lan nua", r"lan thu (?:hai|ba|tu|nam|\d+)", r"thang truoc", r"tuan truoc", r"nhieu lan",
-                   r"(?:hai|ba|bon|nam|\d+) lan", r"van (?:chua|khong|bi)", r"da (?:goi|bao|phan anh|khieu nai) (?:roi|nhieu lan)", r"cu (?:bi|lap lai)", r"lap lai",
+  'repeat_issue': [r"lai (?:bi|hong|loi|tru)", r"lai mat (?:mang|song|dien|ket noi)", r"mot lan nua", r"lan thu (?:hai|ba|tu|nam|\d+)", r"thang truoc", r"tuan truoc", r"nhieu lan",
+                   r"(?:goi|bao|phan anh|khieu nai|lien he) (?:hai|ba|bon|nam|\d+|nhieu) lan", r"van (?:bi|con bi)", r"tuan thu (?:hai|ba|tu|nam)", r"da (?:goi|bao|phan anh|khieu nai) (?:roi|nhieu lan)", r"cu (?:bi|lap lai)", r"lap lai",
                    r"tiep tuc bi", r"lan nay lai"],
   'money_claim': [r"hoan (?:lai )?tien", r"tra lai tien", r"tru tien (?:hai lan|2 lan|sai|nham)", r"tinh tien (?:hai lan|2 lan|sai|nham|qua)", r"thu (?:them|sai|qua) tien",
                   r"boi thuong", r"den bu", r"tru (?:hai|2) lan", r"tinh phi sai", r"tru nham", r"tien bi tru"],
   'outage': [r"(?:mang|internet|wifi|song|dich vu|ung dung|app|trang web|website|he thong|dien|truyen hinh|dien thoai) (?:bi )?(?:mat|sap|loi|ngung|khong (?:vao duoc|hoat dong|ket noi duoc|su dung duoc))",
-             r"(?:mang|internet|wifi|song|dien|truyen hinh) {gap}(?:bi )?(?:mat|sap|chap chon)", r"mat (?:mang|song|dien|ket noi|internet|wifi)",
-             r"khong (?:vao|truy cap|ket noi) duoc", r"su co", r"gian doan", r"ngung hoat dong"],
+             r"(?:mang|internet|wifi|song|dien|truyen hinh) {gap}(?:bi )?(?:mat|sap|chap chon|rot)", r"mat (?:mang|song|dien|ket noi|internet|wifi)",
+             r"khong (?:vao|truy cap) duoc (?:mang|internet|trang|web|app|ung dung)", r"(?:mang|internet|wifi) khong ket noi duoc", r"su co", r"gian doan", r"ngung hoat dong"],
   'contract_cited': [r"hop dong", r"bao hanh", r"dieu khoan", r"dieu kien (?:su dung|dich vu)", r"quyen loi (?:cua )?(?:toi|khach hang|nguoi tieu dung)", r"theo quy dinh",
                      r"luat bao ve nguoi tieu dung", r"cam ket"],
   'executive_escalation': [r"(?:gap|noi chuyen voi|lam viec voi|cho toi gap|goi) (?:nguoi )?(?:quan ly|truong phong|giam doc|sep|cap tren|nguoi co tham quyen)",
@@ -176,7 +179,7 @@ NEGATION = {'en': r"not|no|never|don't|dont|won't|wont|wouldn't|didn't|doesn't|i
             'ro': r"nu|niciodata|fara|nici|n-am|n-as|n-o|n-ati|nicicand",
             'ru': r"не|нет|никогда|ни|без|незачем",
             'et': r"ei|pole|mitte|ega|kunagi|ilma",
-            'vi': r"khong|chua|chang|cha|dung|khoi"}
+            'vi': r"khong|chua|chang|khoi"}
 
 CATEGORIES = {
  'en': {'billing': r"bill\w*|invoice\w*|charge\w*|payment\w*|refund\w*|paid|price|fee\w*|tariff|direct debit|overcharg\w*",
@@ -221,7 +224,7 @@ GUARD = {
                         r"(?:their|his|her) fault", r"blame (?:the|our|my) \w+", r"someone (?:else )?in \w+ (?:messed|screwed) up", r"not our fault", r"(?:the )?courier'?s fault"],
   'makes_excuses': [r"(?:we are|we'?re|we have been|we'?ve been) (?:very |so |extremely )?(?:short[- ]staffed|understaffed|busy|overloaded|swamped)", r"staff (?:shortage|shortages)",
                     r"(?:because of|due to) (?:the )?(?:holidays?|holiday season|christmas|summer|bank holiday|easter)", r"(?:the|our) system (?:is|was|has been) (?:down|slow|broken|not working|acting up|updating)",
-                    r"system (?:error|issue|problem|glitch|update)", r"(?:we|i) (?:have|had|get|got) (?:a lot of|lots of|many|too many|so many) (?:requests|complaints|tickets|customers|calls|emails)",
+                    r"system (?:error|issue|problem|glitch|update)", r"(?:the )?system (?:did|must have|probably|made|messed)", r"(?:we|i) (?:have|had|get|got) (?:a lot of|lots of|many|too many|so many) (?:requests|complaints|tickets|customers|calls|emails)",
                     r"high (?:volume|number) of (?:requests|calls|complaints|emails)", r"(?:colleague|staff|team|people|he|she) (?:is|are|was|were) (?:off )?(?:sick|on leave|on holiday|on vacation)",
                     r"(?:the )?computer (?:is|was) (?:down|slow)", r"(?:we'?re|we are) only human", r"it'?s (?:been )?(?:a )?(?:busy|crazy|hectic) (?:time|week|period)"],
   'tells_to_calm_down': [r"calm down", r"relax", r"(?:don'?t|do not) (?:get|be) (?:so )?(?:upset|angry|emotional|worked up|excited|aggressive)",
@@ -245,7 +248,7 @@ GUARD = {
                         r"(?:din )?vina (?:colegului|colegei|colegilor|departamentului|curierului|lor|lui|ei)", r"(?:un|o) (?:coleg|colega|operator|operatoare|angajat) nou\w* {gap}(?:a gresit|a uitat|a incurcat|nu a)",
                         r"nu e vina noastra", r"nu este vina noastra", r"e vina (?:lor|lui|ei)"],
   'makes_excuses': [r"(?:suntem|avem) (?:foarte )?(?:aglomerati|ocupati|putini oameni|lipsa de personal)", r"lipsa de personal", r"(?:din cauza|datorita) (?:sarbatorilor|concediilor|vacantei|craciunului)",
-                    r"sistemul (?:nu merge|nu functioneaza|a picat|e picat|este lent|merge greu|s-a blocat)", r"(?:o )?(?:eroare|problema) de sistem", r"avem (?:foarte )?multe (?:cereri|reclamatii|solicitari|apeluri)",
+                    r"sistemul (?:nu merge|nu functioneaza|nu a functionat|nu a mers|a picat|e picat|este lent|merge greu|s-a blocat)", r"(?:o )?(?:eroare|problema) de sistem", r"avem (?:foarte )?multe (?:cereri|reclamatii|solicitari|apeluri)",
                     r"(?:colegul|colega|colegii) (?:este|e|sunt) (?:in concediu|bolnav\w*)", r"suntem (?:doar )?oameni"],
   'tells_to_calm_down': [r"calmati-va", r"calmeaza-te", r"linistiti-va", r"linisteste-te", r"nu (?:va|te) (?:mai )?(?:enervati|enerva|agitati|agita)", r"nu (?:e|este) cazul sa (?:tipati|va enervati)",
                          r"nu mai tipati", r"respirati adanc", r"exagerati"],
@@ -262,9 +265,9 @@ GUARD = {
                         r"(?:по )?вин\w* (?:коллег\w*|отдела|курьера|сотрудника|оператора)", r"нов\w* (?:оператор\w*|сотрудник\w*|менеджер\w*) {gap}(?:ошиб\w*|забыл\w*|напутал\w*)",
                         r"(?:это )?не наша вина", r"(?:они|он|она) виноват\w*"],
   'makes_excuses': [r"(?:у нас )?(?:не хватает|нехватка) (?:сотрудников|персонала|людей)", r"(?:мы|сейчас) (?:очень )?(?:загружены|перегружены)", r"(?:из-за|в связи с) (?:праздник\w*|отпуск\w*|каникул)",
-                    r"(?:система|программа|база) (?:не работает|зависла|тормозит|упала|лежит)", r"системн\w* (?:сбо\w*|ошибк\w*)", r"(?:очень )?много (?:заявок|обращений|жалоб|звонков)",
+                    r"(?:система|программа|база) (?:не работа\w*|зависла|тормозит|упала|лежит)", r"системн\w* (?:сбо\w*|ошибк\w*)", r"(?:очень )?много (?:заявок|обращений|жалоб|звонков)",
                     r"(?:коллега|сотрудник) (?:в отпуске|на больничном|заболел\w*)", r"мы (?:всего лишь|тоже) люди"],
-  'tells_to_calm_down': [r"успокойтесь", r"успокойся", r"не (?:нервничайте|кричите|волнуйтесь так|злитесь)", r"не надо (?:кричать|нервничать|так переживать)", r"(?:выдохните|сделайте глубокий вдох)",
+  'tells_to_calm_down': [r"успокойтесь", r"успокойся", r"не (?:нервничайте|кричите|волнуйтесь так|злитесь)", r"не надо {gap}(?:кричать|нервничать|переживать|злиться)", r"(?:выдохните|сделайте глубокий вдох)",
                          r"вы преувеличиваете"],
   'uses_jargon': [r"тикет\w*", r"sla", r"бэкенд\w*", r"бекенд\w*", r"вторая линия", r"линия (?:1|2|3)", r"l[123]", r"rma", r"crm", r"p[1-4]", r"noc", r"эскалаци\w* на \w+ линию", r"воркараунд\w*", r"kpi"],
   'leaks_internal': [r"внутренн\w* (?:заметк\w*|пометк\w*|комментари\w*)", r"только для (?:сотрудников|внутреннего)", r"не пересылать(?: клиенту)?", r"-+ ?(?:исходное|пересланное) сообщение ?-+",
@@ -274,11 +277,11 @@ GUARD = {
  'et': {
   'admits_not_knowing': [r"(?:ma )?ei tea", r"mul pole aimugi", r"pole aimugi", r"ma ei ole kindel", r"ei oska (?:oelda|oelda)", r"kes teab", r"ei tea (?:midagi|kahjuks)"],
   'not_my_job': [r"see (?:ei ole|pole) (?:minu|meie) (?:too|toö|asi|osakond|vastutus|mure)", r"(?:me|ma) ei tegele (?:sellega|selliste)", r"poorduge teise osakon\w*",
-                 r"(?:me|ma) ei saa midagi teha", r"vale osakond", r"helistage teise osakon\w*", r"see (?:ei ole|pole) meie teema"],
+                 r"(?:me|ma) ei saa {gap}midagi teha", r"vale osakond", r"helistage teise osakon\w*", r"see (?:ei ole|pole) meie teema"],
   'blames_colleagues': [r"kolleeg\w* {gap}(?:eksis|unustas|ajas sassi|viga|suu\w*)", r"(?:teine|muu) osakond {gap}(?:eksis|unustas|ajas sassi|viga)", r"(?:kolleegi|osakonna|kulleri|tootaja)\w* (?:viga|suu)",
                         r"uus (?:tootaja|kolleeg|operaator|teenindaja) {gap}(?:eksis|unustas|ajas sassi|tegi vea)", r"see (?:ei ole|pole) meie suu", r"(?:nende|tema) suu"],
   'makes_excuses': [r"(?:meil )?(?:on )?(?:vahe|puudu) (?:tootajaid|inimesi|personali)", r"tootajate puudus", r"(?:puhade|puhkuste|suve|joulude) (?:tottu|parast)",
-                    r"susteem (?:ei toota|on maas|on aeglane|jooksis kokku)", r"susteemi (?:viga|torge|rike)", r"(?:meil on )?(?:vaga )?palju (?:poordumisi|kaebusi|kone|paringuid)",
+                    r"susteem (?:ei toota|ei tootanud|on maas|on aeglane|jooksis kokku)", r"susteemi (?:viga|torge|rike)", r"(?:meil on )?(?:vaga )?palju (?:poordumisi|kaebusi|kone|paringuid)",
                     r"kolleeg (?:on )?(?:puhkusel|haige)", r"(?:me )?oleme ka (?:ainult )?inimesed"],
   'tells_to_calm_down': [r"rahunege", r"rahune", r"ärge karjuge", r"arge karjuge", r"arge (?:arrituge|vihastage|ergutage)", r"votke rahulikult", r"hingake sügavalt|hingake sugavalt", r"liialdate"],
   'uses_jargon': [r"tiket\w*", r"ticket\w*", r"sla", r"backend\w*", r"tugitase (?:1|2|3)", r"l[123]", r"rma", r"crm", r"p[1-4]", r"noc", r"workaround\w*", r"kpi"],
@@ -303,7 +306,7 @@ GUARD = {
  },
 }
 
-NON_NEGATABLE = {'admits_not_knowing', 'not_my_job', 'blames_colleagues', 'tells_to_calm_down', 'leaks_internal', 'makes_excuses'}
+NON_NEGATABLE = {'money_claim', 'repeat_issue', 'admits_not_knowing', 'not_my_job', 'blames_colleagues', 'tells_to_calm_down', 'leaks_internal', 'makes_excuses'}
 QUOTED = {'leaks_internal'}
 
 SUGGESTIONS = {
@@ -391,7 +394,10 @@ def write(path, lines):
 
 for lang, rules in TRIAGE.items():
     for rule, phrases in rules.items():
-        write(os.path.join(ROOT, 'triage', lang, rule + '.txt'), [HEADER.format(what='Triage signal ' + rule.upper(), lang=lang).rstrip()] + ["phrase = " + p for p in phrases])
+        lines = [HEADER.format(what='Triage signal ' + rule.upper(), lang=lang).rstrip()] + ["phrase = " + p for p in phrases]
+        if rule in NON_NEGATABLE:
+            lines.append("negatable = false")
+        write(os.path.join(ROOT, 'triage', lang, rule + '.txt'), lines)
     write(os.path.join(ROOT, 'triage', lang, 'negation.txt'), ["# Words that negate what follows them within three words, " + lang + ".", "word = " + NEGATION[lang]])
     write(os.path.join(ROOT, 'triage', lang, 'categories.txt'), ["# Category keywords, " + lang + ": the category with the most hits wins; none gives other."] + [k + " = " + v for k, v in CATEGORIES[lang].items()])
 for lang, rules in GUARD.items():

@@ -72,8 +72,8 @@ public final class Triage {
 
     private static final Pattern SHOUT = Pattern.compile("(?<![\\p{L}])(?:\\p{Lu}{3,}[\\s,.!?]+){2,}\\p{Lu}{2,}(?![\\p{L}])");
     private static final Pattern BANGS = Pattern.compile("[!?]*![!?]*!+[!?]*|!{2,}");
-    private static final Pattern AMOUNT = Pattern.compile("(?:[€$£₽]\\s?\\d[\\d .,]*|\\d[\\d .,]*\\s?(?:€|\\$|£|₽|eur\\w*|euro\\w*|usd|gbp|lei|ron|"
-            + "руб\\w*|р\\.|dong|đồng|đ|vnd|k|tr|trieu|triệu|nghin|nghìn)(?![\\p{L}]))", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern AMOUNT = Pattern.compile("(?:[€$£₽]\\s?\\d[\\d .,]*|\\d[\\d .,]*\\s?(?:de\\s)?(?:€|\\$|£|₽|eur\\p{L}*|euro\\p{L}*|usd|gbp|lei|ron|"
+            + "руб\\p{L}*|р\\.|dong|đồng|đ|vnd|k|tr|trieu|triệu|nghin|nghìn)(?![\\p{L}]))", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     private final RuleBook rules;
     private final Policy policy;
@@ -127,24 +127,29 @@ public final class Triage {
         return Optional.empty();
     }
 
-    /** A claim phrase and an amount in one sentence; the evidence spans both. */
+    /** A claim phrase and an amount in the same complaint; the evidence spans both when they are close. */
     private Optional<Signal> moneyClaim(Analysed text, String lang) {
         Optional<PhraseRule> rule = rules.rule(lang, "money_claim");
         if (rule.isEmpty()) {
             return Optional.empty();
         }
         String original = text.original();
-        for (PhraseRule.Hit claim : rule.get().find(text)) {
-            int from = sentenceStart(original, claim.start());
-            int to = sentenceEnd(original, claim.end());
-            Matcher amount = AMOUNT.matcher(original).region(from, to);
-            if (amount.find()) {
-                int s = Math.min(claim.start(), amount.start());
-                int e = Math.max(claim.end(), amount.end());
-                return Optional.of(new Signal(SignalCode.MONEY_CLAIM, original.substring(s, e).strip(), s, e));
-            }
+        List<PhraseRule.Hit> claims = rule.get().find(text);
+        Matcher amount = AMOUNT.matcher(original);
+        if (claims.isEmpty() || !amount.find()) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        PhraseRule.Hit claim = claims.get(0);
+        int from = sentenceStart(original, claim.start());
+        int to = sentenceEnd(original, claim.end());
+        Matcher near = AMOUNT.matcher(original).region(from, to);
+        if (near.find()) {
+            int s = Math.min(claim.start(), near.start());
+            int e = Math.max(claim.end(), near.end());
+            return Optional.of(new Signal(SignalCode.MONEY_CLAIM, original.substring(s, e).strip(), s, e));
+        }
+        return Optional.of(new Signal(SignalCode.MONEY_CLAIM, claim.evidence() + " … " + amount.group().strip(),
+                claim.start(), claim.end()));
     }
 
     /** A full stop ends a sentence only before a space or the end: "49.99" is one number. */

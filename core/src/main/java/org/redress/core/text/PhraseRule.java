@@ -39,7 +39,8 @@ public final class PhraseRule {
         }
         List<String> parts = new ArrayList<>();
         for (String p : phrases) {
-            parts.add(FoldedText.fold(p).replace("{gap}", GAP).replace(" ", "\\s+"));
+            // " ?" is optional whitespace ("charge ?back"), any other space is some whitespace
+            parts.add(FoldedText.fold(p).replace("{gap}", GAP).replace(" ?", "\\s*").replace(" ", "\\s+"));
         }
         String regex = "(?<![\\w])(?:" + String.join("|", parts) + ")(?![\\w])";
         Pattern pattern;
