@@ -56,6 +56,10 @@ public final class CheckReplyCommand implements Callable<Integer> {
             description = "The desk's time zone; the business day is 09:00-17:00 on weekdays (default: ${DEFAULT-VALUE}).")
     String zone;
 
+    @Option(names = "--rules", paramLabel = "DIR",
+            description = "A folder of extra phrase files (<lang>/<rule>.txt) added before the built-in ones.")
+    java.nio.file.Path rules;
+
     @Option(names = "--batch", description = "Read JSON lines {\"text\":…,\"lang\":…} from standard input; write one result per line.")
     boolean batch;
 
@@ -77,7 +81,7 @@ public final class CheckReplyCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--now '" + now + "' is not an ISO-8601 instant such as 2026-11-23T08:00:00Z");
         }
         guard = new ReplyGuard(new PromiseExtractor(BusinessCalendar.weekdays(zoneId, LocalTime.of(9, 0), LocalTime.of(17, 0),
-                Set.of())), Optional.empty());
+                Set.of())), Optional.ofNullable(rules));
         if (batch) {
             TextCommands.batch(System.in, spec.commandLine().getOut(), this::result);
             return 0;

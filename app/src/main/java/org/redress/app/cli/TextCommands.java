@@ -18,8 +18,11 @@ import picocli.CommandLine;
 /** What {@code triage} and {@code check-reply} share: where the text comes from, its language, and --batch. */
 final class TextCommands {
 
-    /** The desk's languages; detection chooses among these. */
-    static final List<String> LANGUAGES = List.of("en", "ro", "ru", "et", "vi", "de", "fr");
+    /**
+     * The desk's languages: those with triage and reply-guard rules. Detection chooses among these only; fewer
+     * candidates are faster and more accurate.
+     */
+    static final List<String> LANGUAGES = List.of("en", "ro", "ru", "et", "vi");
 
     private static LinguaDetection detection;
 

@@ -35,14 +35,19 @@ public final class TriageCommand implements Callable<Integer> {
     @Option(names = "--followers", paramLabel = "N", description = "The author's followers, for a public complaint.")
     Long followers;
 
+    @Option(names = "--rules", paramLabel = "DIR",
+            description = "A folder of extra phrase files (<lang>/<rule>.txt) added before the built-in ones.")
+    java.nio.file.Path rules;
+
     @Option(names = "--batch", description = "Read JSON lines {\"text\":…,\"lang\":…} from standard input; write one result per line.")
     boolean batch;
 
     private final ObjectMapper json = new ObjectMapper();
-    private final Triage triage = new Triage(Triage.Policy.standard(), Optional.empty());
+    private Triage triage;
 
     @Override
     public Integer call() throws Exception {
+        triage = new Triage(Triage.Policy.standard(), Optional.ofNullable(rules));
         if (batch) {
             TextCommands.batch(System.in, spec.commandLine().getOut(), this::result);
             return 0;

@@ -178,7 +178,8 @@ public final class Triage {
         Map<String, Pattern> patterns = categories.computeIfAbsent(lang, l -> {
             Map<String, Pattern> m = new LinkedHashMap<>();
             rules.values(l, "categories").forEach((name, alternation) -> m.put(name, Pattern.compile(
-                    "(?<![\\w])(?:" + FoldedText.fold(alternation) + ")(?![\\w])", Pattern.UNICODE_CHARACTER_CLASS)));
+                    "(?<![\\p{L}\\p{N}_])(?:" + FoldedText.fold(alternation).replace("\\w", "[\\p{L}\\p{N}_]")
+                            + ")(?![\\p{L}\\p{N}_])")));
             return m;
         });
         String best = null;

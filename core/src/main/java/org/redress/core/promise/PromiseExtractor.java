@@ -76,23 +76,22 @@ public final class PromiseExtractor {
         FoldedText folded = FoldedText.of(text);
         List<PromisedTime> found = new ArrayList<>();
         List<int[]> taken = new ArrayList<>();
-        for (Pattern p : lang.patterns()) {
-            Matcher m = p.matcher(folded.folded());
-            while (m.find()) {
+        for (org.redress.core.text.BoundaryScan p : lang.patterns()) {
+            p.forEach(folded.folded(), m -> {
                 int s = m.start();
                 int e = m.end();
                 if (taken.stream().anyMatch(t -> s < t[1] && e > t[0])) {
-                    continue; // an earlier, more specific pattern already covers these words
+                    return; // an earlier, more specific pattern already covers these words
                 }
                 Optional<Instant> due = due(m, lang, writtenAt);
                 if (due.isEmpty()) {
-                    continue;
+                    return;
                 }
                 taken.add(new int[] {s, e});
                 int os = folded.originalStart(s);
                 int oe = folded.originalEnd(e);
                 found.add(new PromisedTime(sentence(text, os, oe), text.substring(os, oe), os, oe, due.get()));
-            }
+            });
         }
         found.sort(Comparator.comparingInt(PromisedTime::start));
         return found;

@@ -26,7 +26,7 @@ final class TimePhrases {
     enum Unit { MINUTE, HOUR, BUSINESS_HOUR, DAY, WORKDAY, WEEK }
 
     private final String language;
-    private final List<Pattern> patterns = new ArrayList<>();
+    private final List<org.redress.core.text.BoundaryScan> patterns = new ArrayList<>();
     private final Map<Integer, Pattern> numbers = new LinkedHashMap<>();
     private final Map<Unit, Pattern> units = new EnumMap<>(Unit.class);
     private final Map<DayOfWeek, Pattern> weekdays = new EnumMap<>(DayOfWeek.class);
@@ -74,7 +74,8 @@ final class TimePhrases {
             }
             regex = regex.replace(" ", "\\s+");
             try {
-                patterns.add(Pattern.compile("(?<![\\p{L}\\p{N}])" + regex + "(?![\\p{L}\\p{N}])"));
+                patterns.add(new org.redress.core.text.BoundaryScan(
+                        Pattern.compile("(?<![\\p{L}\\p{N}])" + regex + "(?![\\p{L}\\p{N}])")));
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException("time phrase pattern of language '" + language + "' does not compile: "
                         + p + ": " + e.getMessage(), e);
@@ -86,7 +87,7 @@ final class TimePhrases {
         return language;
     }
 
-    List<Pattern> patterns() {
+    List<org.redress.core.text.BoundaryScan> patterns() {
         return patterns;
     }
 

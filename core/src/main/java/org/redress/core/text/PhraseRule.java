@@ -2,7 +2,6 @@ package org.redress.core.text;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -17,16 +16,20 @@ public final class PhraseRule {
     public record Hit(String evidence, int start, int end) {
     }
 
-    private static final String GAP = "(?:[\\w'’-]+\\s+){0,3}?";
+    /** A letter or digit in any script; spelled out because UNICODE_CHARACTER_CLASS makes every pattern slower. */
+    static final String WORD_CHAR = "[\\p{L}\\p{N}_]";
+    private static final String GAP = "(?:[\\p{L}\\p{N}_'’-]+\\s+){0,3}?";
 
     private final String name;
     private final Pattern pattern;
+    private final BoundaryScan scan;
     private final boolean negatable;
     private final boolean quoted;
 
     private PhraseRule(String name, Pattern pattern, boolean negatable, boolean quoted) {
         this.name = name;
         this.pattern = pattern;
+        this.scan = new BoundaryScan(pattern);
         this.negatable = negatable;
         this.quoted = quoted;
     }
@@ -40,12 +43,13 @@ public final class PhraseRule {
         List<String> parts = new ArrayList<>();
         for (String p : phrases) {
             // " ?" is optional whitespace ("charge ?back"), any other space is some whitespace
-            parts.add(FoldedText.fold(p).replace("{gap}", GAP).replace(" ?", "\\s*").replace(" ", "\\s+"));
+            parts.add(FoldedText.fold(p).replace("\\w", WORD_CHAR).replace("{gap}", GAP).replace(" ?", "\\s*")
+                    .replace(" ", "\\s+"));
         }
-        String regex = "(?<![\\w])(?:" + String.join("|", parts) + ")(?![\\w])";
+        String regex = "(?<!" + WORD_CHAR + ")(?:" + String.join("|", parts) + ")(?!" + WORD_CHAR + ")";
         Pattern pattern;
         try {
-            pattern = Pattern.compile(regex, Pattern.UNICODE_CHARACTER_CLASS);
+            pattern = Pattern.compile(regex);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("rule '" + name + "' has a phrase that does not compile: " + e.getMessage(), e);
         }
@@ -61,18 +65,14 @@ public final class PhraseRule {
     /** Every place the rule fires in the text, leaving out negated uses and quotations as the rule says. */
     public List<Hit> find(Analysed text) {
         List<Hit> hits = new ArrayList<>();
-        Matcher m = pattern.matcher(text.folded().folded());
-        while (m.find()) {
+        scan.forEach(text.folded().folded(), m -> {
             int s = text.folded().originalStart(m.start());
             int e = text.folded().originalEnd(m.end());
-            if (!quoted && text.quoted(s)) {
-                continue;
-            }
-            if (negatable && text.negatedBefore(m.start())) {
-                continue;
+            if ((!quoted && text.quoted(s)) || (negatable && text.negatedBefore(m.start()))) {
+                return;
             }
             hits.add(new Hit(text.original().substring(s, e), s, e));
-        }
+        });
         return hits;
     }
 }
