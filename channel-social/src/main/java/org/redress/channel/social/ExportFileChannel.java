@@ -7,16 +7,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import org.redress.core.channel.Batch;
 import org.redress.core.channel.Channel;
 import org.redress.core.channel.ChannelException;
 import org.redress.core.channel.Checkpoint;
-import org.redress.core.channel.Inbound;
-import org.redress.core.channel.InboundMessage;
 import org.redress.core.channel.Quarantined;
 import org.redress.core.channel.RawSource;
 

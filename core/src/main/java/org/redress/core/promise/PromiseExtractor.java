@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.redress.core.text.FoldedText;
 import org.redress.core.text.PhraseFile;
 import org.redress.core.time.BusinessCalendar;

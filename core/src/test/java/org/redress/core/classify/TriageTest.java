@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.redress.core.complaint.Priority;
 import org.redress.core.triage.Signal;
 import org.redress.core.triage.SignalCode;
@@ -19,7 +18,6 @@ class TriageTest {
         String text = "Your service is a total shambles.";
         Triage builtIn = new Triage(Triage.Policy.standard(), Optional.empty());
         assertThat(builtIn.triage(text, "en", OptionalLong.empty()).signals()).isEmpty();
-        @SuppressWarnings("resource")
         Path dir = Files.createTempDirectory("rules");
         Files.createDirectories(dir.resolve("en"));
         Files.writeString(dir.resolve("en/anger.txt"), "phrase = (?:total |utter )?shambles\n");
