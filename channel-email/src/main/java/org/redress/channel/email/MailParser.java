@@ -48,6 +48,27 @@ import org.redress.core.channel.Visibility;
 final class MailParser {
 
     static final String MEDIA_TYPE = "message/rfc822";
+
+    /*
+     * Angus reads these switches from system properties, not from the Session, so that is where they must be
+     * set for real-world mail to be read leniently. Only unset ones are set: a deployment's own choice wins.
+     */
+    static {
+        for (String[] p : new String[][] {
+                {"mail.mime.decodetext.strict", "false"},
+                {"mail.mime.base64.ignoreerrors", "true"},
+                {"mail.mime.uudecode.ignoreerrors", "true"},
+                {"mail.mime.uudecode.ignoremissingbeginend", "true"},
+                {"mail.mime.multipart.ignoremissingendboundary", "true"},
+                {"mail.mime.multipart.ignoremissingboundaryparameter", "true"},
+                {"mail.mime.multipart.allowempty", "true"},
+                {"mail.mime.parameters.strict", "false"},
+                {"mail.mime.ignoreunknownencoding", "true"}}) {
+            if (System.getProperty(p[0]) == null) {
+                System.setProperty(p[0], p[1]);
+            }
+        }
+    }
     private static final Pattern MESSAGE_ID = Pattern.compile("<([^<>\\s]+)>");
 
     private final Session session;
@@ -121,7 +142,7 @@ final class MailParser {
                     .threadReferences(references(message, messageId))
                     .sender(SenderIdentity.email(sender.getAddress(), sender.getPersonal()))
                     .sentAt(sentAt(message).orElse(received))
-                    .subject(Optional.ofNullable(message.getSubject()).orElse("").strip())
+                    .subject(header(Optional.ofNullable(message.getSubject()).orElse("")).strip())
                     .text(body.text())
                     .languageHint(message.getHeader("Content-Language", ","))
                     .visibility(Visibility.PRIVATE)
@@ -134,6 +155,26 @@ final class MailParser {
             return Quarantined.of(EmailChannelPlugin.ID, "unreadable MIME: " + e.getClass().getSimpleName() + ": "
                     + e.getMessage(), raw);
         }
+    }
+
+    /**
+     * A header decoded from raw 8-bit bytes comes back as Latin-1; when those bytes are valid UTF-8 (as mail
+     * clients mostly send), read them as UTF-8.
+     */
+    static String header(String value) {
+        boolean high = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c > 0xff) {
+                return value; // already decoded beyond Latin-1
+            }
+            high |= c >= 0x80;
+        }
+        if (!high) {
+            return value;
+        }
+        byte[] raw = value.getBytes(StandardCharsets.ISO_8859_1);
+        return Body.strictly(raw, StandardCharsets.UTF_8).orElse(value);
     }
 
     private static Optional<InternetAddress> sender(MimeMessage message) throws MessagingException {
