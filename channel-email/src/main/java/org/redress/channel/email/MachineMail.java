@@ -26,6 +26,10 @@ final class MachineMail {
             "out of (the )?office|automatic reply|auto(matic)?[- ]?reply|abwesenheit|absence|"
                     + "r[ée]ponse automatique|autorespond|vacation|concediu|отпуск|автоответ|puhkusel|tôi đang vắng",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern AUTO_SUBJECT = Pattern.compile(
+            "^\\s*(?:auto(?:matic)?[ -]?reply|autoreply|auto-response|out of (?:the )?office|abwesenheit\\w*|"
+                    + "r[ée]ponse automatique|automatische antwort|raspuns automat|răspuns automat|автоответ)",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Set<String> BOUNCE_SENDERS = Set.of("mailer-daemon", "postmaster", "mail-daemon");
 
     private final Set<String> ownAddresses;
@@ -82,6 +86,12 @@ final class MachineMail {
             if (header(message, list) != null) {
                 return of(Kind.LIST, list + " header");
             }
+        }
+        // RFC 3834 asks auto-responders for Auto-Submitted, but many only say so in the subject
+        if (AUTO_SUBJECT.matcher(subject).find()) {
+            return OUT_OF_OFFICE.matcher(subject).find() && !subject.toLowerCase(Locale.ROOT).startsWith("auto")
+                    ? of(Kind.OUT_OF_OFFICE, "subject '" + subject + "'")
+                    : of(Kind.AUTO_REPLY, "subject '" + subject + "'");
         }
         String returnPath = header(message, "Return-Path");
         if (returnPath != null && returnPath.replaceAll("\\s", "").equals("<>")) {

@@ -193,6 +193,13 @@ final class MailParser {
                 // a broken header: try the next one
             }
         }
+        // "From: MAILER-DAEMON <>": a mail system that gives no address is still the sender of its report
+        String from = Optional.ofNullable(message.getHeader("From", ",")).orElse("").toLowerCase(Locale.ROOT);
+        for (String system : List.of("mailer-daemon", "postmaster", "mail delivery")) {
+            if (from.contains(system)) {
+                return Optional.of(new InternetAddress(system.replace(' ', '-') + "@unknown.invalid", false));
+            }
+        }
         return Optional.empty();
     }
 
