@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.redress.core.guard.ReplyGuard;
@@ -18,7 +17,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code redress check-reply}: what the reply guard says about a reply before it is sent, as JSON. */
@@ -30,15 +29,8 @@ public final class CheckReplyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "TEXT", description = "The reply, or - (or nothing) to read standard input.")
-    String text;
-
-    @Option(names = "--lang", paramLabel = "CODE", description = "The reply's language (en, ro, ru, et, vi); detected when not given.")
-    String lang;
-
-    @Option(names = "--default-lang", paramLabel = "CODE", defaultValue = "en",
-            description = "Language used when it cannot be detected (default: ${DEFAULT-VALUE}).")
-    String fallback;
+    @Mixin
+    TextOptions input;
 
     @Option(names = "--unresolved", description = "The complaint is not resolved: the reply must say when the next step comes.")
     boolean unresolved;
@@ -55,13 +47,6 @@ public final class CheckReplyCommand implements Callable<Integer> {
     @Option(names = "--time-zone", paramLabel = "ZONE", defaultValue = "UTC",
             description = "The desk's time zone; the business day is 09:00-17:00 on weekdays (default: ${DEFAULT-VALUE}).")
     String zone;
-
-    @Option(names = "--rules", paramLabel = "DIR",
-            description = "A folder of extra phrase files (<lang>/<rule>.txt) added before the built-in ones.")
-    java.nio.file.Path rules;
-
-    @Option(names = "--batch", description = "Read JSON lines {\"text\":…,\"lang\":…} from standard input; write one result per line.")
-    boolean batch;
 
     private final ObjectMapper json = new ObjectMapper();
     private ReplyGuard guard;
@@ -81,18 +66,13 @@ public final class CheckReplyCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--now '" + now + "' is not an ISO-8601 instant such as 2026-11-23T08:00:00Z");
         }
         guard = new ReplyGuard(new PromiseExtractor(BusinessCalendar.weekdays(zoneId, LocalTime.of(9, 0), LocalTime.of(17, 0),
-                Set.of())), Optional.ofNullable(rules));
-        if (batch) {
-            TextCommands.batch(System.in, spec.commandLine().getOut(), this::result);
-            return 0;
-        }
-        spec.commandLine().getOut().println(json.writeValueAsString(result(TextCommands.text(spec, text, System.in), lang)));
-        spec.commandLine().getOut().flush();
+                Set.of())), input.extensions());
+        input.run(spec.commandLine().getOut(), this::result);
         return 0;
     }
 
     ObjectNode result(String body, String given) {
-        TextCommands.Language language = TextCommands.language(body, given, fallback);
+        TextCommands.Language language = input.language(body, given);
         ReplyGuard.Result r = guard.check(body, language.code(),
                 new ReplyGuard.Context(unresolved, apologised, publicReply, writtenAt));
         ObjectNode o = json.createObjectNode();

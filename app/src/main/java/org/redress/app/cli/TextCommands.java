@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import org.redress.app.language.LinguaDetection;
-import picocli.CommandLine;
 
 /** What {@code triage} and {@code check-reply} share: where the text comes from, its language, and --batch. */
 final class TextCommands {
@@ -53,7 +52,7 @@ final class TextCommands {
     }
 
     /** The text argument, or standard input for "-" or none. */
-    static String text(CommandLine.Model.CommandSpec spec, String argument, InputStream in) throws IOException {
+    static String text(String argument, InputStream in) throws IOException {
         if (argument == null || argument.equals("-")) {
             return readAll(in);
         }

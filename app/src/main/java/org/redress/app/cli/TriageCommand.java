@@ -3,7 +3,6 @@ package org.redress.app.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import org.redress.core.classify.Triage;
@@ -11,7 +10,7 @@ import org.redress.core.triage.Signal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code redress triage}: the signals, priority and category of a complaint's text, as JSON. */
@@ -22,43 +21,24 @@ public final class TriageCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "TEXT", description = "The text, or - (or nothing) to read standard input.")
-    String text;
-
-    @Option(names = "--lang", paramLabel = "CODE", description = "The text's language (en, ro, ru, et, vi); detected when not given.")
-    String lang;
-
-    @Option(names = "--default-lang", paramLabel = "CODE", defaultValue = "en",
-            description = "Language used when it cannot be detected (default: ${DEFAULT-VALUE}).")
-    String fallback;
+    @Mixin
+    TextOptions input;
 
     @Option(names = "--followers", paramLabel = "N", description = "The author's followers, for a public complaint.")
     Long followers;
-
-    @Option(names = "--rules", paramLabel = "DIR",
-            description = "A folder of extra phrase files (<lang>/<rule>.txt) added before the built-in ones.")
-    java.nio.file.Path rules;
-
-    @Option(names = "--batch", description = "Read JSON lines {\"text\":…,\"lang\":…} from standard input; write one result per line.")
-    boolean batch;
 
     private final ObjectMapper json = new ObjectMapper();
     private Triage triage;
 
     @Override
     public Integer call() throws Exception {
-        triage = new Triage(Triage.Policy.standard(), Optional.ofNullable(rules));
-        if (batch) {
-            TextCommands.batch(System.in, spec.commandLine().getOut(), this::result);
-            return 0;
-        }
-        spec.commandLine().getOut().println(json.writeValueAsString(result(TextCommands.text(spec, text, System.in), lang)));
-        spec.commandLine().getOut().flush();
+        triage = new Triage(Triage.Policy.standard(), input.extensions());
+        input.run(spec.commandLine().getOut(), this::result);
         return 0;
     }
 
     ObjectNode result(String body, String given) {
-        TextCommands.Language language = TextCommands.language(body, given, fallback);
+        TextCommands.Language language = input.language(body, given);
         Triage.Result r = triage.triage(body, language.code(), followers == null ? OptionalLong.empty() : OptionalLong.of(followers));
         ObjectNode o = json.createObjectNode();
         o.put("language", r.language());
