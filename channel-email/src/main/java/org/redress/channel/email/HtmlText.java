@@ -19,6 +19,10 @@ final class HtmlText {
     }
 
     static String toText(String html) {
+        return toText(Jsoup.parse(html));
+    }
+
+    static String toText(Node root) {
         StringBuilder out = new StringBuilder();
         NodeTraversor.traverse(new NodeVisitor() {
             private int skipping;
@@ -45,7 +49,7 @@ final class HtmlText {
                     out.append('\n');
                 }
             }
-        }, Jsoup.parse(html));
+        }, root);
         return out.toString().replace('\u00a0', ' ').replaceAll("[ \\t]+\\n", "\n").replaceAll("\\n{3,}", "\n\n").strip();
     }
 }

@@ -38,7 +38,30 @@ final class MachineMail {
         this.ownAddresses = ownAddresses.stream().map(a -> a.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
     }
 
-    Optional<Automation> classify(MimeMessage message, Optional<InternetAddress> from) throws MessagingException {
+    /**
+     * The two decisions about a message: whether a machine sent it (then it creates no complaint and gets no
+     * automatic answer), and whether a person's message must still get no automatic answer (relayed by a
+     * list, or its sender asked for none).
+     */
+    record Verdict(Optional<Automation> automation, boolean noAutomaticAnswer) {
+    }
+
+    Verdict classify(MimeMessage message, Optional<InternetAddress> from, String subject, boolean deliveryStatus,
+                     boolean ownSignedId) throws MessagingException {
+        Optional<Automation> automation = automation(message, from, subject, deliveryStatus, ownSignedId);
+        if (automation.isPresent()) {
+            return new Verdict(automation, true);
+        }
+        String suppress = Optional.ofNullable(header(message, "X-Auto-Response-Suppress")).orElse("").toLowerCase(Locale.ROOT);
+        boolean noAnswer = suppress.contains("all") || suppress.contains("autoreply") || header(message, "X-Loop") != null;
+        return new Verdict(Optional.empty(), noAnswer);
+    }
+
+    private Optional<Automation> automation(MimeMessage message, Optional<InternetAddress> from, String subject,
+                                            boolean deliveryStatus, boolean ownSignedId) throws MessagingException {
+        if (ownSignedId) {
+            return of(Kind.OWN_ECHO, "its Message-ID is one the desk signed: the desk's own mail came back");
+        }
         if (header(message, LOOP_HEADER) != null) {
             return of(Kind.OWN_ECHO, LOOP_HEADER + " header: the desk's own mail came back");
         }
@@ -46,8 +69,16 @@ final class MachineMail {
             return of(Kind.OWN_ECHO, "From " + from.get().getAddress() + " is one of the desk's own addresses");
         }
         String contentType = Optional.ofNullable(header(message, "Content-Type")).orElse("").toLowerCase(Locale.ROOT);
-        if (contentType.startsWith("multipart/report")) {
-            return of(Kind.BOUNCE, "Content-Type: multipart/report");
+        if (contentType.startsWith("multipart/report") && contentType.contains("feedback-report")) {
+            return of(Kind.BOT, "Content-Type: multipart/report; report-type=feedback-report (an abuse report)");
+        }
+        if (contentType.startsWith("multipart/report") || deliveryStatus) {
+            return of(Kind.BOUNCE, contentType.startsWith("multipart/report") ? "Content-Type: multipart/report"
+                    : "a message/delivery-status part");
+        }
+        String failed = header(message, "X-Failed-Recipients");
+        if (failed != null && failed.contains("@")) {
+            return of(Kind.BOUNCE, "X-Failed-Recipients: " + failed.strip());
         }
         if (from.isPresent()) {
             String local = from.get().getAddress().toLowerCase(Locale.ROOT).replaceFirst("@.*", "");
@@ -55,27 +86,38 @@ final class MachineMail {
                 return of(Kind.BOUNCE, "sent by " + from.get().getAddress());
             }
         }
-        String subject = Optional.ofNullable(message.getSubject()).orElse("");
+        String apple = header(message, "X-Apple-Action");
+        if (apple != null && apple.toLowerCase(Locale.ROOT).contains("vacation")) {
+            return of(Kind.OUT_OF_OFFICE, "X-Apple-Action: " + apple.strip());
+        }
+        String suppress = header(message, "X-Auto-Response-Suppress");
+        if (suppress != null && header(message, "X-MS-Exchange-Inbox-Rules-Loop") != null) {
+            return of(Kind.OUT_OF_OFFICE, "X-Auto-Response-Suppress with X-MS-Exchange-Inbox-Rules-Loop (Exchange)");
+        }
         String autoSubmitted = header(message, "Auto-Submitted");
         if (autoSubmitted != null && !autoSubmitted.strip().toLowerCase(Locale.ROOT).startsWith("no")) {
-            return OUT_OF_OFFICE.matcher(subject).find()
+            return OUT_OF_OFFICE.matcher(subject).find() || autoSubmitted.toLowerCase(Locale.ROOT).contains("vacation")
                     ? of(Kind.OUT_OF_OFFICE, "Auto-Submitted: " + autoSubmitted.strip() + ", subject '" + subject + "'")
                     : of(Kind.AUTO_REPLY, "Auto-Submitted: " + autoSubmitted.strip());
         }
-        for (String vendor : List.of("X-Autoreply", "X-Autorespond", "X-Autoresponder")) {
+        for (String vendor : List.of("X-Autoreply", "X-Autorespond", "X-Autoresponder", "X-AutoReply-From",
+                "X-Mail-Autoreply", "X-Autoresponse")) {
             String value = header(message, vendor);
             if (value != null) {
                 return of(Kind.AUTO_REPLY, vendor + ": " + value.strip());
             }
         }
-        String suppress = header(message, "X-Auto-Response-Suppress");
+        String autogenerated = header(message, "X-Autogenerated");
+        if (autogenerated != null && autogenerated.strip().equalsIgnoreCase("reply")) {
+            return of(Kind.AUTO_REPLY, "X-Autogenerated: Reply");
+        }
         if (suppress != null && OUT_OF_OFFICE.matcher(subject).find()) {
             return of(Kind.OUT_OF_OFFICE, "X-Auto-Response-Suppress with subject '" + subject + "'");
         }
         String precedence = header(message, "Precedence");
         if (precedence != null) {
             String p = precedence.strip().toLowerCase(Locale.ROOT);
-            if (p.equals("auto_reply")) {
+            if (p.equals("auto_reply") || p.equals("auto-reply")) {
                 return of(Kind.AUTO_REPLY, "Precedence: auto_reply");
             }
             if (p.equals("bulk") || p.equals("list") || p.equals("junk")) {

@@ -2,35 +2,45 @@ package org.redress.channel.email;
 
 import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
+import jakarta.mail.Header;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.InternetHeaders;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.redress.core.channel.Attachment;
@@ -42,8 +52,11 @@ import org.redress.core.channel.SenderIdentity;
 import org.redress.core.channel.Visibility;
 
 /**
- * One raw message to an {@link Inbound}: Angus with lenient settings does the MIME work; anything it cannot
- * make sense of, including runtime exceptions from deep inside it, becomes a quarantined item.
+ * One raw message to an {@link Inbound}: Angus with lenient settings does the MIME work, this class the
+ * rest real-world mail needs (charset chain, header decoding, preamble fallback, quotes cut, attachment
+ * names, bounce threading, subject tag, signed references). Anything it cannot make sense of, including
+ * runtime exceptions from deep inside Angus and a parse that runs over its time cap, becomes a quarantined
+ * item with the raw bytes; a parse never throws.
  */
 final class MailParser {
 
@@ -63,21 +76,51 @@ final class MailParser {
                 {"mail.mime.multipart.ignoremissingboundaryparameter", "true"},
                 {"mail.mime.multipart.allowempty", "true"},
                 {"mail.mime.parameters.strict", "false"},
-                {"mail.mime.ignoreunknownencoding", "true"}}) {
+                {"mail.mime.ignoreunknownencoding", "true"},
+                {"mail.mime.decodefilename", "true"},
+                {"mail.mime.allowencodedmessages", "true"},
+                {"mail.mime.ignorewhitespacelines", "true"}}) {
             if (System.getProperty(p[0]) == null) {
                 System.setProperty(p[0], p[1]);
             }
         }
     }
+
     private static final Pattern MESSAGE_ID = Pattern.compile("<([^<>\\s]+)>");
+    private static final Pattern SUBJECT_TAG = Pattern.compile("\\[#(\\d{1,18})\\]");
+    private static final Pattern META_CHARSET = Pattern.compile("<meta[^>]{0,200}?charset=[\"']?([\\w.:-]{1,40})",
+            Pattern.CASE_INSENSITIVE);
+
+    /** Runs parses under a time cap; daemon threads, so an abandoned runaway parse never holds the JVM. */
+    private static final ExecutorService WORKERS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "redress-mail-parse");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /**
+     * @param maxSize       largest message in bytes; a larger one is quarantined with its first 64 KiB
+     * @param maxAttachment largest attachment kept with the complaint; a larger one is listed with no content
+     *                      (the raw message still holds it)
+     * @param timeout       longest a parse may take; zero for no cap
+     */
+    record Limits(long maxSize, long maxAttachment, Duration timeout) {
+        static final Limits DEFAULT = new Limits(25L * 1024 * 1024, 10L * 1024 * 1024, Duration.ofSeconds(30));
+    }
 
     private final Session session;
     private final MachineMail machineMail;
-    private final long maxSize;
+    private final Optional<MessageIds> messageIds;
+    private final Limits limits;
 
     MailParser(MachineMail machineMail, long maxSize) {
+        this(machineMail, Optional.empty(), new Limits(maxSize, Limits.DEFAULT.maxAttachment(), Limits.DEFAULT.timeout()));
+    }
+
+    MailParser(MachineMail machineMail, Optional<MessageIds> messageIds, Limits limits) {
         this.machineMail = machineMail;
-        this.maxSize = maxSize;
+        this.messageIds = messageIds;
+        this.limits = limits;
         Properties props = new Properties();
         // Real-world mail breaks every rule; these make Angus read what it can instead of failing.
         props.setProperty("mail.mime.address.strict", "false");
@@ -95,17 +138,19 @@ final class MailParser {
         this.session = Session.getInstance(props);
     }
 
+    long maxSize() {
+        return limits.maxSize();
+    }
+
     Inbound parse(Path file, String location) {
         try {
             long size = Files.size(file);
-            if (size > maxSize) {
-                byte[] head = new byte[(int) Math.min(64 * 1024, size)];
+            if (size > limits.maxSize()) {
+                byte[] head;
                 try (InputStream in = Files.newInputStream(file)) {
-                    head = in.readNBytes(head.length);
+                    head = in.readNBytes((int) Math.min(64 * 1024, size));
                 }
-                return Quarantined.of(EmailChannelPlugin.ID, "message of " + size + " bytes is larger than max-size "
-                        + maxSize + "; only its first " + head.length + " bytes are kept",
-                        new RawSource(location, MEDIA_TYPE, head));
+                return tooLarge(size, location, head);
             }
             return parse(Files.readAllBytes(file), location, Files.getLastModifiedTime(file).toInstant());
         } catch (IOException e) {
@@ -114,70 +159,149 @@ final class MailParser {
         }
     }
 
+    /** A quarantined item for a message over the size cap, keeping the bytes read of it. */
+    Quarantined tooLarge(long size, String location, byte[] head) {
+        return Quarantined.of(EmailChannelPlugin.ID, "message of " + size + " bytes is larger than max-size "
+                + limits.maxSize() + "; only its first " + head.length + " bytes are kept",
+                new RawSource(location, MEDIA_TYPE, head));
+    }
+
     /**
      * @param received when the message reached us, used when its Date header is missing or unreadable
      */
     Inbound parse(byte[] bytes, String location, Instant received) {
         RawSource raw = new RawSource(location, MEDIA_TYPE, bytes);
         if (bytes.length == 0) {
-            return Quarantined.of(EmailChannelPlugin.ID, "empty file", new RawSource(location, MEDIA_TYPE,
+            return Quarantined.of(EmailChannelPlugin.ID, "empty message", new RawSource(location, MEDIA_TYPE,
                     location.getBytes(StandardCharsets.UTF_8)));
         }
+        if (bytes.length > limits.maxSize()) {
+            return tooLarge(bytes.length, location, java.util.Arrays.copyOf(bytes, 64 * 1024));
+        }
+        if (limits.timeout().isZero()) {
+            return parseNow(bytes, raw, received);
+        }
+        Future<Inbound> result = WORKERS.submit(() -> parseNow(bytes, raw, received));
         try {
+            return result.get(limits.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            result.cancel(true);
+            return Quarantined.of(EmailChannelPlugin.ID, "reading the message took longer than " + limits.timeout().toSeconds()
+                    + " s; stopped", raw);
+        } catch (ExecutionException e) {
+            return Quarantined.of(EmailChannelPlugin.ID, "unreadable MIME: " + e.getCause(), raw);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Quarantined.of(EmailChannelPlugin.ID, "reading was interrupted", raw);
+        }
+    }
+
+    private Inbound parseNow(byte[] bytes, RawSource raw, Instant received) {
+        try {
+            if (looksBinary(bytes)) {
+                return Quarantined.of(EmailChannelPlugin.ID, "binary data, not a mail message", raw);
+            }
             MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(bytes));
-            if (!message.getAllHeaders().hasMoreElements() || looksBinary(bytes)) {
+            if (!hasMailHeader(message)) {
                 return Quarantined.of(EmailChannelPlugin.ID, "no RFC 5322 header found: this is not a mail message", raw);
             }
-            Optional<InternetAddress> from = sender(message);
+            Body body = new Body(limits.maxAttachment());
+            body.walk(message, 0);
+            String charset = body.firstCharset;
+            Optional<InternetAddress> from = sender(message, charset);
             if (from.isEmpty()) {
                 return Quarantined.of(EmailChannelPlugin.ID, "no sender: neither From, Sender nor Return-Path "
                         + "holds an address", raw);
             }
-            Body body = new Body();
-            body.walk(message);
+            if (body.isEmpty()) {
+                body.fallBackToRaw(message);
+            }
             String messageId = messageIds(message.getHeader("Message-ID", " ")).stream().findFirst()
                     .orElseGet(() -> "sha256:" + digest(bytes));
+            String subject = HeaderText.decode(message.getHeader("Subject", null), charset);
             InternetAddress sender = from.get();
-            return InboundMessage.builder(EmailChannelPlugin.ID, messageId)
-                    .threadReferences(references(message, messageId))
+            String fullText = body.fullText();
+            String text = body.replyText();
+            MachineMail.Verdict verdict = machineMail.classify(message, from, subject, body.deliveryStatus,
+                    messageIds.flatMap(ids -> ids.verify(messageId)).isPresent());
+
+            List<String> refs = new ArrayList<>();
+            body.bounceOf.ifPresent(refs::add);
+            refs.addAll(references(message, messageId));
+            InboundMessage.Builder b = InboundMessage.builder(EmailChannelPlugin.ID, messageId);
+            String forged = null;
+            if (messageIds.isPresent()) {
+                MessageIds ids = messageIds.get();
+                List<String> genuine = new ArrayList<>();
+                for (String ref : refs) {
+                    if (MessageIds.looksOurs(ref) && ids.verify(ref).isEmpty()) {
+                        forged = "reference <" + ref + "> is in the desk's format but its signature is wrong";
+                    } else {
+                        genuine.add(ref);
+                    }
+                }
+                refs = genuine;
+                Optional<MessageIds.Signed> marker = ids.findMarker(fullText);
+                if (marker.isPresent() && !refs.contains(marker.get().messageId())) {
+                    refs.add(marker.get().messageId()); // the last resort, after every header reference
+                }
+            }
+            refs.remove(messageId);
+            Matcher tag = SUBJECT_TAG.matcher(subject);
+            return b.threadReferences(List.copyOf(new LinkedHashSet<>(refs)))
                     .sender(SenderIdentity.email(sender.getAddress(), sender.getPersonal()))
                     .sentAt(sentAt(message).orElse(received))
-                    .subject(header(Optional.ofNullable(message.getSubject()).orElse("")).strip())
-                    .text(body.text())
+                    .subject(subject)
+                    .text(text)
                     .languageHint(message.getHeader("Content-Language", ","))
                     .visibility(Visibility.PRIVATE)
                     .attachments(body.attachments)
-                    .automated(machineMail.classify(message, from).orElse(null))
+                    .automated(verdict.automation().orElse(null))
+                    .attribute(InboundMessage.NO_AUTOMATIC_ANSWER, verdict.noAutomaticAnswer() ? "true" : null)
+                    .attribute(InboundMessage.COMPLAINT_REF, tag.find() ? tag.group(1) : null)
+                    .attribute(InboundMessage.FULL_TEXT, fullText.equals(text) ? null : fullText)
+                    .attribute(InboundMessage.FORGED_REFERENCE, forged)
+                    .attribute("to", addresses(message, "To", charset))
+                    .attribute("cc", addresses(message, "Cc", charset))
                     .raw(raw)
                     .build();
-        } catch (MessagingException | IOException | RuntimeException e) {
+        } catch (MessagingException | RuntimeException | StackOverflowError e) {
             // Angus throws runtime exceptions from deep inside on some malformed input; none may stop intake.
             return Quarantined.of(EmailChannelPlugin.ID, "unreadable MIME: " + e.getClass().getSimpleName() + ": "
                     + e.getMessage(), raw);
         }
     }
 
-    /**
-     * A header decoded from raw 8-bit bytes comes back as Latin-1; when those bytes are valid UTF-8 (as mail
-     * clients mostly send), read them as UTF-8.
-     */
-    static String header(String value) {
-        boolean high = false;
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c > 0xff) {
-                return value; // already decoded beyond Latin-1
+    private static boolean hasMailHeader(MimeMessage message) throws MessagingException {
+        Enumeration<Header> headers = message.getAllHeaders();
+        while (headers.hasMoreElements()) {
+            String name = headers.nextElement().getName();
+            if (name != null && name.matches("[!-9;-~]{1,76}")) {
+                return true;
             }
-            high |= c >= 0x80;
         }
-        if (!high) {
-            return value;
-        }
-        byte[] raw = value.getBytes(StandardCharsets.ISO_8859_1);
-        return Body.strictly(raw, StandardCharsets.UTF_8).orElse(value);
+        return false;
     }
 
-    private static Optional<InternetAddress> sender(MimeMessage message) throws MessagingException {
+    private static String addresses(MimeMessage message, String header, String charset) {
+        try {
+            String value = message.getHeader(header, ",");
+            if (value == null) {
+                return null;
+            }
+            List<String> out = new ArrayList<>();
+            for (Address a : InternetAddress.parseHeader(value, false)) {
+                if (a instanceof InternetAddress ia && ia.getAddress() != null) {
+                    out.add(ia.getAddress().strip().toLowerCase(Locale.ROOT));
+                }
+            }
+            return out.isEmpty() ? null : String.join(",", out);
+        } catch (MessagingException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static Optional<InternetAddress> sender(MimeMessage message, String charset) throws MessagingException {
         for (String header : List.of("From", "Sender", "Reply-To", "Return-Path")) {
             String value = message.getHeader(header, ",");
             if (value == null || value.isBlank()) {
@@ -186,10 +310,15 @@ final class MailParser {
             try {
                 for (Address a : InternetAddress.parseHeader(value, false)) {
                     if (a instanceof InternetAddress ia && ia.getAddress() != null && ia.getAddress().contains("@")) {
-                        return Optional.of(ia);
+                        // kept as written (Zammad does the same): a cleaned-up guess could match the wrong customer
+                        String address = ia.getAddress().strip();
+                        String personal = ia.getPersonal() == null ? null : HeaderText.decode(ia.getPersonal(), charset)
+                                .replaceAll("^[\"']+|[\"']+$", "").strip();
+                        return Optional.of(new InternetAddress(address, personal == null || personal.isEmpty() ? null
+                                : personal, "UTF-8"));
                     }
                 }
-            } catch (MessagingException e) {
+            } catch (MessagingException | IOException e) {
                 // a broken header: try the next one
             }
         }
@@ -223,6 +352,9 @@ final class MailParser {
         while (m.find()) {
             ids.add(m.group(1));
         }
+        if (ids.isEmpty() && !header.isBlank() && header.strip().matches("[^<>\\s]+@[^<>\\s]+")) {
+            ids.add(header.strip()); // a Message-ID without its angle brackets
+        }
         return ids;
     }
 
@@ -246,7 +378,7 @@ final class MailParser {
         return control > n / 10;
     }
 
-    private static String digest(byte[] bytes) {
+    static String digest(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 16);
         } catch (NoSuchAlgorithmException e) {
@@ -256,49 +388,111 @@ final class MailParser {
 
     /** Text and attachments found by walking the MIME tree. */
     private static final class Body {
+        private static final int MAX_DEPTH = 20;
+
+        private final long maxAttachment;
         private final StringBuilder plain = new StringBuilder();
         private final StringBuilder html = new StringBuilder();
         private final List<Attachment> attachments = new ArrayList<>();
+        private final Map<String, Integer> names = new HashMap<>();
+        private String firstCharset;
+        private boolean deliveryStatus;
+        private Optional<String> bounceOf = Optional.empty();
 
-        void walk(Part part) throws MessagingException, IOException {
-            String disposition = part.getDisposition();
-            String filename = safeFilename(part);
-            if (part.isMimeType("multipart/*")) {
-                Object content = part.getContent();
-                if (content instanceof Multipart multipart) {
-                    for (int i = 0; i < multipart.getCount(); i++) {
-                        BodyPart child = multipart.getBodyPart(i);
-                        walk(child);
+        Body(long maxAttachment) {
+            this.maxAttachment = maxAttachment;
+        }
+
+        void walk(Part part, int depth) throws MessagingException {
+            if (depth > MAX_DEPTH) {
+                return;
+            }
+            String type = baseType(part);
+            String charset = charsetOf(part);
+            if (firstCharset == null && charset != null) {
+                firstCharset = charset;
+            }
+            String disposition = disposition(part);
+            String filename = filename(part);
+            try {
+                if (type.startsWith("multipart/")) {
+                    Object content = part.getContent();
+                    if (content instanceof Multipart multipart) {
+                        int count = multipart.getCount();
+                        for (int i = 0; i < count; i++) {
+                            BodyPart child = multipart.getBodyPart(i);
+                            walk(child, depth + 1);
+                        }
+                        if (count == 0 && multipart instanceof MimeMultipart mm) {
+                            String preamble = mm.getPreamble();
+                            appendPlain(preamble != null && !preamble.isBlank() ? preamble : rawText(part, charset));
+                        }
+                    } else {
+                        appendPlain(rawText(part, charset));
                     }
-                    if (multipart.getCount() == 0) {
-                        appendPlain(part);
+                } else if (type.equals("message/rfc822") || type.equals("message/global")) {
+                    Object content = part.getContent();
+                    String subject = null;
+                    if (content instanceof MimeMessage m) {
+                        subject = HeaderText.decode(m.getHeader("Subject", null), null);
+                        if (deliveryStatus || bounceOf.isEmpty()) {
+                            messageIds(m.getHeader("Message-ID", " ")).stream().findFirst().ifPresent(id -> bounceOf = Optional.of(id));
+                        }
                     }
+                    String name = subject == null || subject.isBlank() ? "Mail" : subject.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
+                    addAttachment(filename != null ? filename : name + ".eml", "message/rfc822", bytes(part));
+                } else if (type.equals("text/rfc822-headers") || type.equals("message/rfc822-headers")) {
+                    InternetHeaders headers = new InternetHeaders(part.getInputStream());
+                    messageIds(headers.getHeader("Message-ID", " ")).stream().findFirst().ifPresent(id -> bounceOf = Optional.of(id));
+                    addAttachment(filename != null ? filename : "rfc822-headers.txt", type, bytes(part));
+                } else if (type.equals("message/delivery-status") || type.equals("message/global-delivery-status")) {
+                    deliveryStatus = true;
+                    addAttachment(filename != null ? filename : "delivery-status.txt", type, bytes(part));
+                } else if (Part.ATTACHMENT.equalsIgnoreCase(disposition)
+                        || (filename != null && (!type.startsWith("text/") || depth > 0))) {
+                    // a named part is a file the sender attached, even a text one shown inline
+                    addAttachment(filename != null ? filename : nameByType(part, type), type, bytes(part));
+                } else if (type.equals("text/html")) {
+                    byte[] bytes = bytes(part);
+                    String label = charset;
+                    if (label == null) {
+                        Matcher meta = META_CHARSET.matcher(new String(bytes, 0, Math.min(bytes.length, 4096),
+                                StandardCharsets.ISO_8859_1));
+                        label = meta.find() ? meta.group(1) : null;
+                    }
+                    html.append(Charsets.decode(bytes, label)).append('\n');
+                } else if (type.startsWith("text/") || type.isEmpty()) {
+                    appendPlain(Charsets.decode(bytes(part), charset));
+                } else {
+                    // an inline image (cid:) or other inline file without a name of its own
+                    addAttachment(nameByType(part, type), type, bytes(part));
                 }
-            } else if (part.isMimeType("message/rfc822")) {
-                Object content = part.getContent();
-                String subject = content instanceof MimeMessage m && m.getSubject() != null ? m.getSubject() : "message";
-                attachments.add(new Attachment(subject + ".eml", "message/rfc822", part.getInputStream().readAllBytes()));
-            } else if (Part.ATTACHMENT.equalsIgnoreCase(disposition) || (filename != null && !part.isMimeType("text/*"))) {
-                attachments.add(new Attachment(filename == null ? "attachment" : filename, baseType(part),
-                        part.getInputStream().readAllBytes()));
-            } else if (part.isMimeType("text/html")) {
-                html.append(decode(part)).append('\n');
-            } else if (part.isMimeType("text/*") || part.getContentType() == null) {
-                appendPlain(part);
-            } else {
-                attachments.add(new Attachment(filename == null ? "attachment" : filename, baseType(part),
-                        part.getInputStream().readAllBytes()));
+            } catch (IOException | MessagingException | RuntimeException e) {
+                // one broken part must not lose the others: keep its raw text where it is text
+                if (type.startsWith("text/") || type.startsWith("multipart/") || type.isEmpty()) {
+                    appendPlain(rawText(part, charset));
+                } else {
+                    addAttachment(filename != null ? filename : nameByType(part, type), type, rawBytes(part));
+                }
             }
         }
 
-        private void appendPlain(Part part) throws MessagingException, IOException {
-            if (!plain.isEmpty()) {
-                plain.append('\n');
-            }
-            plain.append(decode(part));
+        boolean isEmpty() {
+            return plain.toString().isBlank() && html.toString().isBlank();
         }
 
-        String text() {
+        /** No text part gave text: read the body as it stands, so that nothing is silently stored empty. */
+        void fallBackToRaw(MimeMessage message) {
+            String raw = rawText(message, firstCharset);
+            // boundary lines and part headers are MIME syntax, not the customer's words
+            String text = raw.replaceAll("(?m)^--[^\\s]{1,200}\\s*$", "")
+                    .replaceAll("(?im)^content-[a-z-]+:.*$", "").strip();
+            if (!text.isEmpty() && !looksLikeBase64(text)) {
+                plain.append(text);
+            }
+        }
+
+        String fullText() {
             String text = plain.toString().strip();
             if (text.isEmpty() && !html.isEmpty()) {
                 text = HtmlText.toText(html.toString());
@@ -306,61 +500,167 @@ final class MailParser {
             return text.replace("\r\n", "\n");
         }
 
-        private static String safeFilename(Part part) {
+        String replyText() {
+            String text = plain.toString().strip();
+            if (text.isEmpty() && !html.isEmpty()) {
+                return HtmlQuotes.reply(html.toString());
+            }
+            return ReplyText.of(text);
+        }
+
+        private void appendPlain(String text) {
+            if (text == null || text.isBlank()) {
+                return;
+            }
+            if (!plain.isEmpty()) {
+                plain.append('\n');
+            }
+            plain.append(text);
+        }
+
+        private void addAttachment(String name, String type, byte[] content) {
+            String unique = name;
+            int n = names.merge(name.toLowerCase(Locale.ROOT), 1, Integer::sum);
+            if (n > 1) {
+                int dot = name.lastIndexOf('.');
+                unique = dot > 0 ? name.substring(0, dot) + (n - 1) + name.substring(dot) : name + (n - 1);
+            }
+            // over the limit: listed, but its bytes stay only in the raw message the desk keeps
+            attachments.add(new Attachment(unique, type, content.length > maxAttachment ? new byte[0] : content));
+        }
+
+        private static boolean looksLikeBase64(String text) {
+            return text.length() > 200 && text.replaceAll("\\s", "").matches("[A-Za-z0-9+/=]+");
+        }
+
+        private static byte[] bytes(Part part) throws IOException, MessagingException {
+            try (InputStream in = part.getInputStream()) {
+                return in.readAllBytes();
+            }
+        }
+
+        private static byte[] rawBytes(Part part) {
             try {
-                String name = part.getFileName();
-                if (name == null) {
+                InputStream in = part instanceof MimeBodyPart mbp ? mbp.getRawInputStream()
+                        : part instanceof MimeMessage mm ? mm.getRawInputStream() : part.getInputStream();
+                try (in) {
+                    return in.readAllBytes();
+                }
+            } catch (IOException | MessagingException | RuntimeException e) {
+                return new byte[0];
+            }
+        }
+
+        private static String rawText(Part part, String charset) {
+            return Charsets.decode(rawBytes(part), charset);
+        }
+
+        private static String baseType(Part part) {
+            try {
+                String ct = part.getContentType();
+                if (ct == null) {
+                    return "";
+                }
+                return new ContentType(ct.replaceAll(";\\s*;", ";")).getBaseType().toLowerCase(Locale.ROOT);
+            } catch (MessagingException | RuntimeException e) {
+                try {
+                    String ct = part.getContentType();
+                    Matcher m = Pattern.compile("^\\s*([\\w.+-]+/[\\w.+-]+)").matcher(ct == null ? "" : ct);
+                    return m.find() ? m.group(1).toLowerCase(Locale.ROOT) : "text/plain";
+                } catch (MessagingException | RuntimeException e2) {
+                    return "text/plain";
+                }
+            }
+        }
+
+        private static String charsetOf(Part part) {
+            try {
+                String ct = part.getContentType();
+                if (ct == null) {
                     return null;
                 }
-                name = MimeUtility.decodeText(name);
-                // never a path: keep the last segment only
-                return name.replaceAll(".*[/\\\\]", "");
-            } catch (MessagingException | IOException | RuntimeException e) {
+                Matcher m = Pattern.compile("charset\\s*=\\s*\"?([^\";\\s]+)", Pattern.CASE_INSENSITIVE).matcher(ct);
+                return m.find() ? m.group(1) : null;
+            } catch (MessagingException | RuntimeException e) {
                 return null;
             }
         }
 
-        private static String baseType(Part part) throws MessagingException {
+        private static String disposition(Part part) {
             try {
-                return new ContentType(part.getContentType()).getBaseType().toLowerCase(Locale.ROOT);
+                return part.getDisposition();
             } catch (MessagingException | RuntimeException e) {
-                return "application/octet-stream";
+                return null;
             }
         }
 
-        /** Text by the charset chain: valid UTF-8, then the declared charset, then ISO-8859-1. */
-        private static String decode(Part part) throws MessagingException, IOException {
-            byte[] bytes;
-            try (InputStream in = part.getInputStream()) {
-                bytes = in.readAllBytes();
-            }
-            Optional<String> utf8 = strictly(bytes, StandardCharsets.UTF_8);
-            if (utf8.isPresent()) {
-                return utf8.get();
-            }
-            String declared = null;
+        /** The file name by RFC 2231 or RFC 2047 in Content-Disposition, else Content-Type's name; never a path. */
+        private static String filename(Part part) {
+            String name = null;
             try {
-                declared = new ContentType(part.getContentType()).getParameter("charset");
+                name = part.getFileName();
             } catch (MessagingException | RuntimeException e) {
-                // no usable Content-Type
+                // a broken parameter list: try the Content-Type name below
             }
-            if (declared != null) {
+            if (name == null) {
                 try {
-                    return new String(bytes, Charset.forName(MimeUtility.javaCharset(declared.strip())));
-                } catch (RuntimeException e) {
-                    // unknown or illegal charset name
+                    String ct = part.getContentType();
+                    if (ct != null) {
+                        name = new ContentType(ct.replaceAll(";\\s*;", ";")).getParameter("name");
+                    }
+                } catch (MessagingException | RuntimeException e) {
+                    name = null;
                 }
             }
-            return new String(bytes, StandardCharsets.ISO_8859_1);
+            if (name == null) {
+                try {
+                    String[] location = part.getHeader("Content-Location");
+                    if (location != null && location.length > 0 && location[0].matches(".*\\.[A-Za-z0-9]{2,5}\\s*$")) {
+                        name = location[0].strip();
+                    }
+                } catch (MessagingException | RuntimeException e) {
+                    name = null;
+                }
+            }
+            if (name == null || name.isBlank()) {
+                return null;
+            }
+            if (name.contains("=?")) {
+                name = HeaderText.decode(name, null);
+            } else {
+                try {
+                    name = MimeUtility.decodeText(name);
+                } catch (IOException | RuntimeException e) {
+                    // keep it as it came
+                }
+                name = HeaderText.decode(name, null);
+            }
+            name = name.replaceAll(".*[/\\\\]", "").replaceAll("\\p{Cntrl}", "").strip();
+            return name.isEmpty() ? null : name;
         }
 
-        private static Optional<String> strictly(byte[] bytes, Charset charset) {
+        private static String nameByType(Part part, String type) {
+            String cid = null;
             try {
-                return Optional.of(charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString());
-            } catch (CharacterCodingException e) {
-                return Optional.empty();
+                String[] ids = part.getHeader("Content-ID");
+                cid = ids == null || ids.length == 0 ? null : ids[0].replaceAll("[<>\\s]", "").replaceAll("[\\\\/:*?\"|]", "_");
+            } catch (MessagingException | RuntimeException e) {
+                cid = null;
             }
+            String ext = switch (type) {
+                case "image/jpeg", "image/jpg", "image/pjpeg" -> "jpg";
+                case "image/png" -> "png";
+                case "image/gif" -> "gif";
+                case "application/pdf" -> "pdf";
+                case "text/html" -> "html";
+                case "text/calendar" -> "ics";
+                default -> type.startsWith("text/") ? "txt" : "bin";
+            };
+            if (cid != null && !cid.isEmpty()) {
+                return cid.matches(".*\\.[A-Za-z0-9]{2,5}") ? cid : cid + "." + ext;
+            }
+            String base = type.startsWith("image/") ? "image" : "file";
+            return base + "." + ext;
         }
     }
 }

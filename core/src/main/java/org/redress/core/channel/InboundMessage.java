@@ -47,6 +47,27 @@ public record InboundMessage(
      * ({@code status:<root id>}) or a private conversation ({@code dm:<sender>}).
      */
     public static final String THREAD_KEY = "threadKey";
+    /**
+     * Attribute key for the complaint number the message names itself (an email subject tag {@code [#1042]}).
+     * A claim, not a fact: the desk accepts it only when the sender is a participant of that complaint.
+     */
+    public static final String COMPLAINT_REF = "complaintRef";
+    /**
+     * Attribute key for the whole readable text, quoted history and signature included, where {@link #text()}
+     * holds only the new part (an email reply with its quotes cut). Absent when the two are the same.
+     */
+    public static final String FULL_TEXT = "fullText";
+    /**
+     * Attribute key set to {@code true} when a person wrote the message but it must get no automatic answer
+     * (mail relayed by a list, a sender that asked for no auto-responses). Machine traffic ({@link #automated()})
+     * never gets one anyway; this is the second, separate decision.
+     */
+    public static final String NO_AUTOMATIC_ANSWER = "noAutomaticAnswer";
+    /**
+     * Attribute key for a reason the channel dropped a thread reference: one that claimed to be the desk's own
+     * but failed its signature check, so that a forged reference cannot attach a message to another complaint.
+     */
+    public static final String FORGED_REFERENCE = "forgedReference";
 
     public InboundMessage {
         requireText(channelId, "channelId");

@@ -1,0 +1,289 @@
+package org.redress.channel.email;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The new text of a plain-text reply: quoted history, embedded earlier mails, forwarded-header blocks and
+ * signatures removed. Every line is given one class (empty, delimiter, mobile signature, embedded-mail
+ * header, header field, quote, text) and the cuts are decided on that string of classes, the way Discourse's
+ * email_reply_trimmer does; the patterns are ours and cover the desk's languages (en, ro, ru, et, vi) as well
+ * as de, fr, es, it, pt, nl, pl, the Nordic languages, zh, ja and ko.
+ *
+ * <p>Never returns an empty text for a non-blank input: when everything would be cut, the whole text is
+ * kept, because a complaint must never be stored empty. Work is linear in the input: each pattern runs on
+ * one line at a time, bounded to its first {@value #MAX_LINE} characters.
+ */
+final class ReplyText {
+
+    static final char EMPTY = 'e';
+    static final char DELIMITER = 'd';
+    static final char SIGNATURE = 's';
+    static final char EMBEDDED = 'b';
+    static final char HEADER = 'h';
+    static final char QUOTE = 'q';
+    static final char TEXT = 't';
+
+    /** Longer lines are classified by their start only: no quote header is this long, and it bounds regex work. */
+    private static final int MAX_LINE = 400;
+
+    private static final Pattern DELIMITER_LINE = Pattern.compile("^[ \\t]*[-_,=+~#*ᐧ—]+[ \\t]*$");
+
+    private static final Pattern MOBILE_SIGNATURE = Pattern.compile("^[ \\t]*(?:"
+            + "[(<]*sent (?:from|via|with|by) (?:\\S+\\s*){1,6}[)>]*$"
+            + "|[(<]*sent (?:from|via|with|by) .*(?:excuse|typo|brevity)"
+            + "|\\w+ from mobile"
+            + "|from my .{1,20}$"
+            + "|get outlook for"
+            + "|envoyé depuis (?:mon|yahoo mail)"
+            + "|envoyé à partir de "
+            + "|gesendet (?:von|mit) (?:meinem |outlook|\\S+ für)"
+            + "|von meinem .+ gesendet"
+            + "|diese nachricht wurde von .+ gesendet"
+            + "|inviato da "
+            + "|sendt fra min "
+            + "|enviado (?:do meu|desde mi) "
+            + "|verzonden met "
+            + "|verstuurd vanaf mijn "
+            + "|från min "
+            + "|trimis de pe "
+            + "|отправлено с (?:моего )?"
+            + "|saadetud minu "
+            + "|được gửi từ "
+            + "|從我的 iphone 傳送"
+            + "|发自我的"
+            + ")", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    /** Verbs that end an "On <date>, <someone> wrote:" line, in many languages. */
+    private static final String WROTE = "(?:wrote|writes|said|says|schrieb(?: am| Sie)?|geschrieben|a\\s+écrit|nous a dit"
+            + "|escribió|ha escrit|escreveu|ha scritto|schreef|het volgende geschreven|skrev|napisał(?:\\(a\\))?|pisze"
+            + "|написал(?:\\(а\\)|а)?|пишет|пише|a scris|au scris|kirjutas|kirjutasid|đã viết|viết|写道|寫道|작성"
+            + "|のメッセージ|kirjoitti|írta|napsal(?:\\(a\\))?)";
+
+    private static final Pattern[] EMBEDDED_HEADERS = {
+            // On <date>, <someone> wrote: (and its translations, where the verb ends the line)
+            Pattern.compile("^[ \\t<>*-]*(?:On|At|Le|Am|El|Em|Il|Op|Den|Dnia|Dňa|W dniu|Pe|În|In data de|Vào lúc|Vào|Kirjutas|Dne"
+                    + "|\\d|\\p{L}{2,4}\\.?,? \\d).{0,300}?" + WROTE + "[ \\t\\u00a0]*[:：]?[ \\t>-]*$",
+                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
+            // <someone> <address> wrote: / <someone> schrieb: / ... написал:
+            Pattern.compile("^[ \\t>]*[^>\\s].{0,200}?(?:@|\\)|>|\\d).{0,120}?\\s" + WROTE + "[ \\t\\u00a0]*[:：][ \\t]*$",
+                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
+            Pattern.compile("^[ \\t>]*.{1,80} via .{1,80} (?:wrote|schrieb):?[ \\t]*$", Pattern.CASE_INSENSITIVE),
+            // Am 25.06.2015 um 10:55 schrieb Ann: / tir. 18. apr. 2017 kl. 13:09 skrev Ann <ann@example.com>:
+            Pattern.compile("^[ \\t>]*.{0,40}\\d.{0,100}\\s(?:schrieb|schreef|skrev|escribió|a écrit)\\s[^:]{1,150}:[ \\t]*$",
+                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
+            Pattern.compile("^[ \\t>]*[^\\s>].{0,80}\\s(?:wrote|schrieb|a écrit|escribió)\\s+(?:on|am|le|el)\\s.{1,120}:[ \\t]*$",
+                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
+            // 2014-03-20 8:48 GMT+01:00 Someone <someone@example.com>:
+            Pattern.compile("^[ \\t>]*\\d{4}[-/.].{1,80}<[^@<>\\s]+@[^@<>\\s]+>[ \\t\\u00a0]*[:：]?[ \\t]*$"),
+            Pattern.compile("^[ \\t>]*.{0,40}\\d{4}.{1,80}<[^@<>\\s]+@[^@<>\\s]+\\.[^@<>\\s]+>[ \\t\\u00a0]*[:：][ \\t]*$"),
+            Pattern.compile("^[ \\t>]*20\\d\\d-\\d\\d-\\d\\d \\d{1,2}:\\d\\d GMT[+-]\\d\\d:\\d\\d [\\p{L}\\p{N} \\t.'-]+[:]?$"),
+            Pattern.compile("^[ \\t>]*Posted by .+ on \\d{2}/\\d{2}/\\d{4}$", Pattern.CASE_INSENSITIVE),
+            // forwarded and original-message separators
+            Pattern.compile("^[ \\t>]*(?:Begin forwarded message|Début du message réexpédié|Début du message transféré"
+                    + "|Anfang der weitergeleiteten Nachricht|Inicio del mensaje reenviado|Начало переадресованного сообщения)\\s*:",
+                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
+            Pattern.compile("^[ \\t>*_]*[-‐_=]{2,}[ \\t*_]*(?:Forwarded|Original|Reply|Weitergeleitete|Ursprüngliche|Originale?"
+                    + "|Message d'origine|Message transféré|Mensaje original|Mensaje reenviado|Messaggio originale"
+                    + "|Mensagem original|Oorspronkelijk bericht|Oprindelig meddelelse|Opprinnelig melding|Ursprungligt meddelande"
+                    + "|Alkuperäinen viesti|Wiadomość oryginalna|Исходное сообщение|Пересланное сообщение|Mesaj original"
+                    + "|Oprindelig besked|Mesaj redirecționat|Algne kiri|Edastatud kiri|Thư gốc|Thư chuyển tiếp|原始邮件|原始郵件|Original|Αρχικό μήνυμα)"
+                    + "[^\\n]{0,40}?[-‐_=]{2,}[ \\t*_]*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
+    };
+
+    /** "On ..." lines that a mail client wrapped: joined with the next lines before classifying. */
+    private static final Pattern WRAPPED_ON_START = Pattern.compile(
+            "^[ \\t>]*(?:On|Le|Am|El|Em|Il|Op|Den|Pe|În|Vào|W dniu|Dnia)\\s.*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    private static final Pattern WRAPPED_DATE_START = Pattern.compile(
+            "^[ \\t>]*(?:\\d{1,4}[-./ ]|\\p{L}{2,4}\\.?,? \\d)", Pattern.UNICODE_CASE);
+    private static final Pattern WRAPPED_OPEN_ADDRESS = Pattern.compile("<[^>\\s]*$|<[^<>\\s]+@[^<>\\s]+>[ \\t]*$");
+    private static final Pattern WRAPPED_VERB = Pattern.compile("\\s" + WROTE + "(?:\\s|$)",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern HEADER_WITH_DATE = Pattern.compile(
+            "^[ \\t*]*(?:Sent|Date|Sendt|Gesendet(?: am)?|Envoyé(?: le)?|Message du|Datum|Enviada em|Enviado|Fecha|Data|Skickat|Lähetetty|Wysłano|Дата"
+                    + "|Отправлено|Trimis|Saadetud|Ngày gửi|Đã gửi|发送时间|日期|Le)[ \\t*]*:.*\\d+",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern HEADER_WITH_TEXT = Pattern.compile(
+            "^[ \\t*]*(?:From|To|Cc|Reply-To|Subject|Fra|Til|Emne|De|Expéditeur|À|A|Destinataire|Répondre à|Objet|Copie à|Sujet|Kopie"
+                    + "|Von|An|Betreff|Para|Assunto|Asunto|Da|Risposta|Oggetto|Van|Beantwoorden - Aan|Aan|Onderwerp"
+                    + "|Från|Till|Ämne|Lähettäjä|Vastaanottaja|Aihe|Od|Do|Temat|От|Кому|Копия|Тема|Către|Subiect"
+                    + "|Saatja|Saaja|Teema|Từ|Đến|Chủ đề|发件人|收件人|抄送|主题)[ \\t*]*[:：].*[\\p{L}\\p{N}]+",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    private static final int MAX_SIGNATURE_LINES = 20;
+    private static final Pattern BOTTOM_POSTED = Pattern.compile("e*b[eqbh]*q[eq]*(t[te]*)");
+    private static final Pattern QUOTE_LINE = Pattern.compile("^[ \\t]*>");
+    private static final Pattern CUT_EMBEDDED_NO_QUOTE = Pattern.compile("te*b[^q]*$");
+    private static final Pattern CUT_EMBEDDED_THEN_QUOTE = Pattern.compile("te*b[eqbh]*[te]*$");
+    private static final Pattern MULTILINE_HEADER = Pattern.compile("h+[hte]+h+e");
+    private static final Pattern HEADER_BLOCK = Pattern.compile("t[eq]*h{3,}");
+    private static final Pattern HEADER_PAIR_AFTER_TEXT = Pattern.compile("te*hh");
+    private static final Pattern TRAILING_QUOTE = Pattern.compile("[eq]+$");
+    private static final Pattern MARKDOWN_LINK = Pattern.compile("\\[([^\\]]+)\\]\\([^)]+\\)");
+
+    private ReplyText() {
+    }
+
+    /** The new text of {@code text}, stripped; the whole text (stripped) when nothing would remain. */
+    static String of(String text) {
+        if (text == null || text.isBlank()) {
+            return "";
+        }
+        String normalised = text.replace("\r\n", "\n").replace('\r', '\n');
+        List<String> lines = joinWrappedHeaders(new ArrayList<>(List.of(normalised.split("\n", -1))));
+        StringBuilder pattern = new StringBuilder(lines.size());
+        for (String line : lines) {
+            pattern.append(classify(line));
+        }
+        // a bottom-posted reply: the quoted mail first, the new text after it
+        Matcher bottom = BOTTOM_POSTED.matcher(pattern);
+        if (bottom.matches()) {
+            lines.subList(0, bottom.start(1)).clear();
+            pattern.delete(0, bottom.start(1));
+        }
+        // "Sent from my phone" ends what was typed: whatever follows was never the sender's new text
+        int firstText = pattern.indexOf(String.valueOf(TEXT));
+        int signature = pattern.indexOf(String.valueOf(SIGNATURE));
+        if (firstText >= 0 && signature > firstText) {
+            truncate(lines, pattern, signature);
+        }
+        removeAll(lines, pattern, SIGNATURE);
+        // delimiters count as empty lines while the quote is found; the signature cut looks at them again
+        for (int i = 0; i < pattern.length(); i++) {
+            if (pattern.charAt(i) == DELIMITER) {
+                pattern.setCharAt(i, EMPTY);
+            }
+        }
+        cutAtEmbedded(lines, pattern, CUT_EMBEDDED_NO_QUOTE);
+        cutAtEmbedded(lines, pattern, CUT_EMBEDDED_THEN_QUOTE);
+        for (int i = 0; i < pattern.length(); i++) {
+            if (pattern.charAt(i) == EMBEDDED) {
+                pattern.setCharAt(i, EMPTY);
+                lines.set(i, "");
+            }
+        }
+        Matcher multiline = MULTILINE_HEADER.matcher(pattern);
+        if (multiline.find()) {
+            for (int i = multiline.start(); i < multiline.end() - 1; i++) {
+                pattern.setCharAt(i, HEADER);
+            }
+        }
+        if (!cutAtEmbedded(lines, pattern, HEADER_BLOCK)) {
+            cutAtEmbedded(lines, pattern, HEADER_PAIR_AFTER_TEXT);
+        }
+        removeAll(lines, pattern, HEADER);
+        Matcher trailing = TRAILING_QUOTE.matcher(pattern);
+        if (pattern.indexOf(String.valueOf(TEXT)) >= 0 && trailing.find()) {
+            truncate(lines, pattern, trailing.start());
+        }
+        cutSignatureBlock(lines);
+        lines.removeIf(line -> line.length() <= MAX_LINE && DELIMITER_LINE.matcher(line).matches());
+        String reply = String.join("\n", lines).strip();
+        return reply.isEmpty() ? normalised.strip() : reply;
+    }
+
+    static char classify(String full) {
+        String line = full.length() > MAX_LINE ? full.substring(0, MAX_LINE) : full;
+        if (line.isBlank()) {
+            return EMPTY;
+        }
+        if (DELIMITER_LINE.matcher(line).matches()) {
+            return DELIMITER;
+        }
+        if (MOBILE_SIGNATURE.matcher(MARKDOWN_LINK.matcher(line).replaceAll("$1")).find()) {
+            return SIGNATURE;
+        }
+        for (Pattern p : EMBEDDED_HEADERS) {
+            if (p.matcher(line).find()) {
+                return EMBEDDED;
+            }
+        }
+        if (HEADER_WITH_DATE.matcher(line).find() || HEADER_WITH_TEXT.matcher(line).find()) {
+            return HEADER;
+        }
+        return QUOTE_LINE.matcher(line).find() ? QUOTE : TEXT;
+    }
+
+    /** "On Mon, 3 Jun 2024 at 10:00, Ann\n<ann@example.com> wrote:" as one line, so that it is recognised. */
+    private static List<String> joinWrappedHeaders(List<String> lines) {
+        for (int i = 0; i < lines.size() - 1; i++) {
+            String line = lines.get(i);
+            if (line.length() > 200 || QUOTE_LINE.matcher(line).find() || !mayStartHeader(line) || classify(line) != TEXT) {
+                continue;
+            }
+            StringBuilder joined = new StringBuilder(line);
+            for (int extra = 1; extra <= 3 && i + extra < lines.size(); extra++) {
+                String next = lines.get(i + extra).replaceFirst("^[ \\t>-]*", "");
+                if (next.isBlank()) {
+                    break;
+                }
+                if (joined.charAt(joined.length() - 1) != '<') {
+                    joined.append(' ');
+                }
+                joined.append(next);
+                if (joined.length() <= MAX_LINE && classify(joined.toString()) == EMBEDDED) {
+                    lines.set(i, joined.toString());
+                    for (int k = 0; k < extra; k++) {
+                        lines.remove(i + 1);
+                    }
+                    break;
+                }
+            }
+        }
+        return lines;
+    }
+
+    private static boolean mayStartHeader(String line) {
+        return WRAPPED_ON_START.matcher(line).matches() || WRAPPED_DATE_START.matcher(line).find()
+                || WRAPPED_OPEN_ADDRESS.matcher(line).find() || WRAPPED_VERB.matcher(line).find();
+    }
+
+    /**
+     * A signature delimiter ("-- ", or a bare line of dashes or underscores) after some text, followed by at
+     * most {@value #MAX_SIGNATURE_LINES} lines and no quote: that is the sender's signature, and it goes.
+     */
+    private static void cutSignatureBlock(List<String> lines) {
+        boolean text = false;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (text && isSignatureDelimiter(line) && lines.size() - i - 1 <= MAX_SIGNATURE_LINES
+                    && lines.subList(i + 1, lines.size()).stream().noneMatch(l -> QUOTE_LINE.matcher(l).find())) {
+                lines.subList(i, lines.size()).clear();
+                return;
+            }
+            text |= !line.isBlank() && !DELIMITER_LINE.matcher(line).matches();
+        }
+    }
+
+    private static boolean isSignatureDelimiter(String line) {
+        String s = line.strip();
+        return s.equals("--") || s.equals("__") || s.equals("---") || s.equals("___") || s.matches("-{2,}|_{2,}");
+    }
+
+    private static boolean cutAtEmbedded(List<String> lines, StringBuilder pattern, Pattern cut) {
+        Matcher m = cut.matcher(pattern);
+        if (!m.find()) {
+            return false;
+        }
+        // the match starts at the last text line before the cut: keep it
+        truncate(lines, pattern, m.start() + 1);
+        return true;
+    }
+
+    private static void truncate(List<String> lines, StringBuilder pattern, int from) {
+        lines.subList(from, lines.size()).clear();
+        pattern.setLength(from);
+    }
+
+    private static void removeAll(List<String> lines, StringBuilder pattern, char kind) {
+        for (int i = pattern.length() - 1; i >= 0; i--) {
+            if (pattern.charAt(i) == kind) {
+                pattern.deleteCharAt(i);
+                lines.remove(i);
+            }
+        }
+    }
+}
