@@ -41,7 +41,7 @@ class CliTest {
         assertThat(json.findValuesAsText("id")).containsExactly("email", "phone-log", "social");
         JsonNode email = json.get(0);
         assertThat(email.get("version").asText()).isNotBlank().isNotEqualTo("unknown");
-        assertThat(email.get("settings").findValuesAsText("key")).contains("directory");
+        assertThat(email.get("settings").findValuesAsText("key")).contains("path", "host", "smtp-host");
         assertThat(email.get("settings").get(0).get("required").asBoolean()).isTrue();
     }
 

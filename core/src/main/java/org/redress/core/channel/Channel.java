@@ -34,6 +34,17 @@ public interface Channel extends AutoCloseable {
     }
 
     /**
+     * Waits until the source may have something new, or until {@code max} has passed, whichever comes first;
+     * the desk calls it between reads instead of sleeping. A source that can push (IMAP IDLE) returns as soon
+     * as it hears of new items; the default returns at once, and the desk then polls on its own schedule.
+     *
+     * @return true when the source signalled something new, false when it only waited (or cannot tell)
+     */
+    default boolean awaitNew(java.time.Duration max) throws ChannelException {
+        return false;
+    }
+
+    /**
      * Sends a reply through this channel. Implementations must be idempotent on
      * {@link OutboundReply#replyId()}: sending the same reply twice delivers it once.
      *

@@ -10,16 +10,16 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.redress.core.channel.Batch;
-import org.redress.core.channel.Channel;
 import org.redress.core.channel.ChannelException;
 import org.redress.core.channel.Checkpoint;
 import org.redress.core.channel.Inbound;
 
 /**
- * A folder of {@code .eml} files read in file-name order. The checkpoint is the name of the last file read;
- * with {@code after-commit=move}, committed files go to {@code processed/} so the folder shows what is left.
+ * A folder of {@code .eml} files read in file-name order, or one {@code .eml} file. The checkpoint is the
+ * name of the last file read; with {@code after-commit=move}, committed files go to {@code processed/} so the
+ * folder shows what is left.
  */
-final class EmlFolderChannel implements Channel {
+final class EmlInbox implements Inbox {
 
     static final String PROCESSED = "processed";
 
@@ -27,8 +27,11 @@ final class EmlFolderChannel implements Channel {
     private final boolean moveAfterCommit;
     private final MailParser parser;
 
-    EmlFolderChannel(Path directory, boolean moveAfterCommit, MailParser parser) {
-        this.directory = directory;
+    private final Path single;
+
+    EmlInbox(Path path, boolean moveAfterCommit, MailParser parser) {
+        this.single = java.nio.file.Files.isRegularFile(path) ? path : null;
+        this.directory = single != null ? path.toAbsolutePath().getParent() : path;
         this.moveAfterCommit = moveAfterCommit;
         this.parser = parser;
     }
@@ -39,7 +42,7 @@ final class EmlFolderChannel implements Channel {
         List<Path> taken = pending.subList(0, Math.min(max, pending.size()));
         List<Inbound> items = new ArrayList<>(taken.size());
         for (Path file : taken) {
-            items.add(parser.parse(file, directory.relativize(file).toString()));
+            items.add(parser.parse(file, file.getFileName().toString()));
         }
         Checkpoint next = taken.isEmpty() ? after : Checkpoint.of(taken.get(taken.size() - 1).getFileName().toString());
         return new Batch(items, next, pending.size() > taken.size());
@@ -73,9 +76,15 @@ final class EmlFolderChannel implements Channel {
         return files;
     }
 
-    /** The .eml files directly in the folder, sorted by name. */
+    /** The .eml files directly in the folder, sorted by name (or the one file). */
     private List<Path> eml() throws ChannelException {
         List<Path> files = new ArrayList<>();
+        if (single != null) {
+            if (Files.isRegularFile(single)) {
+                files.add(single);
+            }
+            return files;
+        }
         try (DirectoryStream<Path> dir = Files.newDirectoryStream(directory)) {
             for (Path p : dir) {
                 if (Files.isRegularFile(p) && p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".eml")) {
