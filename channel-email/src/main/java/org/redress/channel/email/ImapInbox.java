@@ -196,8 +196,8 @@ final class ImapInbox implements Inbox {
     }
 
     /**
-     * IDLE until the server announces a new message or {@code max} passes; a timer ends the IDLE by asking the
-     * folder a question from another thread, which is how Angus lets IDLE be interrupted.
+     * IDLE until the server announces a new message or {@code max} passes; a timer ends the IDLE by sending a
+     * NOOP on the folder from another thread, which is how Angus lets IDLE be interrupted.
      */
     @Override
     public boolean awaitNew(Duration max) throws ChannelException {
@@ -224,7 +224,11 @@ final class ImapInbox implements Inbox {
             });
             ScheduledFuture<?> stop = timer.schedule(() -> {
                 try {
-                    imap.getMessageCount();
+                    // any command on the folder ends the IDLE first (DONE), then runs
+                    imap.doCommand(protocol -> {
+                        protocol.simpleCommand("NOOP", null);
+                        return null;
+                    });
                 } catch (MessagingException | RuntimeException ignored) {
                     // the folder closed meanwhile: the IDLE is over anyway
                 }
