@@ -42,7 +42,10 @@ class CliTest {
         JsonNode email = json.get(0);
         assertThat(email.get("version").asText()).isNotBlank().isNotEqualTo("unknown");
         assertThat(email.get("settings").findValuesAsText("key")).contains("path", "host", "smtp-host");
-        assertThat(email.get("settings").get(0).get("required").asBoolean()).isTrue();
+        assertThat(email.get("settings").get(0).get("key").asText()).isEqualTo("source");
+        assertThat(email.get("settings").get(0).get("choices")).extracting(JsonNode::asText)
+                .containsExactly("imap", "pop3", "eml", "mbox", "maildir");
+        assertThat(email.get("canReply").asBoolean()).isTrue();
     }
 
     @Test

@@ -261,6 +261,8 @@ final class MailParser {
                     .attribute(InboundMessage.COMPLAINT_REF, tag.find() ? tag.group(1) : null)
                     .attribute(InboundMessage.FULL_TEXT, fullText.equals(text) ? null : fullText)
                     .attribute(InboundMessage.FORGED_REFERENCE, forged)
+                    .attribute("inReplyTo", messageIds(message.getHeader("In-Reply-To", " ")).stream().findFirst().orElse(null))
+                    .attribute("references", joined(messageIds(message.getHeader("References", " "))))
                     .attribute("to", addresses(message, "To", charset))
                     .attribute("cc", addresses(message, "Cc", charset))
                     .raw(raw)
@@ -270,6 +272,10 @@ final class MailParser {
             return Quarantined.of(EmailChannelPlugin.ID, "unreadable MIME: " + e.getClass().getSimpleName() + ": "
                     + e.getMessage(), raw);
         }
+    }
+
+    private static String joined(List<String> ids) {
+        return ids.isEmpty() ? null : String.join(" ", ids);
     }
 
     private static boolean hasMailHeader(MimeMessage message) throws MessagingException {
