@@ -28,8 +28,16 @@ final class HtmlQuotes {
     private HtmlQuotes() {
     }
 
+    /** The whole text of an HTML mail and its new part, from one parse. */
+    record Texts(String full, String reply) {
+    }
+
     /** The readable new text of an HTML reply. */
     static String reply(String html) {
+        return texts(html).reply();
+    }
+
+    static Texts texts(String html) {
         Document doc = Jsoup.parse(html);
         String before = HtmlText.toText(doc);
         for (String css : QUOTE_CONTAINERS) {
@@ -47,7 +55,7 @@ final class HtmlQuotes {
             last.remove();
         }
         String text = ReplyText.of(HtmlText.toText(doc));
-        return text.isBlank() ? ReplyText.of(before) : text;
+        return new Texts(before, text.isBlank() ? ReplyText.of(before) : text);
     }
 
     private static boolean hasTextBefore(Document doc, Element marker) {

@@ -62,7 +62,8 @@ final class ReplyText {
             + "|написал(?:\\(а\\)|а)?|пишет|пише|a scris|au scris|kirjutas|kirjutasid|đã viết|viết|写道|寫道|작성"
             + "|のメッセージ|kirjoitti|írta|napsal(?:\\(a\\))?)";
 
-    private static final Pattern[] EMBEDDED_HEADERS = {
+    /** Embedded-mail headers that end in a "wrote" verb: tried only on lines holding one of {@link #VERB_STEMS}. */
+    private static final Pattern[] WROTE_HEADERS = {
             // On <date>, <someone> wrote: (and its translations, where the verb ends the line)
             Pattern.compile("^[ \\t<>*-]*(?:On|At|Le|Am|El|Em|Il|Op|Den|Dnia|Dňa|W dniu|Pe|În|In data de|Vào lúc|Vào|Kirjutas|Dne"
                     + "|\\d|\\p{L}{2,4}\\.?,? \\d).{0,300}?" + WROTE + "[ \\t\\u00a0]*[:：]?[ \\t>-]*$",
@@ -76,22 +77,34 @@ final class ReplyText {
                     Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
             Pattern.compile("^[ \\t>]*[^\\s>].{0,80}\\s(?:wrote|schrieb|a écrit|escribió)\\s+(?:on|am|le|el)\\s.{1,120}:[ \\t]*$",
                     Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
-            // 2014-03-20 8:48 GMT+01:00 Someone <someone@example.com>:
-            Pattern.compile("^[ \\t>]*\\d{4}[-/.].{1,80}<[^@<>\\s]+@[^@<>\\s]+>[ \\t\\u00a0]*[:：]?[ \\t]*$"),
-            Pattern.compile("^[ \\t>]*.{0,40}\\d{4}.{1,80}<[^@<>\\s]+@[^@<>\\s]+\\.[^@<>\\s]+>[ \\t\\u00a0]*[:：][ \\t]*$"),
-            Pattern.compile("^[ \\t>]*20\\d\\d-\\d\\d-\\d\\d \\d{1,2}:\\d\\d GMT[+-]\\d\\d:\\d\\d [\\p{L}\\p{N} \\t.'-]+[:]?$"),
-            Pattern.compile("^[ \\t>]*Posted by .+ on \\d{2}/\\d{2}/\\d{4}$", Pattern.CASE_INSENSITIVE),
-            // forwarded and original-message separators
-            Pattern.compile("^[ \\t>]*(?:Begin forwarded message|Début du message réexpédié|Début du message transféré"
+    };
+
+    // 2014-03-20 8:48 GMT+01:00 Someone <someone@example.com>:
+    private static final Pattern DATED_ADDRESS = Pattern.compile(
+            "^[ \\t>]*\\d{4}[-/.].{1,80}<[^@<>\\s]+@[^@<>\\s]+>[ \\t\\u00a0]*[:：]?[ \\t]*$");
+    private static final Pattern DATED_ADDRESS_COLON = Pattern.compile(
+            "^[ \\t>]*.{0,40}\\d{4}.{1,80}<[^@<>\\s]+@[^@<>\\s]+\\.[^@<>\\s]+>[ \\t\\u00a0]*[:：][ \\t]*$");
+    private static final Pattern ISO_DATE_SOMEONE = Pattern.compile(
+            "^[ \\t>]*20\\d\\d-\\d\\d-\\d\\d \\d{1,2}:\\d\\d GMT[+-]\\d\\d:\\d\\d [\\p{L}\\p{N} \\t.'-]+[:]?$");
+    private static final Pattern POSTED_BY = Pattern.compile("^[ \\t>]*Posted by .+ on \\d{2}/\\d{2}/\\d{4}$",
+            Pattern.CASE_INSENSITIVE);
+    /** Forwarded-message lines and original-message separators. */
+    private static final Pattern FORWARDED = Pattern.compile(
+            "^[ \\t>]*(?:Begin forwarded message|Début du message réexpédié|Début du message transféré"
                     + "|Anfang der weitergeleiteten Nachricht|Inicio del mensaje reenviado|Начало переадресованного сообщения)\\s*:",
-                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
-            Pattern.compile("^[ \\t>*_]*[-‐_=]{2,}[ \\t*_]*(?:Forwarded|Original|Reply|Weitergeleitete|Ursprüngliche|Originale?"
+                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern SEPARATOR = Pattern.compile(
+            "^[ \\t>*]*+[-‐_=]{2,}+[ \\t*_]*+(?:Forwarded|Original|Reply|Weitergeleitete|Ursprüngliche|Originale?"
                     + "|Message d'origine|Message transféré|Mensaje original|Mensaje reenviado|Messaggio originale"
                     + "|Mensagem original|Oorspronkelijk bericht|Oprindelig meddelelse|Opprinnelig melding|Ursprungligt meddelande"
                     + "|Alkuperäinen viesti|Wiadomość oryginalna|Исходное сообщение|Пересланное сообщение|Mesaj original"
                     + "|Oprindelig besked|Mesaj redirecționat|Algne kiri|Edastatud kiri|Thư gốc|Thư chuyển tiếp|原始邮件|原始郵件|Original|Αρχικό μήνυμα)"
-                    + "[^\\n]{0,40}?[-‐_=]{2,}[ \\t*_]*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
-    };
+                    + "[^\\n]{0,40}?[-‐_=]{2,}[ \\t*_]*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    /** Lower-case fragments of every verb in {@link #WROTE}; a line without one cannot be a "wrote" header. */
+    private static final List<String> VERB_STEMS = List.of("wrote", "write", "said", "says", "schrieb", "geschrieben",
+            "écrit", "nous a dit", "escri", "escreveu", "scritto", "schreef", "skrev", "napisa", "pisze", "написал", "пишет",
+            "пише", "scris", "kirjutas", "viết", "写道", "寫道", "작성", "のメッセージ", "kirjoitti", "írta", "napsal");
 
     /** "On ..." lines that a mail client wrapped: joined with the next lines before classifying. */
     private static final Pattern WRAPPED_ON_START = Pattern.compile(
@@ -115,6 +128,7 @@ final class ReplyText {
 
     private static final int MAX_SIGNATURE_LINES = 20;
     private static final Pattern BOTTOM_POSTED = Pattern.compile("e*b[eqbh]*q[eq]*(t[te]*)");
+    private static final Pattern LEADING_QUOTE = Pattern.compile("^[ \\t>-]*");
     private static final Pattern QUOTE_LINE = Pattern.compile("^[ \\t]*>");
     private static final Pattern CUT_EMBEDDED_NO_QUOTE = Pattern.compile("te*b[^q]*$");
     private static final Pattern CUT_EMBEDDED_THEN_QUOTE = Pattern.compile("te*b[eqbh]*[te]*$");
@@ -133,11 +147,12 @@ final class ReplyText {
             return "";
         }
         String normalised = text.replace("\r\n", "\n").replace('\r', '\n');
-        List<String> lines = joinWrappedHeaders(new ArrayList<>(List.of(normalised.split("\n", -1))));
+        List<String> lines = new ArrayList<>(List.of(normalised.split("\n", -1)));
         StringBuilder pattern = new StringBuilder(lines.size());
         for (String line : lines) {
             pattern.append(classify(line));
         }
+        joinWrappedHeaders(lines, pattern);
         // a bottom-posted reply: the quoted mail first, the new text after it
         Matcher bottom = BOTTOM_POSTED.matcher(pattern);
         if (bottom.matches()) {
@@ -193,30 +208,70 @@ final class ReplyText {
         if (DELIMITER_LINE.matcher(line).matches()) {
             return DELIMITER;
         }
-        if (MOBILE_SIGNATURE.matcher(MARKDOWN_LINK.matcher(line).replaceAll("$1")).find()) {
+        String unlinked = line.contains("](") ? MARKDOWN_LINK.matcher(line).replaceAll("$1") : line;
+        if (unlinked.length() < 160 && MOBILE_SIGNATURE.matcher(unlinked).lookingAt()) {
             return SIGNATURE;
         }
-        for (Pattern p : EMBEDDED_HEADERS) {
-            if (p.matcher(line).find()) {
-                return EMBEDDED;
+        // cheap tests first: every costly pattern below needs one of these in the line
+        String lower = lower(line);
+        boolean colon = line.indexOf(':') >= 0 || line.indexOf('：') >= 0;
+        String end = lower.stripTrailing();
+        String tail = end.substring(Math.max(0, end.length() - 40));
+        if (hasVerb(lower) && (tail.endsWith(":") || tail.endsWith("：") || hasVerb(tail))) {
+            for (Pattern p : WROTE_HEADERS) {
+                if (p.matcher(line).lookingAt()) {
+                    return EMBEDDED;
+                }
             }
         }
-        if (HEADER_WITH_DATE.matcher(line).find() || HEADER_WITH_TEXT.matcher(line).find()) {
+        if ((line.indexOf('@') >= 0 && (end.endsWith(">") || end.endsWith(">:") || end.endsWith(">：")) && (DATED_ADDRESS.matcher(line).lookingAt()
+                || DATED_ADDRESS_COLON.matcher(line).lookingAt()))
+                || (lower.contains("gmt") && ISO_DATE_SOMEONE.matcher(line).lookingAt())
+                || (lower.contains("posted by") && POSTED_BY.matcher(line).lookingAt())
+                || (colon && FORWARDED.matcher(line).lookingAt())
+                || (hasRule(line) && SEPARATOR.matcher(line).lookingAt())) {
+            return EMBEDDED;
+        }
+        if (colon && (HEADER_WITH_DATE.matcher(line).lookingAt() || HEADER_WITH_TEXT.matcher(line).lookingAt())) {
             return HEADER;
         }
-        return QUOTE_LINE.matcher(line).find() ? QUOTE : TEXT;
+        return QUOTE_LINE.matcher(line).lookingAt() ? QUOTE : TEXT;
+    }
+
+    /** Lower case char by char: String.toLowerCase looks at context (Greek final sigma) and is slow on odd text. */
+    private static String lower(String line) {
+        char[] chars = line.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            char c = chars[i];
+            chars[i] = c < 128 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(c);
+        }
+        return new String(chars);
+    }
+
+    private static boolean hasRule(String line) {
+        return line.contains("--") || line.contains("__") || line.contains("==") || line.contains("‐‐");
+    }
+
+    /** Cheap test before the costly patterns: does the line hold a "wrote" verb at all. */
+    private static boolean hasVerb(String lower) {
+        for (String stem : VERB_STEMS) {
+            if (lower.contains(stem)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "On Mon, 3 Jun 2024 at 10:00, Ann\n<ann@example.com> wrote:" as one line, so that it is recognised. */
-    private static List<String> joinWrappedHeaders(List<String> lines) {
+    private static void joinWrappedHeaders(List<String> lines, StringBuilder pattern) {
         for (int i = 0; i < lines.size() - 1; i++) {
             String line = lines.get(i);
-            if (line.length() > 200 || QUOTE_LINE.matcher(line).find() || !mayStartHeader(line) || classify(line) != TEXT) {
+            if (pattern.charAt(i) != TEXT || line.length() > 200 || !mayStartHeader(line)) {
                 continue;
             }
             StringBuilder joined = new StringBuilder(line);
             for (int extra = 1; extra <= 3 && i + extra < lines.size(); extra++) {
-                String next = lines.get(i + extra).replaceFirst("^[ \\t>-]*", "");
+                String next = LEADING_QUOTE.matcher(lines.get(i + extra)).replaceFirst("");
                 if (next.isBlank()) {
                     break;
                 }
@@ -226,19 +281,21 @@ final class ReplyText {
                 joined.append(next);
                 if (joined.length() <= MAX_LINE && classify(joined.toString()) == EMBEDDED) {
                     lines.set(i, joined.toString());
+                    pattern.setCharAt(i, EMBEDDED);
                     for (int k = 0; k < extra; k++) {
                         lines.remove(i + 1);
+                        pattern.deleteCharAt(i + 1);
                     }
                     break;
                 }
             }
         }
-        return lines;
     }
 
     private static boolean mayStartHeader(String line) {
-        return WRAPPED_ON_START.matcher(line).matches() || WRAPPED_DATE_START.matcher(line).find()
-                || WRAPPED_OPEN_ADDRESS.matcher(line).find() || WRAPPED_VERB.matcher(line).find();
+        return WRAPPED_ON_START.matcher(line).matches() || WRAPPED_DATE_START.matcher(line).lookingAt()
+                || (line.indexOf('<') >= 0 && WRAPPED_OPEN_ADDRESS.matcher(line).find())
+                || (hasVerb(lower(line)) && WRAPPED_VERB.matcher(line).find());
     }
 
     /**
@@ -250,7 +307,7 @@ final class ReplyText {
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (text && isSignatureDelimiter(line) && lines.size() - i - 1 <= MAX_SIGNATURE_LINES
-                    && lines.subList(i + 1, lines.size()).stream().noneMatch(l -> QUOTE_LINE.matcher(l).find())) {
+                    && lines.subList(i + 1, lines.size()).stream().noneMatch(l -> QUOTE_LINE.matcher(l).lookingAt())) {
                 lines.subList(i, lines.size()).clear();
                 return;
             }
@@ -260,7 +317,7 @@ final class ReplyText {
 
     private static boolean isSignatureDelimiter(String line) {
         String s = line.strip();
-        return s.equals("--") || s.equals("__") || s.equals("---") || s.equals("___") || s.matches("-{2,}|_{2,}");
+        return s.length() >= 2 && (s.chars().allMatch(c -> c == '-') || s.chars().allMatch(c -> c == '_'));
     }
 
     private static boolean cutAtEmbedded(List<String> lines, StringBuilder pattern, Pattern cut) {
