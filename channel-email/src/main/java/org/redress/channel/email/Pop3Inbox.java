@@ -47,21 +47,9 @@ final class Pop3Inbox implements Inbox {
     @Override
     public Batch read(Checkpoint after, int max) throws ChannelException {
         try (Store store = server.connect(session); Folder inbox = store.getFolder("INBOX")) {
-            inbox.open(Folder.READ_ONLY);
-            Message[] all = inbox.getMessages();
-            FetchProfile profile = new FetchProfile();
-            profile.add(UIDFolder.FetchProfileItem.UID);
-            inbox.fetch(all, profile);
+            Message[] all = listing(inbox, Folder.READ_ONLY);
             POP3Folder pop3 = (POP3Folder) inbox;
-            int start = 0;
-            if (!after.isStart()) {
-                for (int i = 0; i < all.length; i++) {
-                    if (after.value().equals(pop3.getUID(all[i]))) {
-                        start = i + 1;
-                        break;
-                    }
-                }
-            }
+            int start = after.isStart() ? 0 : indexOf(pop3, all, after.value()) + 1;
             List<Inbound> items = new ArrayList<>();
             String last = null;
             int end = Math.min(all.length, start + max);
@@ -92,19 +80,8 @@ final class Pop3Inbox implements Inbox {
             return;
         }
         try (Store store = server.connect(session); Folder inbox = store.getFolder("INBOX")) {
-            inbox.open(Folder.READ_WRITE);
-            Message[] all = inbox.getMessages();
-            FetchProfile profile = new FetchProfile();
-            profile.add(UIDFolder.FetchProfileItem.UID);
-            inbox.fetch(all, profile);
-            POP3Folder pop3 = (POP3Folder) inbox;
-            int through = -1;
-            for (int i = 0; i < all.length; i++) {
-                if (upTo.value().equals(pop3.getUID(all[i]))) {
-                    through = i;
-                    break;
-                }
-            }
+            Message[] all = listing(inbox, Folder.READ_WRITE);
+            int through = indexOf((POP3Folder) inbox, all, upTo.value());
             for (int i = 0; i <= through; i++) {
                 all[i].setFlag(Flags.Flag.DELETED, true);
             }
@@ -112,6 +89,26 @@ final class Pop3Inbox implements Inbox {
         } catch (MessagingException e) {
             throw server.explain(e);
         }
+    }
+
+    /** Opens the mailbox and lists its messages with their UIDLs. */
+    private static Message[] listing(Folder inbox, int mode) throws MessagingException {
+        inbox.open(mode);
+        Message[] all = inbox.getMessages();
+        FetchProfile profile = new FetchProfile();
+        profile.add(UIDFolder.FetchProfileItem.UID);
+        inbox.fetch(all, profile);
+        return all;
+    }
+
+    /** Where the message with this UIDL stands in the listing, or -1 when it is gone. */
+    private static int indexOf(POP3Folder pop3, Message[] all, String uidl) throws MessagingException {
+        for (int i = 0; i < all.length; i++) {
+            if (uidl.equals(pop3.getUID(all[i]))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Override

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.redress.core.channel.Inbound;
@@ -29,31 +28,25 @@ class EmailCorpusTest {
     static final double ZAMMAD_SUBJECT_FLOOR = 0.98;
 
     static Path corpus;
-    static final Map<String, int[]> RESULTS = new TreeMap<>();
+    static final PassRates RESULTS = new PassRates();
     final MailParser parser = new MailParser(new MachineMail(List.of()), 25L * 1024 * 1024);
 
     @BeforeAll
     static void findCorpus() {
-        corpus = Path.of(System.getProperty("redress.corpus", "../../shared/corpus")).resolve("email");
-        Assumptions.assumeTrue(Files.isDirectory(corpus), "no email corpus at " + corpus.toAbsolutePath());
+        corpus = PassRates.emailCorpus();
     }
 
     @AfterAll
     static void report() {
-        RESULTS.forEach((k, r) -> System.out.printf("email corpus %-34s %d/%d (%.1f%%)%n", k, r[0], r[1], 100.0 * r[0] / r[1]));
+        RESULTS.print("email corpus");
     }
 
     static void count(String what, boolean ok) {
-        int[] r = RESULTS.computeIfAbsent(what, k -> new int[2]);
-        r[1]++;
-        if (ok) {
-            r[0]++;
-        }
+        RESULTS.count(what, ok);
     }
 
     static double rate(String what) {
-        int[] r = RESULTS.get(what);
-        return r == null || r[1] == 0 ? 0 : (double) r[0] / r[1];
+        return RESULTS.rate(what);
     }
 
     @Test

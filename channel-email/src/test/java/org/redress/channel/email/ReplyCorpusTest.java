@@ -10,10 +10,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.redress.core.channel.Inbound;
@@ -34,20 +31,19 @@ class ReplyCorpusTest {
     static final double TALON_FLOOR = 0.95;
 
     static Path corpus;
-    static final Map<String, int[]> RESULTS = new TreeMap<>();
+    static final PassRates RESULTS = new PassRates();
     static final List<String> MISSES = new ArrayList<>();
     final ObjectMapper json = new ObjectMapper();
 
     @BeforeAll
     static void findCorpus() {
-        corpus = Path.of(System.getProperty("redress.corpus", "../../shared/corpus")).resolve("email");
-        Assumptions.assumeTrue(Files.isDirectory(corpus), "no email corpus at " + corpus.toAbsolutePath());
+        corpus = PassRates.emailCorpus();
     }
 
     @AfterAll
     static void report() {
         MISSES.forEach(System.out::println);
-        RESULTS.forEach((k, r) -> System.out.printf("reply corpus %-12s %d/%d (%.1f%%)%n", k, r[0], r[1], 100.0 * r[0] / r[1]));
+        RESULTS.print("reply corpus");
     }
 
     static void check(String source, String file, String expected, String actual) {
@@ -56,19 +52,15 @@ class ReplyCorpusTest {
     }
 
     static void count(String source, boolean ok, String file, String expected, String actual) {
-        int[] r = RESULTS.computeIfAbsent(source, k -> new int[2]);
-        r[1]++;
-        if (ok) {
-            r[0]++;
-        } else {
+        RESULTS.count(source, ok);
+        if (!ok) {
             MISSES.add("MISS " + source + " " + file + "\n  expected: " + expected.strip().replace("\n", "\\n")
                     + "\n  actual:   " + actual.strip().replace("\n", "\\n"));
         }
     }
 
     static double rate(String source) {
-        int[] r = RESULTS.get(source);
-        return r == null || r[1] == 0 ? 0 : (double) r[0] / r[1];
+        return RESULTS.rate(source);
     }
 
     private String read(Path file) throws Exception {
