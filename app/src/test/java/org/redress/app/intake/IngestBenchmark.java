@@ -1,0 +1,124 @@
+package org.redress.app.intake;
+
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.redress.app.channels.ChannelRegistry;
+import org.redress.app.language.LinguaDetection;
+import org.redress.app.store.Database;
+import org.redress.core.channel.Channel;
+import org.redress.core.channel.ChannelContext;
+import org.redress.core.channel.ChannelPlugin;
+import org.redress.core.channel.ChannelSettings;
+import org.redress.core.classify.Triage;
+import org.redress.core.intake.IntakeRunner;
+import org.redress.core.routing.RoutingTable;
+
+/**
+ * End-to-end ingest into the desk's H2 database, run by hand (README): the corpus mix
+ * (../shared/corpus/email/CATALOG.tsv, -Dredress.corpus) replicated to N messages with Message-IDs of their own
+ * in an mbox, imported through the email channel and {@link DeskIntake} (parse, classify, clean, dedupe,
+ * thread, detect the language, triage, route, store) in batches of 200; and, for scale, bare Angus parsing
+ * of the same messages. Prints messages per second of both and their ratio.
+ */
+public final class IngestBenchmark {
+
+    private IngestBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        Path corpus = Path.of(System.getProperty("redress.corpus", "../shared/corpus")).resolve("email");
+        List<byte[]> mix = new ArrayList<>();
+        for (String line : Files.readAllLines(corpus.resolve("CATALOG.tsv"))) {
+            if (!line.startsWith("#") && !line.startsWith("file\t")) {
+                mix.add(Files.readAllBytes(corpus.resolve(line.split("\t")[0])));
+            }
+        }
+        Path work = Files.createTempDirectory("redress-ingest-");
+        Path mbox = work.resolve("mix.mbox");
+        List<byte[]> messages = new ArrayList<>(n);
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(mbox), 1 << 20)) {
+            for (int i = 0; i < n; i++) {
+                String text = new String(mix.get(i % mix.size()), StandardCharsets.ISO_8859_1).replace("\r\n", "\n")
+                        .replaceFirst("(?im)^message-id:[^\n]*\n", "").replaceAll("(?m)^(>*From )", ">$1");
+                byte[] message = ("Message-ID: <ingest-" + i + "@example.com>\n" + text).getBytes(StandardCharsets.ISO_8859_1);
+                messages.add(message);
+                out.write("From bench@example.com Mon Mar  2 10:15:00 2026\n".getBytes(StandardCharsets.US_ASCII));
+                out.write(message);
+                out.write('\n');
+            }
+        }
+        System.out.printf("%,d messages, %,d MB%n", n, Files.size(mbox) >> 20);
+
+        LinguaDetection detection = new LinguaDetection(Triage.LANGUAGES);
+        detection.detect("warm the models up");
+        ChannelPlugin email = ChannelRegistry.discover().require("email");
+        long start = System.nanoTime();
+        DeskIntake.Counts counts;
+        try (Database db = Database.open("jdbc:h2:file:" + work.resolve("desk"), 4);
+             Channel channel = email.open(ChannelSettings.validate(email.descriptor(), Map.of("source", "mbox", "path", mbox.toString())),
+                     new ChannelContext("bench", Clock.systemUTC()))) {
+            DeskIntake intake = new DeskIntake(db, "email", new Triage(Triage.Policy.standard(), Optional.empty()), detection,
+                    new RoutingTable(Map.of(), "front-desk"), Clock.systemUTC(), true);
+            new IntakeRunner(intake, 200).drain("bench", channel);
+            counts = intake.counts();
+        }
+        double ingest = n / ((System.nanoTime() - start) / 1e9);
+        System.out.printf("ingest into H2: %,.0f messages/s (%s)%n", ingest, counts);
+
+        Properties props = new Properties();
+        props.setProperty("mail.mime.address.strict", "false");
+        Session session = Session.getInstance(props);
+        for (int round = 0; round < 2; round++) {
+            start = System.nanoTime();
+            for (byte[] m : messages) {
+                try {
+                    MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(m));
+                    message.getSubject();
+                    message.getFrom();
+                    walk(message);
+                } catch (Exception e) {
+                    // bare parsing: what fails, fails
+                }
+            }
+            double bare = n / ((System.nanoTime() - start) / 1e9);
+            System.out.printf("bare Angus parse (round %d): %,.0f messages/s; ingest is %.2f of it%n", round + 1, bare, ingest / bare);
+        }
+    }
+
+    private static void walk(Part part) throws Exception {
+        Object content;
+        try {
+            content = part.getContent();
+        } catch (Exception e) {
+            return;
+        }
+        if (content instanceof Multipart mp) {
+            for (int i = 0; i < mp.getCount(); i++) {
+                walk(mp.getBodyPart(i));
+            }
+        } else if (content instanceof MimeMessage inner) {
+            walk(inner);
+        } else {
+            try (var in = part.getInputStream()) {
+                in.readAllBytes();
+            } catch (Exception e) {
+                // unreadable part
+            }
+        }
+    }
+}
