@@ -1,0 +1,132 @@
+package org.redress.app.intake;
+
+import java.time.Duration;
+import org.redress.app.store.Leases;
+import org.redress.core.channel.Batch;
+import org.redress.core.channel.Channel;
+import org.redress.core.channel.ChannelException;
+import org.redress.core.channel.Checkpoint;
+import org.redress.core.intake.InboundStore;
+import org.redress.core.intake.IntakeCounts;
+import org.redress.core.intake.IntakeRunner;
+
+/**
+ * Polls one channel instance on one node, as long as this node holds the instance's lease: several nodes may
+ * run a poller for the same instance, and only the lease holder reads; when it dies, its lease expires and
+ * another node's poller takes over where the stored checkpoint says. The lease is renewed before every batch
+ * is stored, and a poller that lost it stops at once; should two ever overlap, the store's dedupe on
+ * (instance, external id) and the checkpoint in the same transaction still keep every message once.
+ */
+public final class ChannelPoller implements Runnable {
+
+    private final String instance;
+    private final Channel channel;
+    private final InboundStore intake;
+    private final Outbox outbox;
+    private final Leases leases;
+    private final String node;
+    private final Duration leaseTtl;
+    private final Duration idle;
+    private final int batchSize;
+    private volatile boolean stopped;
+    private volatile String lastError;
+
+    public ChannelPoller(String instance, Channel channel, InboundStore intake, Outbox outbox, Leases leases, String node,
+                         Duration leaseTtl, Duration idle, int batchSize) {
+        this.instance = instance;
+        this.channel = channel;
+        this.intake = intake;
+        this.outbox = outbox;
+        this.leases = leases;
+        this.node = node;
+        this.leaseTtl = leaseTtl;
+        this.idle = idle;
+        this.batchSize = batchSize;
+    }
+
+    public String leaseName() {
+        return "poll:" + instance;
+    }
+
+    /**
+     * One round: takes or renews the lease, reads until the channel has nothing more, sends what is owed.
+     *
+     * @return whether this node held the lease (and so did the work)
+     */
+    public boolean pollOnce() throws ChannelException {
+        if (!leases.acquire(leaseName(), node, leaseTtl)) {
+            return false;
+        }
+        try {
+            new IntakeRunner(new LeasedStore(), batchSize).drain(instance, channel);
+        } catch (LeaseLost e) {
+            return false;
+        }
+        outbox.deliverPending(instance, channel, 100);
+        return true;
+    }
+
+    @Override
+    public void run() {
+        while (!stopped) {
+            try {
+                boolean held = pollOnce();
+                lastError = null;
+                if (held) {
+                    channel.awaitNew(idle);
+                } else {
+                    Thread.sleep(idle.toMillis());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ChannelException | RuntimeException e) {
+                // the source or the database is down: say so, wait, try again; nothing was committed half-way
+                lastError = e.getMessage();
+                try {
+                    Thread.sleep(idle.toMillis());
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Stops after the current round, giving the lease up so another node can go on at once. */
+    public void stop() {
+        stopped = true;
+        leases.release(leaseName(), node);
+    }
+
+    /** Stops without giving the lease up, as a node that died would: another node waits for it to expire. */
+    public void die() {
+        stopped = true;
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+
+    private static final class LeaseLost extends RuntimeException {
+        LeaseLost(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** The intake store, storing only while this node still holds the lease. */
+    private final class LeasedStore implements InboundStore {
+        @Override
+        public Checkpoint checkpoint(String name) {
+            return intake.checkpoint(name);
+        }
+
+        @Override
+        public IntakeCounts store(String name, Batch batch) {
+            if (stopped || !leases.acquire(leaseName(), node, leaseTtl)) {
+                throw new LeaseLost(node + " no longer holds " + leaseName());
+            }
+            return intake.store(name, batch);
+        }
+    }
+}
