@@ -24,6 +24,10 @@ import org.redress.core.intake.InboundStore;
 import org.redress.core.intake.IntakeCounts;
 import org.redress.core.intake.Threading;
 import org.redress.core.routing.RoutingTable;
+import org.redress.core.sla.SlaClocks;
+import org.redress.core.sla.SlaMetric;
+import org.redress.core.sla.SlaPolicy;
+import org.redress.core.time.BusinessCalendar;
 import org.redress.core.text.LanguageDetection;
 import org.redress.core.triage.Signal;
 
@@ -50,6 +54,7 @@ public final class DeskIntake implements InboundStore {
     private final RoutingTable routing;
     private final Clock clock;
     private final boolean acknowledge;
+    private final SlaPolicy sla;
 
     private final AtomicLong read = new AtomicLong();
     private final AtomicLong created = new AtomicLong();
@@ -65,6 +70,15 @@ public final class DeskIntake implements InboundStore {
      */
     public DeskIntake(Database database, String plugin, Triage triage, LanguageDetection detection, RoutingTable routing,
                       Clock clock, boolean acknowledge) {
+        // until the desk's configuration names its business hours (the API issue): weekdays 9 to 17 UTC
+        this(database, plugin, triage, detection, routing, clock, acknowledge, SlaPolicy.standard(
+                BusinessCalendar.weekdays(java.time.ZoneOffset.UTC, java.time.LocalTime.of(9, 0), java.time.LocalTime.of(17, 0),
+                        java.util.Set.of())));
+    }
+
+    public DeskIntake(Database database, String plugin, Triage triage, LanguageDetection detection, RoutingTable routing,
+                      Clock clock, boolean acknowledge, SlaPolicy sla) {
+        this.sla = sla;
         this.database = database;
         this.plugin = plugin;
         this.triage = triage;
@@ -195,9 +209,12 @@ public final class DeskIntake implements InboundStore {
                 result.category(), result.priority(), result.language(), result.signals(),
                 new Entry.Inbound(at, plugin, m.externalId(), m.sender().value(), text, false));
         String team = routing.teamFor(complaint.category());
+        Instant due = SlaClocks.start(complaint.number(), complaint.priority(), complaint.receivedAt(), sla)
+                .clock(SlaMetric.RESOLUTION).map(c -> c.deadline(sla.calendar())).orElse(null);
         h.createUpdate("insert into complaint (number, customer_id, channel, subject, category, priority, language, status, team, "
-                        + "escalation, received_at, updated_at, version) values (:number, :customer, :channel, :subject, :category, "
-                        + ":priority, :language, :status, :team, :escalation, :received, :now, 0)")
+                        + "escalation, received_at, updated_at, version, due_at, open) values (:number, :customer, :channel, :subject, "
+                        + ":category, :priority, :language, :status, :team, :escalation, :received, :now, 0, :due, true)")
+                .bind("due", due == null ? null : offset(due))
                 .bind("number", number).bind("customer", customer).bind("channel", instance)
                 .bind("subject", cut(complaint.subject(), 2000)).bind("category", complaint.category().code())
                 .bind("priority", complaint.priority().name()).bind("language", complaint.language().orElse(null))
@@ -233,7 +250,7 @@ public final class DeskIntake implements InboundStore {
             audit(h, number, new AuditRecord(clock.instant(), org.redress.core.staff.Actor.DESK, "transition", status, next,
                     "the customer wrote again (" + m.externalId() + ")"));
         }
-        h.createUpdate("update complaint set status = :status, updated_at = :now, version = version + 1 where number = :n")
+        h.createUpdate("update complaint set status = :status, open = true, updated_at = :now, version = version + 1 where number = :n")
                 .bind("status", next).bind("now", now()).bind("n", number).execute();
     }
 

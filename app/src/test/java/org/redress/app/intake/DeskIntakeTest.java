@@ -97,6 +97,14 @@ class DeskIntakeTest {
                 assertThat(column(h, "select checkpoint from channel_instance where name = 'support'")).containsExactly("06.eml");
             });
 
+            // the queue shows both open complaints, the regulator threat first, each with its resolution deadline
+            org.redress.app.store.Queue queue = new org.redress.app.store.Queue(db);
+            List<org.redress.app.store.Queue.Item> top = queue.top(org.redress.app.store.Queue.Filter.ALL, 50);
+            assertThat(top).extracting(org.redress.app.store.Queue.Item::number).containsExactly(1000L, 1001L);
+            assertThat(top).allSatisfy(i -> assertThat(i.dueAt()).isAfter(CLOCK.instant().atOffset(ZoneOffset.UTC)));
+            assertThat(queue.top(new org.redress.app.store.Queue.Filter(Optional.of("billing-team"), Optional.empty(), true), 50))
+                    .extracting(org.redress.app.store.Queue.Item::number).containsExactly(1000L);
+
             // read everything again, as after a crash between storing and committing: nothing changes
             db.jdbi().useHandle(h -> h.execute("update channel_instance set checkpoint = '' where name = 'support'"));
             DeskIntake again = intake(db, true);

@@ -1,0 +1,43 @@
+package org.redress.app.store;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/** The agents' queue: open complaints, most urgent first (priority, then resolution deadline), with filters. */
+public final class Queue {
+
+    /** One line of the queue. */
+    public record Item(long number, String subject, String priority, String status, String team, String owner,
+                       OffsetDateTime dueAt) {
+    }
+
+    /** Which open complaints to show; empty filters show all. */
+    public record Filter(Optional<String> team, Optional<String> status, boolean unassignedOnly) {
+        public static final Filter ALL = new Filter(Optional.empty(), Optional.empty(), false);
+    }
+
+    private final Database database;
+
+    public Queue(Database database) {
+        this.database = database;
+    }
+
+    public List<Item> top(Filter filter, int limit) {
+        StringBuilder sql = new StringBuilder("select number, subject, priority, status, team, owner, due_at from complaint where open = true");
+        filter.team().ifPresent(t -> sql.append(" and team = :team"));
+        filter.status().ifPresent(s -> sql.append(" and status = :status"));
+        if (filter.unassignedOnly()) {
+            sql.append(" and owner is null");
+        }
+        sql.append(" order by priority, due_at, number limit :limit");
+        return database.jdbi().withHandle(h -> {
+            var query = h.createQuery(sql.toString()).bind("limit", limit);
+            filter.team().ifPresent(t -> query.bind("team", t));
+            filter.status().ifPresent(s -> query.bind("status", s));
+            return query.map((rs, ctx) -> new Item(rs.getLong("number"), rs.getString("subject"), rs.getString("priority"),
+                    rs.getString("status"), rs.getString("team"), rs.getString("owner"),
+                    rs.getObject("due_at", OffsetDateTime.class))).list();
+        });
+    }
+}
