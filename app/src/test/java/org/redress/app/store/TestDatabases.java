@@ -18,6 +18,21 @@ public final class TestDatabases {
     public static final String POSTGRES = System.getenv().getOrDefault("REDRESS_TEST_POSTGRES",
             "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
 
+    private static final java.util.List<String> CREATED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    static {
+        // the schemas of one test run go with it, so the shared test database does not grow run after run
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (Connection c = DriverManager.getConnection(POSTGRES)) {
+                for (String schema : CREATED) {
+                    c.createStatement().execute("drop schema if exists " + schema + " cascade");
+                }
+            } catch (SQLException e) {
+                System.err.println("could not drop the test schemas " + CREATED + ": " + e.getMessage());
+            }
+        }, "drop-test-schemas"));
+    }
+
     private TestDatabases() {
     }
 
@@ -29,6 +44,7 @@ public final class TestDatabases {
         String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         try (Connection c = DriverManager.getConnection(POSTGRES)) {
             c.createStatement().execute("create schema " + schema);
+            CREATED.add(schema);
         } catch (SQLException e) {
             String message = "PostgreSQL tests skipped: cannot connect to " + POSTGRES + " (" + e.getMessage()
                     + "); set REDRESS_TEST_POSTGRES to a reachable database";
