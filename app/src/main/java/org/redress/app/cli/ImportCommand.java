@@ -105,7 +105,7 @@ public final class ImportCommand implements Callable<Integer> {
                      new ChannelContext(instance, Clock.systemUTC()))) {
             DeskIntake intake = new DeskIntake(database, plugin, new Triage(Triage.Policy.standard(), Optional.empty()),
                     TextCommands.detection(), new RoutingTable(Map.of(), "front-desk"), Clock.systemUTC(), false);
-            new IntakeRunner(new Progress(intake, err, json), batch).drain(instance, channel);
+            new IntakeRunner(new Progress(intake, err, json), batch).drain(instance, new org.redress.app.intake.PrefetchingChannel(channel));
             DeskIntake.Counts c = intake.counts();
             PrintWriter out = spec.commandLine().getOut();
             if (json) {

@@ -74,7 +74,7 @@ public final class IngestBenchmark {
                      new ChannelContext("bench", Clock.systemUTC()))) {
             DeskIntake intake = new DeskIntake(db, "email", new Triage(Triage.Policy.standard(), Optional.empty()), detection,
                     new RoutingTable(Map.of(), "front-desk"), Clock.systemUTC(), true);
-            new IntakeRunner(intake, 200).drain("bench", channel);
+            new IntakeRunner(intake, 200).drain("bench", new PrefetchingChannel(channel));
             counts = intake.counts();
         }
         double ingest = n / ((System.nanoTime() - start) / 1e9);
