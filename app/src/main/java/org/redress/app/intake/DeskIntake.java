@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
@@ -39,6 +42,8 @@ import org.redress.core.triage.Signal;
  * outbox), append it to the complaint it continues (reopening a closed one), attach machine mail as a system
  * entry, or park machine mail that threads onto nothing. Input the channel could not understand goes to the
  * quarantine with its raw bytes.
+ *
+ * <p>One instance serves one channel instance, one {@link #store} at a time, as {@link IntakeRunner} calls it.
  */
 public final class DeskIntake implements InboundStore {
 
@@ -59,6 +64,8 @@ public final class DeskIntake implements InboundStore {
     private final boolean acknowledge;
     private final SlaPolicy sla;
 
+    /** This batch's assessments, by message identity (a message's equality compares its raw bytes). */
+    private final Map<InboundMessage, Triage.Result> assessed = new IdentityHashMap<>();
     private final AtomicLong read = new AtomicLong();
     private final AtomicLong created = new AtomicLong();
     private final AtomicLong appended = new AtomicLong();
@@ -104,6 +111,15 @@ public final class DeskIntake implements InboundStore {
 
     @Override
     public IntakeCounts store(String instance, Batch batch) {
+        // language and triage need no database: done for the whole batch on every core before the transaction,
+        // which then holds its locks only for the writes (a follow-up's assessment is simply not used)
+        List<InboundMessage> people = batch.items().stream().filter(i -> i instanceof InboundMessage m && !m.isAutomated())
+                .map(InboundMessage.class::cast).toList();
+        List<Triage.Result> results = people.parallelStream().map(this::assess).toList();
+        assessed.clear();
+        for (int i = 0; i < people.size(); i++) {
+            assessed.put(people.get(i), results.get(i));
+        }
         Tally tally = database.jdbi().inTransaction(h -> {
             Tally t = new Tally();
             for (Inbound item : batch.items()) {
@@ -196,10 +212,9 @@ public final class DeskIntake implements InboundStore {
                 .bind("now", now()).bind("location", cut(m.raw().location(), 1000)).bind("raw", m.raw().bytes()).execute();
     }
 
-    private long create(Handle h, String instance, InboundMessage m) {
-        long customer = customerOf(h, m.sender());
-        String text = m.text();
-        String opening = (m.subject() + "\n" + text).strip();
+    /** Language and triage of a message a person sent, from what it says alone (no database needed). */
+    private Triage.Result assess(InboundMessage m) {
+        String opening = (m.subject() + "\n" + m.text()).strip();
         // a few hundred characters tell the language as well as the whole text, at a fraction of the cost
         String language = m.languageHint().map(l -> l.toLowerCase().replaceAll("[-_].*", ""))
                 .filter(Triage.LANGUAGES::contains)
@@ -207,8 +222,14 @@ public final class DeskIntake implements InboundStore {
                 .orElse("en");
         String followers = m.attributes().get(InboundMessage.FOLLOWERS);
         // triage reads what a person wrote; past TRIAGED_CHARS it is pasted logs or newsletters, not the complaint
-        Triage.Result result = triage.triage(opening.substring(0, Math.min(opening.length(), TRIAGED_CHARS)), language,
+        return triage.triage(opening.substring(0, Math.min(opening.length(), TRIAGED_CHARS)), language,
                 followers != null && followers.matches("\\d{1,18}") ? OptionalLong.of(Long.parseLong(followers)) : OptionalLong.empty());
+    }
+
+    private long create(Handle h, String instance, InboundMessage m) {
+        long customer = customerOf(h, m.sender());
+        String text = m.text();
+        Triage.Result result = assessed.containsKey(m) ? assessed.get(m) : assess(m);
         long number = h.createQuery("select nextval('complaint_number_seq')").mapTo(Long.class).one();
         Instant at = m.sentAt().isAfter(clock.instant()) ? clock.instant() : m.sentAt();
         Complaint complaint = Complaint.receive(new Complaint.Number(number), new Customer.Id(customer), plugin, m.subject(),
