@@ -88,6 +88,71 @@ public final class Complaint {
         return c;
     }
 
+    /**
+     * Everything a store keeps of a complaint, to bring it back as it was. The pending transfer, if any, is the
+     * store's to keep too; the playbook is not stored on its own since the audit trail records every step of it.
+     */
+    public record Snapshot(Number number, Customer.Id customer, String channel, String subject, Category category,
+                           Priority priority, String language, Status status, String owner, String team,
+                           EscalationLevel escalation, Transfer pendingTransfer, String rootCause, Instant receivedAt,
+                           Instant closedAt, int reopenCount, long version, List<Signal> signals, List<Entry> timeline,
+                           List<AuditRecord> audit) {
+    }
+
+    /** A stored complaint, as it was when it was saved (the playbook replayed from its audit trail). */
+    public static Complaint restore(Snapshot s) {
+        Complaint c = new Complaint(s.number(), s.customer(), s.channel(), s.subject(), s.category(), s.priority(),
+                s.language(), s.receivedAt());
+        c.status = Objects.requireNonNull(s.status(), "status");
+        c.owner = s.owner();
+        c.team = s.team();
+        c.escalation = Objects.requireNonNull(s.escalation(), "escalation");
+        c.pendingTransfer = s.pendingTransfer();
+        c.rootCause = s.rootCause();
+        c.closedAt = s.closedAt();
+        c.reopenCount = s.reopenCount();
+        c.signals.addAll(s.signals());
+        c.timeline.addAll(s.timeline());
+        c.audit.addAll(s.audit());
+        if (s.timeline().stream().anyMatch(e -> e instanceof Entry.Inbound || e instanceof Entry.Call)) {
+            c.playbook.accountCaptured();
+        }
+        for (AuditRecord r : s.audit()) {
+            c.replayPlaybook(r);
+        }
+        c.version = s.version();
+        return c;
+    }
+
+    /** What a store keeps of this complaint now. */
+    public Snapshot snapshot() {
+        return new Snapshot(number, customer, channel, subject, category, priority, language, status, owner, team,
+                escalation, pendingTransfer, rootCause, receivedAt, closedAt, reopenCount, version, List.copyOf(signals),
+                List.copyOf(timeline), List.copyOf(audit));
+    }
+
+    private void replayPlaybook(AuditRecord r) {
+        if (r.action().equals("decision") && playbook.resolution() == Playbook.Resolution.PROPOSED) {
+            playbook.resolutionAnswered(r.after().equals("accepted"));
+            return;
+        }
+        if (!r.action().equals("playbook")) {
+            return;
+        }
+        String step = r.after();
+        if (step.equals("recap sent")) {
+            playbook.recapSent();
+        } else if (step.equals("recap confirmed")) {
+            playbook.recapConfirmed();
+        } else if (step.equals("recap corrected")) {
+            playbook.recapCorrected();
+        } else if (step.startsWith("apology ")) {
+            playbook.apologised();
+        } else if (step.equals("resolution proposed")) {
+            playbook.resolutionProposed();
+        }
+    }
+
     // ---- lifecycle ----------------------------------------------------------------------------------
 
     /**

@@ -35,6 +35,26 @@ public final class SlaClock {
         this.fixedDeadline = fixedDeadline;
     }
 
+    /** Everything a store keeps of a clock. */
+    public record Stored(SlaMetric metric, Instant start, Duration target, Instant fixedDeadline, Instant pausedSince,
+                         Duration paused, Instant stoppedAt, boolean warned, boolean breached, Boolean missed) {
+    }
+
+    public Stored stored() {
+        return new Stored(metric, start, target, fixedDeadline, pausedSince, paused, stoppedAt, warned, breached, missed);
+    }
+
+    static SlaClock restore(Stored s) {
+        SlaClock c = new SlaClock(s.metric(), s.start(), s.target(), s.fixedDeadline());
+        c.pausedSince = s.pausedSince();
+        c.paused = s.paused();
+        c.stoppedAt = s.stoppedAt();
+        c.warned = s.warned();
+        c.breached = s.breached();
+        c.missed = s.missed();
+        return c;
+    }
+
     void pause(Instant at) {
         if (pausedSince == null && stoppedAt == null) {
             pausedSince = at;

@@ -38,6 +38,38 @@ public final class SlaClocks {
         return c;
     }
 
+    /**
+     * The clocks of a stored complaint, as they were saved.
+     *
+     * @param running  the current clock of each metric (running, paused or stopped)
+     * @param finished next-update and resolution clocks that a later one replaced
+     */
+    public static SlaClocks restore(Complaint.Number complaint, Priority priority, SlaPolicy policy,
+                                    List<SlaClock.Stored> running, List<SlaClock.Stored> finished) {
+        SlaClocks c = new SlaClocks(complaint, priority, policy);
+        for (SlaClock.Stored s : running) {
+            c.clocks.put(s.metric(), SlaClock.restore(s));
+        }
+        for (SlaClock.Stored s : finished) {
+            c.finished.add(SlaClock.restore(s));
+        }
+        return c;
+    }
+
+    /** The current clock of each metric, for a store. */
+    public List<SlaClock.Stored> current() {
+        return clocks.values().stream().map(SlaClock::stored).toList();
+    }
+
+    /** Clocks a later one of the same metric replaced, for a store. */
+    public List<SlaClock.Stored> replaced() {
+        return finished.stream().map(SlaClock::stored).toList();
+    }
+
+    public Priority priority() {
+        return priority;
+    }
+
     private void begin(SlaMetric metric, Instant at, Instant fixedDeadline) {
         SlaClock old = clocks.put(metric, new SlaClock(metric, at, policy.target(priority, metric), fixedDeadline));
         if (old != null) {

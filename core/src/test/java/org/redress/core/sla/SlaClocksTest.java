@@ -62,4 +62,21 @@ class SlaClocksTest {
         assertThat(clocks.state(SlaMetric.RESOLUTION, local("2026-11-30T11:00"))).contains(SlaClock.State.RUNNING);
         assertThat(clocks.stopped()).filteredOn(c -> c.metric() == SlaMetric.RESOLUTION).hasSize(1);
     }
+
+    @Test
+    void restored_clocks_go_on_as_if_they_had_never_been_stored() {
+        SlaClocks clocks = SlaClocks.start(n, Priority.P1, local("2026-11-23T10:00"), policy);
+        assertThat(clocks.check(local("2026-11-23T10:12"))).hasSize(1);
+        clocks.onTransition(Status.ACKNOWLEDGED, Status.WAITING_ON_CUSTOMER, local("2026-11-23T10:13"));
+        clocks.onReply(local("2026-11-23T10:13"), Optional.of(local("2026-11-23T12:00")));
+        clocks.onReply(local("2026-11-23T10:14"), Optional.empty());
+
+        SlaClocks back = SlaClocks.restore(n, clocks.priority(), policy, clocks.current(), clocks.replaced());
+
+        assertThat(back.current()).isEqualTo(clocks.current());
+        assertThat(back.replaced()).isEqualTo(clocks.replaced());
+        // the warning already given is not given again; the breach still comes, once
+        assertThat(back.check(local("2026-11-23T10:12"))).isEmpty();
+        assertThat(back.check(local("2026-11-24T16:00"))).isEqualTo(clocks.check(local("2026-11-24T16:00")));
+    }
 }
