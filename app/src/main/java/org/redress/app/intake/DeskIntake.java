@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jdbi.v3.core.Handle;
+import org.redress.app.store.Complaints;
 import org.redress.app.store.Database;
 import org.redress.core.channel.Batch;
 import org.redress.core.channel.Checkpoint;
@@ -22,6 +23,10 @@ import org.redress.core.classify.Triage;
 import org.redress.core.complaint.AuditRecord;
 import org.redress.core.complaint.Complaint;
 import org.redress.core.complaint.Entry;
+import org.redress.core.complaint.Status;
+import org.redress.core.escalation.EscalationPolicy;
+import org.redress.core.escalation.Escalator;
+import org.redress.core.staff.Actor;
 import org.redress.core.customer.Customer;
 import org.redress.core.intake.InboundStore;
 import org.redress.core.intake.IntakeCounts;
@@ -63,6 +68,8 @@ public final class DeskIntake implements InboundStore {
     private final Clock clock;
     private final boolean acknowledge;
     private final SlaPolicy sla;
+    private final Complaints complaints;
+    private final Escalator escalator;
 
     /** This batch's assessments, by message identity (a message's equality compares its raw bytes). */
     private final Map<InboundMessage, Triage.Result> assessed = new IdentityHashMap<>();
@@ -89,6 +96,8 @@ public final class DeskIntake implements InboundStore {
     public DeskIntake(Database database, String plugin, Triage triage, LanguageDetection detection, RoutingTable routing,
                       Clock clock, boolean acknowledge, SlaPolicy sla) {
         this.sla = sla;
+        this.complaints = new Complaints(database, sla, clock);
+        this.escalator = new Escalator(EscalationPolicy.standard(), clock);
         this.database = database;
         this.plugin = plugin;
         this.triage = triage;
@@ -235,12 +244,15 @@ public final class DeskIntake implements InboundStore {
         Complaint complaint = Complaint.receive(new Complaint.Number(number), new Customer.Id(customer), plugin, m.subject(),
                 result.category(), result.priority(), result.language(), result.signals(),
                 new Entry.Inbound(at, plugin, m.externalId(), m.sender().value(), text, false));
+        // a threat in the first message (legal, regulator, chargeback, going public) escalates at once
+        escalator.on(complaint, complaint.signals());
         String team = routing.teamFor(complaint.category());
-        Instant due = SlaClocks.start(complaint.number(), complaint.priority(), complaint.receivedAt(), sla)
-                .clock(SlaMetric.RESOLUTION).map(c -> c.deadline(sla.calendar())).orElse(null);
+        SlaClocks clocks = SlaClocks.start(complaint.number(), complaint.priority(), complaint.receivedAt(), sla);
+        Instant due = clocks.clock(SlaMetric.RESOLUTION).map(c -> c.deadline(sla.calendar())).orElse(null);
         h.createUpdate("insert into complaint (number, customer_id, channel, subject, category, priority, language, status, team, "
-                        + "escalation, received_at, updated_at, version, due_at, open) values (:number, :customer, :channel, :subject, "
-                        + ":category, :priority, :language, :status, :team, :escalation, :received, :now, 0, :due, true)")
+                        + "escalation, received_at, updated_at, version, due_at, open, reopen_count) values (:number, :customer, :channel, :subject, "
+                        + ":category, :priority, :language, :status, :team, :escalation, :received, :now, :version, :due, true, 0)")
+                .bind("version", complaint.version())
                 .bind("due", due == null ? null : offset(due))
                 .bind("number", number).bind("customer", customer).bind("channel", instance)
                 .bind("subject", cut(complaint.subject(), 2000)).bind("category", complaint.category().code())
@@ -248,14 +260,17 @@ public final class DeskIntake implements InboundStore {
                 .bind("status", complaint.status().name()).bind("team", team).bind("escalation", complaint.escalation().name())
                 .bind("received", offset(complaint.receivedAt())).bind("now", now()).execute();
         for (Signal s : complaint.signals()) {
-            h.createUpdate("insert into complaint_signal (complaint_number, code, evidence) values (:n, :code, :evidence)")
-                    .bind("n", number).bind("code", s.code().name()).bind("evidence", cut(s.evidence(), 1000)).execute();
+            Complaints.insertSignal(h, number, s);
         }
+        complaints.saveClocks(h, number, clocks);
         for (Entry e : complaint.timeline()) {
             insertEntry(h, number, e);
         }
         for (AuditRecord a : complaint.audit()) {
             audit(h, number, a);
+            if (a.action().equals("escalate")) {
+                Complaints.escalation(h, number, a);
+            }
         }
         audit(h, number, new AuditRecord(clock.instant(), org.redress.core.staff.Actor.DESK, "route", "", team,
                 "category " + complaint.category().code()));
@@ -267,18 +282,24 @@ public final class DeskIntake implements InboundStore {
     }
 
     private void append(Handle h, long number, InboundMessage m) {
-        insertEntry(h, number, new Entry.Inbound(clock.instant(), plugin, m.externalId(), m.sender().value(), m.text(), false));
         reference(h, m.externalId(), number, "in");
-        String status = h.createQuery("select status from complaint where number = :n").bind("n", number).mapTo(String.class).one();
-        String next = status;
-        if (status.equals("CLOSED")) {
-            // the customer writes again about a closed complaint: the desk reopens it rather than losing the answer
-            next = "REOPENED";
-            audit(h, number, new AuditRecord(clock.instant(), org.redress.core.staff.Actor.DESK, "transition", status, next,
-                    "the customer wrote again (" + m.externalId() + ")"));
-        }
-        h.createUpdate("update complaint set status = :status, open = true, updated_at = :now, version = version + 1 where number = :n")
-                .bind("status", next).bind("now", now()).bind("n", number).execute();
+        Triage.Result result = assessed.get(m);
+        complaints.changeNow(h, number, c -> {
+            Instant at = clock.instant();
+            c.append(new Entry.Inbound(at, plugin, m.externalId(), m.sender().value(), m.text(), false));
+            if (c.status() == Status.CLOSED) {
+                // the customer writes again about a closed complaint: the desk reopens it rather than losing the answer
+                c.transition(Status.REOPENED, Actor.DESK, "the customer wrote again (" + m.externalId() + ")", at);
+            }
+            if (result != null) {
+                // what the customer says now counts: a new threat in a follow-up escalates like one in the first message
+                List<Signal> fresh = result.signals().stream().filter(s -> !c.has(s.code())).toList();
+                if (!fresh.isEmpty()) {
+                    c.addSignals(fresh, at);
+                    escalator.on(c, fresh);
+                }
+            }
+        });
     }
 
     /** Machine mail about a complaint (a bounce, an out-of-office): recorded, and nothing else changes. */
@@ -315,38 +336,11 @@ public final class DeskIntake implements InboundStore {
     }
 
     private static void insertEntry(Handle h, long number, Entry e) {
-        String kind;
-        String author;
-        String text;
-        String externalId = null;
-        boolean automated = false;
-        if (e instanceof Entry.Inbound in) {
-            kind = "inbound";
-            author = in.from();
-            text = in.text();
-            externalId = in.externalId();
-            automated = in.automated();
-        } else if (e instanceof Entry.SystemEvent s) {
-            kind = "system:" + s.kind();
-            author = "desk";
-            text = s.text();
-            automated = true;
-        } else {
-            kind = e.getClass().getSimpleName().toLowerCase();
-            author = "desk";
-            text = e.toString();
-        }
-        h.createUpdate("insert into complaint_entry (complaint_number, at, kind, author, text, external_id, automated) "
-                        + "values (:n, :at, :kind, :author, :text, :externalId, :automated)")
-                .bind("n", number).bind("at", offset(e.at())).bind("kind", cut(kind, 32)).bind("author", cut(author, 500))
-                .bind("text", text).bind("externalId", externalId).bind("automated", automated).execute();
+        Complaints.insertEntry(h, number, e);
     }
 
     private static void audit(Handle h, long number, AuditRecord a) {
-        h.createUpdate("insert into audit_record (complaint_number, at, actor, action, before_value, after_value, reason) "
-                        + "values (:n, :at, :actor, :action, :before, :after, :reason)")
-                .bind("n", number).bind("at", offset(a.at())).bind("actor", a.actor().toString()).bind("action", a.action())
-                .bind("before", cut(a.before(), 200)).bind("after", cut(a.after(), 200)).bind("reason", cut(a.reason(), 2000)).execute();
+        Complaints.audit(h, number, a);
     }
 
     private static void reference(Handle h, String messageId, long number, String direction) {

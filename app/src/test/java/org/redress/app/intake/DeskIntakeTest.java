@@ -85,7 +85,10 @@ class DeskIntakeTest {
                 assertThat(column(h, "select code from complaint_signal where complaint_number = 1000"))
                         .contains("THREAT_REGULATOR");
                 assertThat(column(h, "select kind from complaint_entry where complaint_number = 1000 order by id"))
-                        .containsExactly("inbound", "inbound", "system:bounce");
+                        .containsExactly("inbound", "system:escalated", "inbound", "system:bounce");
+                // the ombudsman threat escalated it to a supervisor as it arrived
+                assertThat(ana.get("escalation")).isEqualTo("SUPERVISOR");
+                assertThat(column(h, "select to_level from escalation where complaint_number = 1000")).containsExactly("SUPERVISOR");
                 assertThat(column(h, "select text from complaint_entry where complaint_number = 1000 and external_id = 'a2@customer.example'"))
                         .containsExactly("Any news?");
                 assertThat(column(h, "select disposition from inbound_message order by external_id"))
@@ -111,7 +114,7 @@ class DeskIntakeTest {
             new IntakeRunner(again, 3).drain("support", channel);
             assertThat(again.counts()).isEqualTo(new DeskIntake.Counts(6, 0, 0, 0, 0, 6, 0));
             db.jdbi().useHandle(h -> {
-                assertThat(column(h, "select count(*) from complaint_entry")).containsExactly(4L);
+                assertThat(column(h, "select count(*) from complaint_entry")).containsExactly(5L);
                 assertThat(column(h, "select count(*) from inbound_message")).containsExactly(5L);
             });
 

@@ -50,6 +50,8 @@ class ExactlyOnceCrashTest {
         assertThat(reference.get("inbound")).as("the archive is mostly good mail").isGreaterThan(MESSAGES * 9L / 10);
         assertThat(reference.get("follow-up")).isPositive();
         assertThat(reference.get("quarantine")).isPositive();
+        assertThat(reference.get("complaints without one receive and one route audit record")).isZero();
+        assertThat(reference.get("complaints without three SLA clocks")).isZero();
 
         Random random = new Random(42);
         int kills = 0;
@@ -91,8 +93,11 @@ class ExactlyOnceCrashTest {
                 m.put("entries", count(h, "select count(*) from complaint_entry"));
                 m.put("audit", count(h, "select count(*) from audit_record"));
                 m.put("audit route", count(h, "select count(*) from audit_record where action = 'route'"));
-                m.put("complaints without two audit records", count(h, "select count(*) from complaint c where "
-                        + "(select count(*) from audit_record a where a.complaint_number = c.number) <> 2"));
+                m.put("complaints without one receive and one route audit record", count(h, "select count(*) from complaint c where "
+                        + "(select count(*) from audit_record a where a.complaint_number = c.number and a.action in ('receive', 'route')) <> 2"));
+                m.put("escalations", count(h, "select count(*) from escalation"));
+                m.put("complaints without three SLA clocks", count(h, "select count(*) from complaint c where "
+                        + "(select count(*) from sla_clock s where s.complaint_number = c.number) <> 3"));
                 m.put("customers", count(h, "select count(*) from customer"));
                 m.put("quarantine", count(h, "select count(*) from quarantine"));
                 m.put("doubled entries", count(h, "select count(*) from (select external_id from complaint_entry "
