@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -77,7 +78,7 @@ public final class Complaints {
             if (c.version() != expectedVersion) {
                 throw conflict(h, number, expectedVersion, c.version());
             }
-            apply(h, loaded, change);
+            apply(h, loaded, (complaint, clocks) -> change.accept(complaint), false);
             return c;
         });
     }
@@ -85,11 +86,21 @@ public final class Complaints {
     /** Applies a change to the complaint as it is now, in the caller's transaction (for the desk's own jobs). */
     public Complaint changeNow(Handle h, long number, Consumer<Complaint> change) {
         Loaded loaded = load(h, number).orElseThrow(() -> notFound(number));
-        apply(h, loaded, change);
+        apply(h, loaded, (complaint, clocks) -> change.accept(complaint), false);
         return loaded.complaint();
     }
 
-    private void apply(Handle h, Loaded loaded, Consumer<Complaint> change) {
+    /**
+     * Applies a change that reads or moves the complaint's SLA clocks too (the scheduler's checks), in the caller's
+     * transaction; the clocks are saved even when the complaint itself did not change.
+     */
+    public Complaint changeWithClocks(Handle h, long number, BiConsumer<Complaint, SlaClocks> change) {
+        Loaded loaded = load(h, number).orElseThrow(() -> notFound(number));
+        apply(h, loaded, change, true);
+        return loaded.complaint();
+    }
+
+    private void apply(Handle h, Loaded loaded, BiConsumer<Complaint, SlaClocks> change, boolean clocksChanged) {
         Complaint c = loaded.complaint();
         long before = c.version();
         Status statusBefore = c.status();
@@ -97,11 +108,14 @@ public final class Complaints {
         int entries = c.timeline().size();
         int audits = c.audit().size();
         int signals = c.signals().size();
-        change.accept(c);
+        SlaClocks clocks = loaded.clocks();
+        change.accept(c, clocks);
         if (c.version() == before) {
+            if (clocksChanged) {
+                saveClocks(h, c.number().value(), clocks);
+            }
             return;
         }
-        SlaClocks clocks = loaded.clocks();
         Instant now = clock.instant();
         List<Entry> added = c.timeline().subList(entries, c.timeline().size());
         for (AuditRecord r : c.audit().subList(audits, c.audit().size())) {
@@ -151,7 +165,7 @@ public final class Complaints {
         for (Signal s : c.signals().subList(signals, c.signals().size())) {
             insertSignal(h, c.number().value(), s);
         }
-        if (c.status() != statusBefore || !added.isEmpty() || c.priority() != priorityBefore) {
+        if (clocksChanged || c.status() != statusBefore || !added.isEmpty() || c.priority() != priorityBefore) {
             saveClocks(h, c.number().value(), clocks);
         }
     }
@@ -407,16 +421,16 @@ public final class Complaints {
         return new NotFoundException("there is no complaint #" + number);
     }
 
-    static Instant instant(ResultSet rs, String column) throws SQLException {
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
         return t == null ? null : t.toInstant();
     }
 
-    static OffsetDateTime at(Instant i) {
+    public static OffsetDateTime at(Instant i) {
         return i == null ? null : i.atOffset(ZoneOffset.UTC);
     }
 
-    static String cut(String s, int max) {
+    public static String cut(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 

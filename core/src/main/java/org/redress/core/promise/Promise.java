@@ -48,6 +48,21 @@ public final class Promise {
     }
 
     /** Marks the promise done at {@code at}; done late, it is broken. */
+    /** A stored promise, as it was saved. */
+    public static Promise restore(Id id, Complaint.Number complaint, String owner, String text, Instant madeAt, Instant due,
+                                  Source source, State state, Instant settledAt, boolean dueSoonReported) {
+        Promise p = new Promise(id, complaint, owner, text, madeAt, due, source);
+        p.state = Objects.requireNonNull(state, "state");
+        p.settledAt = settledAt;
+        p.dueSoonReported = dueSoonReported;
+        return p;
+    }
+
+    /** Whether the due-soon reminder was given. */
+    public boolean dueSoonReported() {
+        return dueSoonReported;
+    }
+
     public State keep(Instant at) {
         requireOpen();
         state = at.isAfter(due) ? State.BROKEN : State.KEPT;
