@@ -1,0 +1,200 @@
+package org.redress.app.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The desk's configuration file ({@code redress.yaml}): the desk's own settings and its channel instances with
+ * their settings. A value may name an environment variable as {@code ${NAME}}, so secrets stay out of the file.
+ * Every mistake is reported at once with the setting's path, and start-up stops:
+ *
+ * <pre>
+ * desk:
+ *   node: node-a            # this node's name in leases (default: host name and process id)
+ *   poll-every: 10s         # how long a poller waits when its channel has nothing new
+ *   lease-ttl: 30s          # how long a dead node's polling and jobs wait before another node takes them
+ *   batch: 100              # messages stored per transaction
+ * channels:
+ *   support-mail:           # the channel instance's name (its checkpoint and lease are kept under it)
+ *     plugin: email
+ *     settings:
+ *       source: imap
+ *       host: imap.example.com
+ *       password: ${SUPPORT_MAIL_PASSWORD}
+ * </pre>
+ */
+public record DeskConfig(String node, Duration pollEvery, Duration leaseTtl, int batch, List<ChannelConfig> channels) {
+
+    /** One configured channel instance. */
+    public record ChannelConfig(String name, String plugin, Map<String, String> settings) {
+    }
+
+    private static final Set<String> TOP = Set.of("desk", "channels");
+    private static final Set<String> DESK = Set.of("node", "poll-every", "lease-ttl", "batch");
+    private static final Set<String> CHANNEL = Set.of("plugin", "settings");
+    private static final Pattern ENV = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+
+    /** A desk with no channels and the default settings. */
+    public static DeskConfig defaults(String node) {
+        return new DeskConfig(node, Duration.ofSeconds(10), Duration.ofSeconds(30), 100, List.of());
+    }
+
+    public static DeskConfig load(Path file, String defaultNode, Function<String, String> environment) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot be read: " + e.getMessage().lines().findFirst().orElse(""), e);
+        }
+        List<String> errors = new ArrayList<>();
+        DeskConfig config = parse(root == null || root.isMissingNode() ? null : root, defaultNode, environment, errors);
+        if (!errors.isEmpty()) {
+            throw new ConfigException(file + ": " + String.join("; ", errors));
+        }
+        return config;
+    }
+
+    private static DeskConfig parse(JsonNode root, String defaultNode, Function<String, String> env, List<String> errors) {
+        DeskConfig d = defaults(defaultNode);
+        if (root == null || root.isNull()) {
+            return d;
+        }
+        if (!root.isObject()) {
+            errors.add("the file must be a mapping with 'desk' and 'channels'");
+            return d;
+        }
+        unknown(root, TOP, "", errors);
+        String node = d.node();
+        Duration poll = d.pollEvery();
+        Duration ttl = d.leaseTtl();
+        int batch = d.batch();
+        JsonNode desk = root.path("desk");
+        if (!desk.isMissingNode() && !desk.isNull()) {
+            if (!desk.isObject()) {
+                errors.add("'desk' must be a mapping");
+            } else {
+                unknown(desk, DESK, "desk.", errors);
+                if (desk.has("node")) {
+                    node = text(desk.get("node"), "desk.node", env, errors);
+                }
+                poll = desk.has("poll-every") ? duration(desk.get("poll-every"), "desk.poll-every", env, errors) : poll;
+                ttl = desk.has("lease-ttl") ? duration(desk.get("lease-ttl"), "desk.lease-ttl", env, errors) : ttl;
+                if (desk.has("batch")) {
+                    String b = text(desk.get("batch"), "desk.batch", env, errors);
+                    try {
+                        batch = Integer.parseInt(b);
+                        if (batch < 1 || batch > 10_000) {
+                            errors.add("desk.batch: must be between 1 and 10000, got " + b);
+                        }
+                    } catch (NumberFormatException e) {
+                        errors.add("desk.batch: not a whole number: '" + b + "'");
+                    }
+                }
+            }
+        }
+        List<ChannelConfig> channels = new ArrayList<>();
+        JsonNode list = root.path("channels");
+        if (!list.isMissingNode() && !list.isNull()) {
+            if (!list.isObject()) {
+                errors.add("'channels' must map each channel's name to its plugin and settings");
+            } else {
+                for (Iterator<Map.Entry<String, JsonNode>> it = list.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    String path = "channels." + e.getKey();
+                    JsonNode c = e.getValue();
+                    if (!c.isObject()) {
+                        errors.add(path + ": must be a mapping with 'plugin' and 'settings'");
+                        continue;
+                    }
+                    unknown(c, CHANNEL, path + ".", errors);
+                    if (!c.hasNonNull("plugin")) {
+                        errors.add(path + ".plugin: missing (email, phone-log, social, ...)");
+                        continue;
+                    }
+                    Map<String, String> settings = new LinkedHashMap<>();
+                    JsonNode s = c.path("settings");
+                    if (!s.isMissingNode() && !s.isNull()) {
+                        if (!s.isObject()) {
+                            errors.add(path + ".settings: must be a mapping of setting names to values");
+                        } else {
+                            s.fields().forEachRemaining(f -> settings.put(f.getKey(),
+                                    text(f.getValue(), path + ".settings." + f.getKey(), env, errors)));
+                        }
+                    }
+                    channels.add(new ChannelConfig(e.getKey(), text(c.get("plugin"), path + ".plugin", env, errors), settings));
+                }
+            }
+        }
+        if (ttl.compareTo(Duration.ofSeconds(1)) < 0) {
+            errors.add("desk.lease-ttl: must be at least 1s, got " + ttl);
+        }
+        return new DeskConfig(node, poll, ttl, batch, channels);
+    }
+
+    private static void unknown(JsonNode node, Set<String> known, String prefix, List<String> errors) {
+        node.fieldNames().forEachRemaining(name -> {
+            if (!known.contains(name)) {
+                errors.add("unknown setting '" + prefix + name + "' (known here: " + String.join(", ", known.stream().sorted().toList()) + ")");
+            }
+        });
+    }
+
+    private static String text(JsonNode value, String path, Function<String, String> env, List<String> errors) {
+        if (value == null || value.isNull()) {
+            return "";
+        }
+        if (!value.isValueNode()) {
+            errors.add(path + ": must be a single value, not a list or mapping");
+            return "";
+        }
+        Matcher m = ENV.matcher(value.asText());
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String v = env.apply(m.group(1));
+            if (v == null) {
+                errors.add(path + ": the environment variable " + m.group(1) + " is not set");
+                v = "";
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(v));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    static Duration duration(JsonNode value, String path, Function<String, String> env, List<String> errors) {
+        String t = text(value, path, env, errors).strip();
+        Matcher m = SHORT_DURATION.matcher(t);
+        if (m.matches()) {
+            long n = Long.parseLong(m.group(1));
+            return switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(n);
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofDays(n);
+            };
+        }
+        try {
+            return Duration.parse(t);
+        } catch (DateTimeParseException e) {
+            errors.add(path + ": not a duration: '" + t + "' (write 500ms, 30s, 5m, 2h, 1d or PT30S)");
+            return Duration.ofSeconds(10);
+        }
+    }
+}
