@@ -46,6 +46,24 @@ public final class Remedy {
                 kind + " of " + offered + " against a claimed loss of " + claimedLoss + ": " + reason));
     }
 
+    /**
+     * A stored remedy, as it was saved; its audit trail is the complaint's, kept there by the store.
+     */
+    public static Remedy restore(Id id, Complaint.Number complaint, Category category, RemedyKind kind, Money claimedLoss,
+                                 Money offered, Actor proposedBy, State state) {
+        Remedy r = new Remedy(id, complaint, category, kind, claimedLoss, offered, proposedBy, state, "restored", Instant.EPOCH);
+        r.audit.clear();
+        return r;
+    }
+
+    /** The same remedy under the id a store gave it. */
+    public Remedy withId(Id stored) {
+        Remedy r = new Remedy(stored, complaint, category, kind, claimedLoss, offered, proposedBy, state, "", Instant.EPOCH);
+        r.audit.clear();
+        r.audit.addAll(audit);
+        return r;
+    }
+
     void decide(State to, Actor by, String reason, Instant at) {
         if (state != State.AWAITING_APPROVAL) {
             throw new IllegalStateException("remedy " + id.value() + " is " + state + ", not awaiting approval");
