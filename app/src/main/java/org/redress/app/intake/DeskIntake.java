@@ -313,12 +313,8 @@ public final class DeskIntake implements InboundStore {
         String tag = "[#" + number + "]";
         String subject = (m.subject().isBlank() ? Acknowledgement.subject(language) : "Re: " + m.subject().replaceAll("^(?i)(re|aw|fwd?):\\s*", ""))
                 + " " + tag;
-        h.createUpdate("insert into outbound_message (reply_id, complaint_number, instance, recipient_kind, recipient, subject, text, "
-                        + "in_reply_to, automatic, status, created_at) values (:id, :n, :instance, :kind, :recipient, :subject, :text, "
-                        + ":inReplyTo, true, 'pending', :now)")
-                .bind("id", "ack-" + number).bind("n", number).bind("instance", instance).bind("kind", m.sender().kind().name())
-                .bind("recipient", m.sender().value()).bind("subject", cut(subject, 2000))
-                .bind("text", Acknowledgement.text(language, number)).bind("inReplyTo", m.externalId()).bind("now", now()).execute();
+        Outbox.owe(h, "ack-" + number, number, instance, m.sender(), subject, Acknowledgement.text(language, number),
+                m.externalId(), true, clock.instant());
     }
 
     private long customerOf(Handle h, SenderIdentity sender) {

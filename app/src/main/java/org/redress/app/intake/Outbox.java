@@ -31,6 +31,21 @@ public final class Outbox {
     public record Sent(int delivered, int failed, int retryLater) {
     }
 
+    /**
+     * Owes a message: written in the caller's transaction, sent by the channel instance's poller after it commits.
+     * The reply id makes it idempotent: owing the same id twice keeps the first.
+     */
+    public static void owe(org.jdbi.v3.core.Handle h, String replyId, long complaint, String instance, SenderIdentity recipient,
+                           String subject, String text, String inReplyTo, boolean automatic, java.time.Instant now) {
+        h.createUpdate("insert into outbound_message (reply_id, complaint_number, instance, recipient_kind, recipient, subject, text, "
+                        + "in_reply_to, automatic, status, created_at) values (:id, :n, :instance, :kind, :recipient, :subject, :text, "
+                        + ":inReplyTo, :automatic, 'pending', :now) on conflict do nothing")
+                .bind("id", replyId).bind("n", complaint).bind("instance", instance).bind("kind", recipient.kind().name())
+                .bind("recipient", recipient.value()).bind("subject", subject.length() > 2000 ? subject.substring(0, 2000) : subject)
+                .bind("text", text).bind("inReplyTo", inReplyTo).bind("automatic", automatic)
+                .bind("now", now.atOffset(ZoneOffset.UTC)).execute();
+    }
+
     public Sent deliverPending(String instance, Channel channel, int max) {
         List<Map<String, Object>> pending = database.jdbi().withHandle(h -> h.createQuery(
                         "select reply_id, complaint_number, recipient_kind, recipient, subject, text, in_reply_to, automatic "

@@ -72,6 +72,14 @@ public final class Complaints {
      * @throws NotFoundException         when there is no such complaint
      */
     public Complaint change(long number, long expectedVersion, Consumer<Complaint> change) {
+        return change(number, expectedVersion, change, (h, c) -> { });
+    }
+
+    /**
+     * As {@link #change(long, long, Consumer)}, and then {@code alsoWrite} in the same transaction (what the change
+     * owes elsewhere: promises, outbound messages, audit records of decisions made around it).
+     */
+    public Complaint change(long number, long expectedVersion, Consumer<Complaint> change, BiConsumer<Handle, Complaint> alsoWrite) {
         return database.jdbi().inTransaction(h -> {
             Loaded loaded = load(h, number).orElseThrow(() -> notFound(number));
             Complaint c = loaded.complaint();
@@ -79,6 +87,7 @@ public final class Complaints {
                 throw conflict(h, number, expectedVersion, c.version());
             }
             apply(h, loaded, (complaint, clocks) -> change.accept(complaint), false);
+            alsoWrite.accept(h, c);
             return c;
         });
     }

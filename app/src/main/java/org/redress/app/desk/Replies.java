@@ -1,0 +1,103 @@
+package org.redress.app.desk;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.redress.app.intake.Outbox;
+import org.redress.app.store.Complaints;
+import org.redress.app.store.Promises;
+import org.redress.core.channel.SenderIdentity;
+import org.redress.core.complaint.AuditRecord;
+import org.redress.core.complaint.Complaint;
+import org.redress.core.complaint.Entry;
+import org.redress.core.guard.ReplyGuard;
+import org.redress.core.promise.Promise;
+import org.redress.core.promise.PromisedTime;
+import org.redress.core.staff.Actor;
+
+/**
+ * An agent's reply to a customer: checked by the reply guard before anything is stored; a reply with blocking
+ * findings is refused unless the agent overrides them with a reason, which is audited. A reply that goes out
+ * is stored on the complaint (its ETA restarting the next-update clock), every promise in it is tracked, and
+ * it is owed to the customer through the complaint's channel, all in one transaction.
+ */
+public final class Replies {
+
+    /** What became of a reply. */
+    public sealed interface Outcome {
+    }
+
+    /** Refused: the guard's blocking findings, for the agent to fix or override. */
+    public record Refused(ReplyGuard.Result check) implements Outcome {
+    }
+
+    /** Stored and owed to the customer. */
+    public record Sent(Complaint complaint, ReplyGuard.Result check, List<Promise> promises, String replyId) implements Outcome {
+    }
+
+    private final Complaints complaints;
+    private final Promises promises;
+    private final ReplyGuard guard;
+    private final Clock clock;
+
+    public Replies(Complaints complaints, Promises promises, ReplyGuard guard, Clock clock) {
+        this.complaints = complaints;
+        this.promises = promises;
+        this.guard = guard;
+        this.clock = clock;
+    }
+
+    /** The guard's verdict on a draft for this complaint, without storing anything (the composer's live check). */
+    public ReplyGuard.Result check(Complaint c, String text) {
+        return guard.check(text, c.language().orElse("en"), context(c));
+    }
+
+    /**
+     * @param override the agent's reason for sending despite blocking findings, or empty
+     */
+    public Outcome reply(long number, long expectedVersion, Actor agent, String text, Optional<Instant> eta,
+                         Optional<String> override) {
+        Complaint seen = complaints.require(number).complaint();
+        ReplyGuard.Result check = check(seen, text);
+        if (check.blocked() && override.filter(r -> !r.isBlank()).isEmpty()) {
+            return new Refused(check);
+        }
+        Instant now = clock.instant();
+        String replyId = "reply-" + number + "-" + now.toEpochMilli() + "-" + Integer.toHexString(text.hashCode());
+        List<Promise>[] made = new List[] {List.of()};
+        Complaint after = complaints.change(number, expectedVersion, c -> c.append(new Entry.Reply(now, agent, text, eta)), (h, c) -> {
+            if (check.blocked()) {
+                Complaints.audit(h, number, new AuditRecord(now, agent, "guard-override", "",
+                        String.join(",", check.findings().stream().filter(f -> f.severity() == ReplyGuard.Severity.BLOCK)
+                                .map(f -> f.code().name()).toList()), override.orElse("")));
+            }
+            made[0] = check.promises().stream().map(p -> promises.add(h, c.number(), agent.id(), p.sentence(), now,
+                    p.due().isBefore(now) ? now : p.due(), Promise.Source.REPLY)).toList();
+            owe(h, c, replyId, text, now);
+        });
+        return new Sent(after, check, made[0], replyId);
+    }
+
+    private ReplyGuard.Context context(Complaint c) {
+        return new ReplyGuard.Context(c.status().isOpen(), c.playbook().apologies() > 0, false, clock.instant());
+    }
+
+    private void owe(Handle h, Complaint c, String replyId, String text, Instant now) {
+        List<Entry.Inbound> inbound = c.entries(Entry.Inbound.class).stream().filter(e -> !e.automated()).toList();
+        String lastFrom = inbound.isEmpty() ? "" : inbound.get(inbound.size() - 1).from();
+        String inReplyTo = inbound.isEmpty() ? null : inbound.get(inbound.size() - 1).externalId();
+        Optional<SenderIdentity> to = h.createQuery("select kind, address from customer_identity where customer_id = :c "
+                        + "order by case when address = :last then 0 else 1 end limit 1")
+                .bind("c", c.customer().value()).bind("last", lastFrom)
+                .map((rs, ctx) -> new SenderIdentity(SenderIdentity.Kind.valueOf(rs.getString("kind")), rs.getString("address"), ""))
+                .findOne();
+        if (to.isEmpty()) {
+            // a walk-in with no address: the reply is on the timeline for the agent to give in person
+            return;
+        }
+        String subject = "Re: " + c.subject().replaceAll("^(?i)(re|aw|fwd?):\\s*", "").replaceAll("\\s*\\[#\\d+]", "") + " " + c.number().tag();
+        Outbox.owe(h, replyId, c.number().value(), c.channel(), to.get(), subject, text, inReplyTo, false, now);
+    }
+}

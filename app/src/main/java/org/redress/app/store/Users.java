@@ -1,0 +1,191 @@
+package org.redress.app.store;
+
+import static org.redress.app.store.Complaints.at;
+
+import at.favre.lib.crypto.bcrypt.BCrypt;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.redress.core.staff.Actor;
+import org.redress.core.staff.Role;
+
+/**
+ * The desk's users (agents, seniors, supervisors, executives, admins): passwords hashed with bcrypt, browser
+ * sessions and API tokens stored as SHA-256 hashes of random secrets.
+ */
+public final class Users {
+
+    /** A user as others see them: never the password hash. */
+    public record User(String username, String displayName, Role role, String team, boolean active) {
+        public Actor actor() {
+            return new Actor(username, role);
+        }
+    }
+
+    /** A browser session: its secret id (for the cookie) and its CSRF token (for every changing request). */
+    public record Session(String id, String csrf, User user) {
+    }
+
+    public static final int MIN_PASSWORD = 10;
+    private static final int COST = 10;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Database database;
+    private final Clock clock;
+
+    public Users(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    /**
+     * Adds a user.
+     *
+     * @throws IllegalArgumentException naming what is wrong (name taken or malformed, password too short, role)
+     */
+    public User add(String username, String displayName, Role role, String team, String password) {
+        if (username == null || !username.matches("[a-z0-9][a-z0-9._-]{1,63}")) {
+            throw new IllegalArgumentException("a username is 2 to 64 lower-case letters, digits, '.', '_' or '-', got '" + username + "'");
+        }
+        if (role == Role.SYSTEM) {
+            throw new IllegalArgumentException("the system role is the desk's own; give a person agent, senior, supervisor, executive or admin");
+        }
+        checkPassword(password);
+        return database.jdbi().inTransaction(h -> {
+            if (h.createQuery("select count(*) from desk_user where username = :u").bind("u", username).mapTo(Long.class).one() > 0) {
+                throw new IllegalArgumentException("there is already a user '" + username + "'");
+            }
+            h.createUpdate("insert into desk_user (username, display_name, role, team, password_hash, created_at, active, version) "
+                            + "values (:u, :name, :role, :team, :hash, :now, true, 0)")
+                    .bind("u", username).bind("name", displayName == null || displayName.isBlank() ? username : displayName)
+                    .bind("role", role.name()).bind("team", team).bind("hash", hash(password)).bind("now", at(clock.instant()))
+                    .execute();
+            return new User(username, displayName == null || displayName.isBlank() ? username : displayName, role, team, true);
+        });
+    }
+
+    public void passwd(String username, String password) {
+        checkPassword(password);
+        int n = database.jdbi().withHandle(h -> h.createUpdate("update desk_user set password_hash = :hash, version = version + 1 "
+                + "where username = :u").bind("hash", hash(password)).bind("u", username).execute());
+        if (n == 0) {
+            throw new NotFoundException("there is no user '" + username + "'");
+        }
+        // a new password ends every session opened with the old one
+        database.jdbi().useHandle(h -> h.createUpdate("delete from web_session where username = :u").bind("u", username).execute());
+    }
+
+    public List<User> list() {
+        return database.jdbi().withHandle(h -> h.createQuery("select * from desk_user order by username")
+                .map((rs, ctx) -> user(rs)).list());
+    }
+
+    public Optional<User> find(String username) {
+        return database.jdbi().withHandle(h -> h.createQuery("select * from desk_user where username = :u").bind("u", username)
+                .map((rs, ctx) -> user(rs)).findOne());
+    }
+
+    /** The user, when the password is theirs and they are active. */
+    public Optional<User> authenticate(String username, String password) {
+        Optional<String> stored = database.jdbi().withHandle(h -> h.createQuery(
+                "select password_hash from desk_user where username = :u and active = true").bind("u", username)
+                .mapTo(String.class).findOne());
+        // the same work whether or not the user exists, so timing does not tell which names are taken
+        String hash = stored.orElseGet(() -> Dummy.HASH);
+        boolean ok = BCrypt.verifyer().verify(password.toCharArray(), hash.toCharArray()).verified;
+        return ok && stored.isPresent() ? find(username) : Optional.empty();
+    }
+
+    public Session openSession(User user, Duration ttl) {
+        String id = secret();
+        String csrf = secret();
+        Instant now = clock.instant();
+        database.jdbi().useHandle(h -> h.createUpdate("insert into web_session (id_hash, username, csrf, created_at, expires_at) "
+                        + "values (:id, :u, :csrf, :now, :until)")
+                .bind("id", sha256(id)).bind("u", user.username()).bind("csrf", csrf).bind("now", at(now))
+                .bind("until", at(now.plus(ttl))).execute());
+        return new Session(id, csrf, user);
+    }
+
+    public Optional<Session> session(String id) {
+        if (id == null || id.isBlank()) {
+            return Optional.empty();
+        }
+        return database.jdbi().withHandle(h -> h.createQuery("select s.csrf, u.* from web_session s join desk_user u "
+                        + "on u.username = s.username where s.id_hash = :id and s.expires_at > :now and u.active = true")
+                .bind("id", sha256(id)).bind("now", at(clock.instant()))
+                .map((rs, ctx) -> new Session(id, rs.getString("csrf"), user(rs))).findOne());
+    }
+
+    public void closeSession(String id) {
+        database.jdbi().useHandle(h -> h.createUpdate("delete from web_session where id_hash = :id").bind("id", sha256(id)).execute());
+    }
+
+    /** A new API token for a user: shown once, stored only as its hash. */
+    public String createToken(String username, String name) {
+        find(username).orElseThrow(() -> new NotFoundException("there is no user '" + username + "'"));
+        String token = "rdt_" + secret();
+        database.jdbi().useHandle(h -> h.createUpdate("insert into api_token (token_hash, username, name, created_at) "
+                        + "values (:hash, :u, :name, :now)")
+                .bind("hash", sha256(token)).bind("u", username).bind("name", name).bind("now", at(clock.instant())).execute());
+        return token;
+    }
+
+    public Optional<User> byToken(String token) {
+        if (token == null || token.isBlank()) {
+            return Optional.empty();
+        }
+        return database.jdbi().withHandle(h -> h.createQuery("select u.* from api_token t join desk_user u on u.username = t.username "
+                        + "where t.token_hash = :hash and u.active = true")
+                .bind("hash", sha256(token)).map((rs, ctx) -> user(rs)).findOne());
+    }
+
+    private static void checkPassword(String password) {
+        if (password == null || password.length() < MIN_PASSWORD) {
+            throw new IllegalArgumentException("a password needs at least " + MIN_PASSWORD + " characters");
+        }
+        if (password.getBytes(StandardCharsets.UTF_8).length > 72) {
+            throw new IllegalArgumentException("a password may have at most 72 bytes (bcrypt reads no further)");
+        }
+    }
+
+    private static String hash(String password) {
+        return BCrypt.withDefaults().hashToString(COST, password.toCharArray());
+    }
+
+    /** A random password for a user the desk creates (the demo's), to be printed once. */
+    public static String randomPassword() {
+        return secret().substring(0, 16);
+    }
+
+    private static String secret() {
+        byte[] b = new byte[32];
+        RANDOM.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    private static final class Dummy {
+        static final String HASH = hash("no user has this password");
+    }
+
+    static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static User user(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new User(rs.getString("username"), rs.getString("display_name"), Role.valueOf(rs.getString("role")),
+                rs.getString("team"), rs.getBoolean("active"));
+    }
+}

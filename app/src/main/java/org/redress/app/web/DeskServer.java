@@ -1,0 +1,662 @@
+package org.redress.app.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.redress.app.desk.Replies;
+import org.redress.app.engine.DeskNode;
+import org.redress.app.store.Complaints;
+import org.redress.app.store.ConcurrentChangeException;
+import org.redress.app.store.Database;
+import org.redress.app.store.NotFoundException;
+import org.redress.app.store.Promises;
+import org.redress.app.store.Queue;
+import org.redress.app.store.Remedies;
+import org.redress.app.store.Users;
+import org.redress.core.complaint.AuditRecord;
+import org.redress.core.complaint.Complaint;
+import org.redress.core.complaint.Entry;
+import org.redress.core.complaint.IllegalTransitionException;
+import org.redress.core.complaint.Status;
+import org.redress.core.guard.ReplyGuard;
+import org.redress.core.remedy.Money;
+import org.redress.core.remedy.Remedy;
+import org.redress.core.remedy.RemedyKind;
+import org.redress.core.sla.SlaMetric;
+import org.redress.core.staff.Actor;
+import org.redress.core.staff.Role;
+
+/**
+ * The desk's REST API (JSON) on Javalin. Every route is declared once in {@link #routes()} with who may call it,
+ * so the access check, the authorization test and the OpenAPI check all read the same table.
+ *
+ * <p>Callers are a browser with a session cookie (then every changing request carries the session's CSRF token
+ * in {@code X-CSRF-Token}) or another system with {@code Authorization: Bearer <token>}. Failed logins are
+ * limited per user name and address.
+ */
+public final class DeskServer implements AutoCloseable {
+
+    /** Who may call a route: anybody, any signed-in user, agents and up the ladder, supervisors and up, admins. */
+    public enum Access { PUBLIC, SIGNED_IN, AGENT, SUPERVISOR, ADMIN }
+
+    /** One route of the API. */
+    public record Route(String method, String path, Access access, Handler handler) {
+    }
+
+    /** A request the caller must fix: status and message. */
+    static final class ApiError extends RuntimeException {
+        final int status;
+
+        ApiError(int status, String message) {
+            super(message, null, false, false);
+            this.status = status;
+        }
+    }
+
+    static final String SESSION_COOKIE = "redress_session";
+    private static final Duration SESSION_TTL = Duration.ofHours(12);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Database database;
+    private final Users users;
+    private final Complaints complaints;
+    private final Promises promises;
+    private final Remedies remedies;
+    private final Replies replies;
+    private final Queue queue;
+    private final DeskNode node;
+    private final Clock clock;
+    private final LoginLimiter limiter;
+    private final List<Route> routes;
+    private Javalin app;
+
+    public DeskServer(Database database, Users users, Complaints complaints, Promises promises, Remedies remedies,
+                      Replies replies, DeskNode node, Clock clock) {
+        this.database = database;
+        this.users = users;
+        this.complaints = complaints;
+        this.promises = promises;
+        this.remedies = remedies;
+        this.replies = replies;
+        this.queue = new Queue(database);
+        this.node = node;
+        this.clock = clock;
+        this.limiter = new LoginLimiter(5, Duration.ofMinutes(5), clock);
+        this.routes = List.of(
+                new Route("GET", "/api/health", Access.PUBLIC, this::health),
+                new Route("GET", "/api/openapi.json", Access.PUBLIC, this::openapi),
+                new Route("POST", "/api/login", Access.PUBLIC, this::login),
+                new Route("POST", "/api/logout", Access.SIGNED_IN, this::logout),
+                new Route("GET", "/api/me", Access.SIGNED_IN, this::me),
+                new Route("GET", "/api/complaints", Access.AGENT, this::listComplaints),
+                new Route("GET", "/api/complaints/{number}", Access.AGENT, this::oneComplaint),
+                new Route("POST", "/api/complaints/{number}/check-reply", Access.AGENT, this::checkReply),
+                new Route("POST", "/api/complaints/{number}/replies", Access.AGENT, this::reply),
+                new Route("POST", "/api/complaints/{number}/notes", Access.AGENT, this::note),
+                new Route("POST", "/api/complaints/{number}/transitions", Access.AGENT, this::transition),
+                new Route("POST", "/api/complaints/{number}/assignment", Access.AGENT, this::assign),
+                new Route("POST", "/api/complaints/{number}/remedies", Access.AGENT, this::proposeRemedy),
+                new Route("GET", "/api/remedies", Access.SUPERVISOR, this::listRemedies),
+                new Route("POST", "/api/remedies/{id}/decision", Access.SUPERVISOR, this::decideRemedy),
+                new Route("GET", "/api/channels", Access.ADMIN, this::channels),
+                new Route("GET", "/api/quarantine", Access.ADMIN, this::quarantine),
+                new Route("POST", "/api/quarantine/{id}/discard", Access.ADMIN, this::discard),
+                new Route("GET", "/api/users", Access.ADMIN, this::listUsers),
+                new Route("POST", "/api/users", Access.ADMIN, this::addUser));
+    }
+
+    public List<Route> routes() {
+        return routes;
+    }
+
+    /** Starts the server on {@code port} (0: any free port) and returns the port it listens on. */
+    public int start(String host, int port) {
+        app = Javalin.create(config -> {
+            config.jetty.host = host;
+            config.jetty.port = port;
+            config.startup.showJavalinBanner = false;
+            for (Route r : routes) {
+                Handler guarded = ctx -> {
+                    authorize(ctx, r);
+                    r.handler().handle(ctx);
+                };
+                if (r.method().equals("GET")) {
+                    config.routes.get(r.path(), guarded);
+                } else {
+                    config.routes.post(r.path(), guarded);
+                }
+            }
+            config.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status, e.getMessage()));
+            config.routes.exception(ConcurrentChangeException.class, (e, ctx) -> error(ctx, 409, e.getMessage()));
+            config.routes.exception(NotFoundException.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
+            config.routes.exception(IllegalTransitionException.class, (e, ctx) -> error(ctx, 422, e.getMessage()));
+            config.routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+            config.routes.exception(IllegalStateException.class, (e, ctx) -> error(ctx, 422, e.getMessage()));
+            config.routes.error(404, "*/*", ctx -> {
+                if (ctx.result() == null || ctx.result().isEmpty()) {
+                    error(ctx, 404, "no such endpoint: " + ctx.method() + " " + ctx.path() + " (see /api/openapi.json)");
+                }
+            });
+        });
+        app.start();
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        if (app != null) {
+            app.stop();
+        }
+    }
+
+    // ---- access ---------------------------------------------------------------------------------------
+
+    private static final String USER = "redress.user";
+    private static final String SESSION = "redress.session";
+
+    private void authorize(Context ctx, Route r) {
+        ctx.header("Cache-Control", "no-store");
+        if (r.access() == Access.PUBLIC) {
+            return;
+        }
+        Optional<Users.User> user = Optional.empty();
+        String auth = ctx.header("Authorization");
+        if (auth != null && auth.startsWith("Bearer ")) {
+            user = users.byToken(auth.substring("Bearer ".length()).strip());
+            if (user.isEmpty()) {
+                throw new ApiError(401, "the API token is not valid (revoked, mistyped, or its user is inactive)");
+            }
+        } else {
+            Optional<Users.Session> session = users.session(ctx.cookie(SESSION_COOKIE));
+            if (session.isPresent()) {
+                if (!ctx.method().name().equals("GET") && !session.get().csrf().equals(ctx.header("X-CSRF-Token"))) {
+                    throw new ApiError(403, "missing or wrong CSRF token: send the session's token in the X-CSRF-Token header");
+                }
+                ctx.attribute(SESSION, session.get());
+                user = Optional.of(session.get().user());
+            }
+        }
+        if (user.isEmpty()) {
+            throw new ApiError(401, "sign in first (POST /api/login) or send an API token (Authorization: Bearer …)");
+        }
+        Role role = user.get().role();
+        boolean allowed = switch (r.access()) {
+            case PUBLIC, SIGNED_IN -> true;
+            case AGENT -> role.atLeast(Role.AGENT);
+            case SUPERVISOR -> role.atLeast(Role.SUPERVISOR);
+            case ADMIN -> role == Role.ADMIN;
+        };
+        if (!allowed) {
+            throw new ApiError(403, user.get().username() + " (" + role.name().toLowerCase() + ") may not "
+                    + r.method() + " " + r.path() + ": it needs " + r.access().name().toLowerCase());
+        }
+        ctx.attribute(USER, user.get());
+    }
+
+    private static Users.User user(Context ctx) {
+        return ctx.attribute(USER);
+    }
+
+    // ---- handlers ---------------------------------------------------------------------------------------
+
+    private void health(Context ctx) {
+        json(ctx, 200, Map.of("status", "up", "database", database.isPostgres() ? "postgresql" : "h2"));
+    }
+
+    private void openapi(Context ctx) throws IOException {
+        try (InputStream in = DeskServer.class.getResourceAsStream("/openapi.json")) {
+            ctx.contentType("application/json").result(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    private void login(Context ctx) {
+        JsonNode body = body(ctx);
+        String username = text(body, "username");
+        String password = text(body, "password");
+        String key = username + "|" + ctx.ip();
+        Optional<Duration> wait = limiter.blocked(key);
+        if (wait.isPresent()) {
+            ctx.header("Retry-After", String.valueOf(Math.max(1, wait.get().toSeconds())));
+            throw new ApiError(429, "too many failed sign-ins for " + username + "; try again in " + Math.max(1, wait.get().toSeconds()) + " s");
+        }
+        Optional<Users.User> user = users.authenticate(username, password);
+        if (user.isEmpty()) {
+            limiter.failed(key);
+            throw new ApiError(401, "wrong user name or password");
+        }
+        limiter.succeeded(key);
+        Users.Session session = users.openSession(user.get(), SESSION_TTL);
+        ctx.header("Set-Cookie", SESSION_COOKIE + "=" + session.id() + "; Path=/; HttpOnly; SameSite=Strict; Max-Age="
+                + SESSION_TTL.toSeconds());
+        json(ctx, 200, Map.of("username", user.get().username(), "role", user.get().role().name().toLowerCase(),
+                "csrf", session.csrf()));
+    }
+
+    private void logout(Context ctx) {
+        Users.Session session = ctx.attribute(SESSION);
+        if (session != null) {
+            users.closeSession(session.id());
+        }
+        ctx.header("Set-Cookie", SESSION_COOKIE + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+        ctx.status(204);
+    }
+
+    private void me(Context ctx) {
+        Users.User u = user(ctx);
+        json(ctx, 200, userJson(u));
+    }
+
+    private void listComplaints(Context ctx) {
+        int limit = intParam(ctx.queryParam("limit"), 50, 1, 500, "limit");
+        Queue.Filter filter = new Queue.Filter(Optional.ofNullable(ctx.queryParam("team")).filter(s -> !s.isBlank()),
+                Optional.ofNullable(ctx.queryParam("status")).filter(s -> !s.isBlank()).map(s -> status(s).name()),
+                "true".equals(ctx.queryParam("unassigned")));
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (Queue.Item i : queue.top(filter, limit)) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("number", i.number());
+            m.put("subject", i.subject());
+            m.put("priority", i.priority());
+            m.put("status", i.status());
+            m.put("team", i.team());
+            m.put("owner", i.owner());
+            m.put("dueAt", i.dueAt() == null ? null : i.dueAt().toInstant().toString());
+            items.add(m);
+        }
+        json(ctx, 200, Map.of("complaints", items));
+    }
+
+    private void oneComplaint(Context ctx) {
+        Complaints.Loaded loaded = complaints.require(number(ctx));
+        json(ctx, 200, complaintJson(loaded));
+    }
+
+    private void checkReply(Context ctx) {
+        JsonNode body = body(ctx);
+        Complaint c = complaints.require(number(ctx)).complaint();
+        json(ctx, 200, checkJson(replies.check(c, text(body, "text"))));
+    }
+
+    private void reply(Context ctx) {
+        JsonNode body = body(ctx);
+        long number = number(ctx);
+        Optional<Instant> eta = optionalText(body, "eta").map(DeskServer::instant);
+        Optional<String> override = body.path("override").isObject() ? optionalText(body.get("override"), "reason") : Optional.empty();
+        Replies.Outcome outcome = replies.reply(number, version(body), user(ctx).actor(), text(body, "text"), eta, override);
+        if (outcome instanceof Replies.Refused refused) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("error", "the reply guard blocked this reply: fix the findings, or override them with a reason");
+            m.putAll(checkJson(refused.check()));
+            json(ctx, 422, m);
+            return;
+        }
+        Replies.Sent sent = (Replies.Sent) outcome;
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("replyId", sent.replyId());
+        m.put("version", sent.complaint().version());
+        m.put("promises", sent.promises().stream().map(p -> Map.of("id", p.id().value(), "text", p.text(), "due", p.due().toString())).toList());
+        m.putAll(checkJson(sent.check()));
+        json(ctx, 201, m);
+    }
+
+    private void note(Context ctx) {
+        JsonNode body = body(ctx);
+        Actor actor = user(ctx).actor();
+        String text = text(body, "text");
+        Complaint c = complaints.change(number(ctx), version(body), x -> x.append(new Entry.InternalNote(clock.instant(), actor, text)));
+        json(ctx, 201, Map.of("version", c.version()));
+    }
+
+    private void transition(Context ctx) {
+        JsonNode body = body(ctx);
+        Actor actor = user(ctx).actor();
+        Status to = status(text(body, "to"));
+        String reason = optionalText(body, "reason").orElse("");
+        Complaint c = complaints.change(number(ctx), version(body), x -> x.transition(to, actor, reason, clock.instant()));
+        json(ctx, 200, Map.of("status", c.status().name(), "version", c.version()));
+    }
+
+    private void assign(Context ctx) {
+        JsonNode body = body(ctx);
+        Actor actor = user(ctx).actor();
+        String owner = text(body, "owner");
+        String team = text(body, "team");
+        String reason = optionalText(body, "reason").orElse("");
+        Complaint c = complaints.change(number(ctx), version(body), x -> x.assign(owner, team, actor, reason, clock.instant()));
+        json(ctx, 200, Map.of("owner", owner, "team", team, "version", c.version()));
+    }
+
+    private void proposeRemedy(Context ctx) {
+        JsonNode body = body(ctx);
+        String currency = text(body, "currency");
+        RemedyKind kind;
+        try {
+            kind = RemedyKind.valueOf(text(body, "kind").toUpperCase().replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new ApiError(400, "kind: one of " + List.of(RemedyKind.values()).toString().toLowerCase());
+        }
+        Remedy r = remedies.propose(number(ctx), kind, Money.of(text(body, "claimed"), currency), Money.of(text(body, "offered"), currency),
+                user(ctx).actor(), text(body, "reason"));
+        json(ctx, 201, remedyJson(r, 0));
+    }
+
+    private void listRemedies(Context ctx) {
+        json(ctx, 200, Map.of("remedies", remedies.awaitingApproval().stream().map(s -> remedyJson(s.remedy(), s.version())).toList()));
+    }
+
+    private void decideRemedy(Context ctx) {
+        JsonNode body = body(ctx);
+        long id = longParam(ctx.pathParam("id"), "id");
+        if (!body.path("approve").isBoolean()) {
+            throw new ApiError(400, "approve: true or false is required");
+        }
+        Remedy r = remedies.decide(id, version(body), body.get("approve").asBoolean(), user(ctx).actor(), text(body, "reason"));
+        json(ctx, 200, remedyJson(r, version(body) + 1));
+    }
+
+    private void channels(Context ctx) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        List<Map<String, Object>> rows = database.jdbi().withHandle(h -> h.createQuery(
+                "select c.name, c.plugin, c.checkpoint, c.last_read_at, l.holder, l.expires_at, "
+                        + "(select count(*) from quarantine q where q.instance = c.name and q.status = 'open') as quarantined "
+                        + "from channel_instance c left join lease l on l.name = 'poll:' || c.name order by c.name").mapToMap().list());
+        for (Map<String, Object> row : rows) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            String name = (String) row.get("name");
+            m.put("name", name);
+            m.put("plugin", row.get("plugin"));
+            m.put("checkpoint", row.get("checkpoint"));
+            m.put("lastReadAt", row.get("last_read_at") == null ? null : ((OffsetDateTime) row.get("last_read_at")).toInstant().toString());
+            m.put("polledBy", row.get("holder"));
+            m.put("quarantined", ((Number) row.get("quarantined")).longValue());
+            m.put("lastError", node == null ? null : node.pollers().stream().filter(p -> p.leaseName().equals("poll:" + name))
+                    .map(p -> p.lastError()).filter(e -> e != null).findFirst().orElse(null));
+            out.add(m);
+        }
+        json(ctx, 200, Map.of("channels", out));
+    }
+
+    private void quarantine(Context ctx) {
+        List<Map<String, Object>> rows = database.jdbi().withHandle(h -> h.createQuery(
+                "select id, instance, external_id, reason, location, media_type, received_at, status from quarantine "
+                        + "where status = 'open' order by id").mapToMap().list());
+        List<Map<String, Object>> out = rows.stream().map(r -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", ((Number) r.get("id")).longValue());
+            m.put("channel", r.get("instance"));
+            m.put("externalId", r.get("external_id"));
+            m.put("reason", r.get("reason"));
+            m.put("location", r.get("location"));
+            m.put("mediaType", r.get("media_type"));
+            m.put("receivedAt", ((OffsetDateTime) r.get("received_at")).toInstant().toString());
+            return m;
+        }).toList();
+        json(ctx, 200, Map.of("quarantine", out));
+    }
+
+    private void discard(Context ctx) {
+        long id = longParam(ctx.pathParam("id"), "id");
+        Users.User by = user(ctx);
+        int n = database.jdbi().withHandle(h -> h.createUpdate("update quarantine set status = 'discarded' where id = :id and status = 'open'")
+                .bind("id", id).execute());
+        if (n == 0) {
+            throw new NotFoundException("there is no open quarantine record " + id);
+        }
+        json(ctx, 200, Map.of("id", id, "status", "discarded", "by", by.username()));
+    }
+
+    private void listUsers(Context ctx) {
+        json(ctx, 200, Map.of("users", users.list().stream().map(DeskServer::userJson).toList()));
+    }
+
+    private void addUser(Context ctx) {
+        JsonNode body = body(ctx);
+        Role role = role(text(body, "role"));
+        Users.User u = users.add(text(body, "username"), optionalText(body, "displayName").orElse(""), role,
+                optionalText(body, "team").orElse(null), text(body, "password"));
+        json(ctx, 201, userJson(u));
+    }
+
+    // ---- JSON -------------------------------------------------------------------------------------------
+
+    private Map<String, Object> complaintJson(Complaints.Loaded loaded) {
+        Complaint c = loaded.complaint();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("number", c.number().value());
+        m.put("version", c.version());
+        m.put("subject", c.subject());
+        m.put("channel", c.channel());
+        m.put("category", c.category().code());
+        m.put("priority", c.priority().name());
+        m.put("language", c.language().orElse(null));
+        m.put("status", c.status().name());
+        m.put("allowedNext", c.allowedNext().stream().map(Enum::name).sorted().toList());
+        m.put("owner", c.owner().orElse(null));
+        m.put("team", c.team().orElse(null));
+        m.put("escalation", c.escalation().name());
+        m.put("receivedAt", c.receivedAt().toString());
+        m.put("playbookStep", c.playbook().step().name());
+        m.put("signals", c.signals().stream().map(s -> Map.of("code", s.code().name(), "evidence", s.evidence())).toList());
+        List<Map<String, Object>> timeline = new ArrayList<>();
+        for (Entry e : c.timeline()) {
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("at", e.at().toString());
+            if (e instanceof Entry.Inbound in) {
+                t.put("kind", "inbound");
+                t.put("from", in.from());
+                t.put("text", in.text());
+            } else if (e instanceof Entry.Reply r) {
+                t.put("kind", "reply");
+                t.put("author", r.author().id());
+                t.put("text", r.text());
+                t.put("eta", r.eta().map(Instant::toString).orElse(null));
+            } else if (e instanceof Entry.InternalNote n) {
+                t.put("kind", "note");
+                t.put("author", n.author().id());
+                t.put("text", n.text());
+            } else if (e instanceof Entry.Call call) {
+                t.put("kind", "call");
+                t.put("from", call.caller());
+                t.put("text", call.notes());
+                t.put("outcome", call.outcome());
+            } else if (e instanceof Entry.SystemEvent s) {
+                t.put("kind", "system");
+                t.put("event", s.kind());
+                t.put("text", s.text());
+            }
+            timeline.add(t);
+        }
+        m.put("timeline", timeline);
+        List<Map<String, Object>> clocks = new ArrayList<>();
+        for (SlaMetric metric : SlaMetric.values()) {
+            loaded.clocks().clock(metric).ifPresent(k -> {
+                Map<String, Object> k2 = new LinkedHashMap<>();
+                k2.put("metric", metric.name());
+                k2.put("state", loaded.clocks().state(metric, clock.instant()).map(Enum::name).orElse(null));
+                k2.put("deadline", k.deadline(loaded.clocks().policy().calendar()).toString());
+                clocks.add(k2);
+            });
+        }
+        m.put("slaClocks", clocks);
+        m.put("promises", promises.of(c.number().value()).stream().map(s -> Map.of("id", s.promise().id().value(),
+                "text", s.promise().text(), "owner", s.promise().owner(), "due", s.promise().due().toString(),
+                "state", s.promise().state().name())).toList());
+        m.put("audit", c.audit().stream().map(DeskServer::auditJson).toList());
+        return m;
+    }
+
+    private static Map<String, Object> auditJson(AuditRecord a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("at", a.at().toString());
+        m.put("actor", a.actor().id());
+        m.put("role", a.actor().role().name().toLowerCase());
+        m.put("action", a.action());
+        m.put("before", a.before());
+        m.put("after", a.after());
+        m.put("reason", a.reason());
+        return m;
+    }
+
+    static Map<String, Object> checkJson(ReplyGuard.Result r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("language", r.language());
+        m.put("blocked", r.blocked());
+        m.put("findings", r.findings().stream().map(f -> {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("code", f.code().name());
+            x.put("severity", f.severity().name());
+            x.put("evidence", f.evidence());
+            x.put("start", f.start());
+            x.put("end", f.end());
+            x.put("suggestion", f.suggestion());
+            return x;
+        }).toList());
+        return m;
+    }
+
+    private static Map<String, Object> remedyJson(Remedy r, long version) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", r.id().value());
+        m.put("complaint", r.complaint().value());
+        m.put("kind", r.kind().name());
+        m.put("claimed", r.claimedLoss().amount().stripTrailingZeros().toPlainString());
+        m.put("offered", r.offered().amount().stripTrailingZeros().toPlainString());
+        m.put("currency", r.offered().currency());
+        m.put("proposedBy", r.proposedBy().id());
+        m.put("state", r.state().name());
+        m.put("version", version);
+        return m;
+    }
+
+    private static Map<String, Object> userJson(Users.User u) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("username", u.username());
+        m.put("displayName", u.displayName());
+        m.put("role", u.role().name().toLowerCase());
+        m.put("team", u.team());
+        m.put("active", u.active());
+        return m;
+    }
+
+    private static void json(Context ctx, int status, Object body) {
+        try {
+            ctx.status(status).contentType("application/json").result(JSON.writeValueAsString(body));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void error(Context ctx, int status, String message) {
+        json(ctx, status, Map.of("error", message == null ? "error" : message));
+    }
+
+    // ---- request parsing --------------------------------------------------------------------------------
+
+    private static JsonNode body(Context ctx) {
+        String body = ctx.body();
+        if (body == null || body.isBlank()) {
+            throw new ApiError(400, "a JSON body is required");
+        }
+        try {
+            JsonNode n = JSON.readTree(body);
+            if (n == null || !n.isObject()) {
+                throw new ApiError(400, "the body must be a JSON object");
+            }
+            return n;
+        } catch (IOException e) {
+            throw new ApiError(400, "the body is not valid JSON: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
+        }
+    }
+
+    private static String text(JsonNode body, String field) {
+        return optionalText(body, field).orElseThrow(() -> new ApiError(400, field + ": required"));
+    }
+
+    private static Optional<String> optionalText(JsonNode body, String field) {
+        JsonNode n = body.get(field);
+        if (n == null || n.isNull()) {
+            return Optional.empty();
+        }
+        if (!n.isValueNode()) {
+            throw new ApiError(400, field + ": must be a single value");
+        }
+        return Optional.of(n.asText()).filter(s -> !s.isBlank());
+    }
+
+    private static long version(JsonNode body) {
+        JsonNode v = body.get("version");
+        if (v == null || !v.canConvertToLong()) {
+            throw new ApiError(400, "version: required, the version of the complaint you are changing (from GET)");
+        }
+        return v.asLong();
+    }
+
+    private static long number(Context ctx) {
+        return longParam(ctx.pathParam("number"), "number");
+    }
+
+    private static long longParam(String s, String name) {
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            throw new ApiError(400, name + ": not a number: '" + s + "'");
+        }
+    }
+
+    private static int intParam(String s, int fallback, int min, int max, String name) {
+        if (s == null || s.isBlank()) {
+            return fallback;
+        }
+        try {
+            int v = Integer.parseInt(s);
+            if (v < min || v > max) {
+                throw new ApiError(400, name + ": between " + min + " and " + max + ", got " + v);
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new ApiError(400, name + ": not a number: '" + s + "'");
+        }
+    }
+
+    private static Status status(String s) {
+        try {
+            return Status.valueOf(s.toUpperCase().replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new ApiError(400, "status: one of " + List.of(Status.values()).toString().toLowerCase() + ", got '" + s + "'");
+        }
+    }
+
+    private static Role role(String s) {
+        try {
+            Role r = Role.valueOf(s.toUpperCase());
+            if (r == Role.SYSTEM) {
+                throw new IllegalArgumentException();
+            }
+            return r;
+        } catch (IllegalArgumentException e) {
+            throw new ApiError(400, "role: one of agent, senior, supervisor, executive, admin; got '" + s + "'");
+        }
+    }
+
+    private static Instant instant(String s) {
+        try {
+            return Instant.parse(s);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new ApiError(400, "eta: an ISO-8601 instant such as 2026-11-25T12:00:00Z, got '" + s + "'");
+        }
+    }
+}

@@ -1,0 +1,318 @@
+package org.redress.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.redress.app.channels.ChannelRegistry;
+import org.redress.app.desk.Replies;
+import org.redress.app.intake.DeskIntake;
+import org.redress.app.store.Complaints;
+import org.redress.app.store.Database;
+import org.redress.app.store.Promises;
+import org.redress.app.store.Remedies;
+import org.redress.app.store.Users;
+import org.redress.app.store.TestDatabases;
+import org.redress.core.channel.Channel;
+import org.redress.core.channel.ChannelContext;
+import org.redress.core.channel.ChannelPlugin;
+import org.redress.core.channel.ChannelSettings;
+import org.redress.core.classify.Triage;
+import org.redress.core.guard.ReplyGuard;
+import org.redress.core.intake.IntakeRunner;
+import org.redress.core.promise.PromiseExtractor;
+import org.redress.core.remedy.RemedyCatalogue;
+import org.redress.core.routing.RoutingTable;
+import org.redress.core.sla.SlaPolicy;
+import org.redress.core.staff.Role;
+import org.redress.app.engine.DeskNode;
+
+/**
+ * The REST API over HTTP against a real H2 desk: the route table and the OpenAPI document agree (paths,
+ * methods, access, and the documented required fields of every response the tests get); every route walked
+ * with every role; the reply flow with the guard, its override, promises and the outbox; conflicts, CSRF and
+ * the sign-in limit.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DeskServerTest {
+
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC);
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String PASSWORD = "correct horse battery";
+
+    @TempDir
+    static Path dir;
+
+    Database db;
+    DeskServer server;
+    String base;
+    JsonNode openapi;
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    void start() throws Exception {
+        db = Database.open(TestDatabases.fresh("h2", dir), 4);
+        Path inbox = Files.createDirectories(dir.resolve("inbox"));
+        for (int i = 0; i < 3; i++) {
+            Files.writeString(inbox.resolve("0" + i + ".eml"), "Message-ID: <c" + i + "@customer.example>\r\nFrom: Ana Pop <ana" + i
+                    + "@customer.example>\r\nTo: support@desk.example\r\nSubject: Parcel " + i + " never arrived\r\n"
+                    + "Date: Tue, 24 Nov 2026 09:00:00 +0000\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n"
+                    + "My parcel " + i + " never arrived and nobody answers.\r\n", StandardCharsets.UTF_8);
+        }
+        SlaPolicy sla = SlaPolicy.standard(DeskNode.CALENDAR);
+        ChannelPlugin email = ChannelRegistry.discover().require("email");
+        try (Channel channel = email.open(ChannelSettings.validate(email.descriptor(), Map.of("path", inbox.toString())),
+                new ChannelContext("support", CLOCK))) {
+            new IntakeRunner(new DeskIntake(db, "email", new Triage(Triage.Policy.standard(), Optional.empty()),
+                    text -> Optional.of("en"), new RoutingTable(Map.of(), "front-desk"), CLOCK, false, sla), 10).drain("support", channel);
+        }
+        Users users = new Users(db, CLOCK);
+        users.add("ana", "Ana", Role.AGENT, "front-desk", PASSWORD);
+        users.add("sam", "Sam", Role.SENIOR, "front-desk", PASSWORD);
+        users.add("sue", "Sue", Role.SUPERVISOR, "front-desk", PASSWORD);
+        users.add("eve", "Eve", Role.EXECUTIVE, null, PASSWORD);
+        users.add("adam", "Adam", Role.ADMIN, null, PASSWORD);
+        Complaints complaints = new Complaints(db, sla, CLOCK);
+        Promises promises = new Promises(db);
+        server = new DeskServer(db, users, complaints, promises, new Remedies(db, complaints, RemedyCatalogue.standard("EUR"), CLOCK),
+                new Replies(complaints, promises, new ReplyGuard(new PromiseExtractor(DeskNode.CALENDAR), Optional.empty()), CLOCK),
+                null, CLOCK);
+        base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
+        openapi = JSON.readTree(DeskServer.class.getResourceAsStream("/openapi.json"));
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+        db.close();
+    }
+
+    /** A signed-in browser: its cookie and CSRF token. */
+    record Browser(String cookie, String csrf) {
+    }
+
+    Browser login(String user) throws Exception {
+        HttpResponse<String> r = send("POST", "/api/login", Map.of("username", user, "password", PASSWORD), null);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        String cookie = r.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        assertThat(r.headers().firstValue("Set-Cookie").orElseThrow()).contains("HttpOnly").contains("SameSite=Strict");
+        return new Browser(cookie, JSON.readTree(r.body()).get("csrf").asText());
+    }
+
+    HttpResponse<String> send(String method, String path, Object body, Browser as) throws Exception {
+        return send(method, path, body, as, true);
+    }
+
+    HttpResponse<String> send(String method, String path, Object body, Browser as, boolean withCsrf) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json");
+        if (as != null && as.cookie() != null) {
+            b.header("Cookie", as.cookie());
+            if (withCsrf) {
+                b.header("X-CSRF-Token", as.csrf());
+            }
+        }
+        if (as != null && as.cookie() == null) {
+            b.header("Authorization", "Bearer " + as.csrf());
+        }
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        conformsToOpenapi(method, path, r);
+        return r;
+    }
+
+    /** The response's status is documented for the route, and its body has every required field of the documented schema. */
+    void conformsToOpenapi(String method, String path, HttpResponse<String> r) throws Exception {
+        String template = server.routes().stream().filter(x -> x.method().equals(method) && matches(x.path(), path.replaceAll("\\?.*", "")))
+                .map(DeskServer.Route::path).findFirst().orElse(null);
+        if (template == null) {
+            return;
+        }
+        JsonNode response = openapi.path("paths").path(template).path(method.toLowerCase()).path("responses").path(String.valueOf(r.statusCode()));
+        assertThat(response.isMissingNode()).as(method + " " + template + " answered " + r.statusCode() + ", which the OpenAPI document does not list: " + r.body()).isFalse();
+        JsonNode schema = response.path("content").path("application/json").path("schema");
+        if (!schema.isMissingNode()) {
+            checkRequired(resolve(schema), JSON.readTree(r.body()), method + " " + template + " " + r.statusCode());
+        }
+    }
+
+    JsonNode resolve(JsonNode schema) {
+        if (schema.has("$ref")) {
+            return openapi.at(schema.get("$ref").asText().substring(1));
+        }
+        return schema;
+    }
+
+    void checkRequired(JsonNode schema, JsonNode value, String where) {
+        for (JsonNode field : schema.path("required")) {
+            assertThat(value.has(field.asText())).as(where + ": the documented field '" + field.asText() + "' is missing in " + value).isTrue();
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = schema.path("properties").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> p = it.next();
+            JsonNode v = value.get(p.getKey());
+            JsonNode s = resolve(p.getValue());
+            if (v != null && s.path("type").asText().equals("array") && v.isArray()) {
+                for (JsonNode item : v) {
+                    checkRequired(resolve(s.path("items")), item, where + "." + p.getKey());
+                }
+            }
+        }
+    }
+
+    static boolean matches(String template, String path) {
+        return path.matches(template.replaceAll("\\{[^}]+}", "[^/]+"));
+    }
+
+    @Test
+    void the_route_table_and_the_openapi_document_name_the_same_routes_and_access() {
+        Set<String> implemented = new TreeSet<>();
+        server.routes().forEach(r -> implemented.add(r.method() + " " + r.path() + " " + r.access().name().toLowerCase().replace('_', '-')));
+        Set<String> documented = new TreeSet<>();
+        openapi.path("paths").fields().forEachRemaining(p -> p.getValue().fields().forEachRemaining(m ->
+                documented.add(m.getKey().toUpperCase() + " " + p.getKey() + " " + m.getValue().path("x-access").asText())));
+        assertThat(implemented).isEqualTo(documented);
+    }
+
+    @Test
+    void every_route_answers_every_role_as_its_access_says() throws Exception {
+        Map<String, Browser> callers = new LinkedHashMap<>();
+        callers.put("anonymous", null);
+        for (String u : List.of("ana", "sam", "sue", "eve", "adam")) {
+            callers.put(u, login(u));
+        }
+        callers.put("ana-token", new Browser(null, new Users(db, CLOCK).createToken("ana", "test")));
+        List<String> wrong = new ArrayList<>();
+        for (DeskServer.Route r : server.routes()) {
+            if (r.path().equals("/api/logout") || r.path().equals("/api/login")) {
+                continue;
+            }
+            String path = r.path().replace("{number}", "1000").replace("{id}", "999999");
+            for (Map.Entry<String, Browser> c : callers.entrySet()) {
+                int status = send(r.method(), path, r.method().equals("POST") ? Map.of() : null, c.getValue()).statusCode();
+                String role = c.getKey().replace("-token", "");
+                boolean allowed = switch (r.access()) {
+                    case PUBLIC -> true;
+                    case SIGNED_IN -> c.getValue() != null;
+                    case AGENT -> c.getValue() != null && !role.equals("adam");
+                    case SUPERVISOR -> Set.of("sue", "eve").contains(role);
+                    case ADMIN -> role.equals("adam");
+                };
+                int expectedDenial = c.getValue() == null ? 401 : 403;
+                if (allowed ? (status == 401 || status == 403) : status != expectedDenial) {
+                    wrong.add(r.method() + " " + r.path() + " as " + c.getKey() + ": " + status);
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void a_reply_is_guarded_overridden_with_a_reason_stored_promised_and_owed_and_stale_versions_conflict() throws Exception {
+        Browser ana = login("ana");
+        JsonNode c = JSON.readTree(send("GET", "/api/complaints/1001", null, ana).body());
+        long version = c.get("version").asLong();
+        assertThat(c.get("timeline").get(0).get("kind").asText()).isEqualTo("inbound");
+
+        HttpResponse<String> draft = send("POST", "/api/complaints/1001/check-reply", Map.of("text", "I don't know, that's not my job."), ana);
+        assertThat(JSON.readTree(draft.body()).get("blocked").asBoolean()).isTrue();
+
+        HttpResponse<String> blocked = send("POST", "/api/complaints/1001/replies", Map.of("text", "I don't know, that's not my job.",
+                "version", version), ana);
+        assertThat(blocked.statusCode()).isEqualTo(422);
+        assertThat(JSON.readTree(blocked.body()).get("findings").get(0).get("suggestion").asText()).isNotBlank();
+
+        HttpResponse<String> noCsrf = send("POST", "/api/complaints/1001/notes", Map.of("text", "x", "version", version), ana, false);
+        assertThat(noCsrf.statusCode()).isEqualTo(403);
+        assertThat(noCsrf.body()).contains("CSRF");
+
+        HttpResponse<String> sent = send("POST", "/api/complaints/1001/replies", Map.of("text",
+                "I am sorry your parcel has not arrived. I have asked the courier to trace it and I will call you back tomorrow by 12:00.",
+                "version", version), ana);
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(201);
+        JsonNode s = JSON.readTree(sent.body());
+        assertThat(s.get("promises")).hasSize(1);
+        long after = s.get("version").asLong();
+
+        HttpResponse<String> stale = send("POST", "/api/complaints/1001/notes", Map.of("text", "late note", "version", version), ana);
+        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(stale.body()).contains("changed by someone else").contains("nothing was overwritten");
+
+        HttpResponse<String> overridden = send("POST", "/api/complaints/1001/replies", Map.of("text", "I don't know yet.",
+                "version", after, "override", Map.of("reason", "the customer asked for a straight answer")), ana);
+        assertThat(overridden.statusCode()).as(overridden.body()).isEqualTo(201);
+
+        HttpResponse<String> illegal = send("POST", "/api/complaints/1001/transitions", Map.of("to", "decision_communicated",
+                "version", JSON.readTree(overridden.body()).get("version").asLong()), ana);
+        assertThat(illegal.statusCode()).isEqualTo(422);
+        assertThat(illegal.body()).contains("RECEIVED");
+
+        JsonNode full = JSON.readTree(send("GET", "/api/complaints/1001", null, ana).body());
+        assertThat(full.get("promises").get(0).get("state").asText()).isEqualTo("OPEN");
+        List<String> actions = new ArrayList<>();
+        full.get("audit").forEach(a -> actions.add(a.get("action").asText() + ":" + a.get("actor").asText()));
+        assertThat(actions).contains("guard-override:ana");
+        List<String> owed = db.jdbi().withHandle(h -> h.createQuery("select subject from outbound_message where automatic = false order by created_at")
+                .mapTo(String.class).list());
+        assertThat(owed).hasSize(2).allSatisfy(subject -> assertThat(subject).isEqualTo("Re: Parcel 1 never arrived [#1001]"));
+    }
+
+    @Test
+    void the_queue_filters_and_wrong_input_is_named() throws Exception {
+        Browser sue = login("sue");
+        JsonNode q = JSON.readTree(send("GET", "/api/complaints?unassigned=true&limit=2", null, sue).body());
+        assertThat(q.get("complaints")).hasSize(2);
+        assertThat(send("GET", "/api/complaints?limit=0", null, sue).body()).contains("limit: between 1 and 500");
+        assertThat(send("GET", "/api/complaints?status=lost", null, sue).body()).contains("status: one of");
+        assertThat(send("GET", "/api/complaints/424242", null, sue).statusCode()).isEqualTo(404);
+        HttpResponse<String> bad = send("POST", "/api/complaints/1000/notes", Map.of("text", "x"), sue);
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("version: required");
+    }
+
+    @Test
+    void a_remedy_above_the_agents_cap_waits_for_a_supervisor() throws Exception {
+        Browser ana = login("ana");
+        JsonNode r = JSON.readTree(send("POST", "/api/complaints/1002/remedies", Map.of("kind", "refund", "claimed", "180",
+                "offered", "180", "currency", "EUR", "reason", "double charge"), ana).body());
+        assertThat(r.get("state").asText()).isEqualTo("AWAITING_APPROVAL");
+        Browser sue = login("sue");
+        HttpResponse<String> decided = send("POST", "/api/remedies/" + r.get("id").asLong() + "/decision",
+                Map.of("approve", true, "reason", "ledger confirms it", "version", 0), sue);
+        assertThat(decided.statusCode()).as(decided.body()).isEqualTo(200);
+        assertThat(JSON.readTree(decided.body()).get("state").asText()).isEqualTo("GRANTED");
+    }
+
+    @Test
+    void five_wrong_passwords_lock_sign_in_for_that_name_and_address() throws Exception {
+        new Users(db, CLOCK).add("mallory", "", Role.AGENT, null, PASSWORD);
+        for (int i = 0; i < 5; i++) {
+            assertThat(send("POST", "/api/login", Map.of("username", "mallory", "password", "guess " + i), null).statusCode()).isEqualTo(401);
+        }
+        HttpResponse<String> locked = send("POST", "/api/login", Map.of("username", "mallory", "password", PASSWORD), null);
+        assertThat(locked.statusCode()).isEqualTo(429);
+        assertThat(locked.headers().firstValue("Retry-After")).isPresent();
+    }
+}
