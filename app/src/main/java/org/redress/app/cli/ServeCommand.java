@@ -12,7 +12,19 @@ import org.redress.app.channels.ChannelRegistry;
 import org.redress.app.config.ConfigException;
 import org.redress.app.config.DeskConfig;
 import org.redress.app.engine.DeskNode;
+import org.redress.app.desk.Demo;
+import org.redress.app.desk.Replies;
+import org.redress.app.store.Complaints;
 import org.redress.app.store.Database;
+import org.redress.app.store.Promises;
+import org.redress.app.store.Remedies;
+import org.redress.app.store.Users;
+import org.redress.app.web.DeskServer;
+import org.redress.core.guard.ReplyGuard;
+import org.redress.core.promise.PromiseExtractor;
+import org.redress.core.remedy.RemedyCatalogue;
+import org.redress.core.sla.SlaPolicy;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -30,9 +42,19 @@ public final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--db", paramLabel = "URL", defaultValue = Database.DEFAULT_URL,
-            description = "The desk's database: a JDBC URL (PostgreSQL for several nodes) or an H2 file path (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--db", paramLabel = "URL",
+            description = "The desk's database: a JDBC URL (PostgreSQL for several nodes) or an H2 file path (default: "
+                    + Database.DEFAULT_URL + "; with --demo a new H2 file under ./data).")
     String db;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080", description = "The HTTP port of the API (default: ${DEFAULT-VALUE}; 0: any free port).")
+    int port;
+
+    @Option(names = "--host", paramLabel = "HOST", defaultValue = "0.0.0.0", description = "The address to listen on (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--demo", description = "Start a fresh desk seeded with a living demo, and print its users' passwords once.")
+    boolean demo;
 
     @Option(names = "--config", paramLabel = "FILE",
             description = "The configuration file (default: redress.yaml in the current folder, when there is one).")
@@ -53,7 +75,13 @@ public final class ServeCommand implements Callable<Integer> {
             desk = new DeskConfig(node, desk.pollEvery(), desk.leaseTtl(), desk.batch(), desk.channels());
         }
         PrintWriter out = spec.commandLine().getOut();
-        Database database = Database.open(db, 4 + 2 * desk.channels().size());
+        long started = System.nanoTime();
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("--port: between 0 and 65535, got " + port);
+        }
+        String url = db != null ? db : demo ? "jdbc:h2:file:./data/demo-" + java.time.LocalDateTime.now()
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) : Database.DEFAULT_URL;
+        Database database = Database.open(url, 8 + 2 * desk.channels().size());
         DeskNode deskNode;
         try {
             deskNode = DeskNode.open(database, desk, ChannelRegistry.discover(), TextCommands.detection(), Clock.systemUTC());
@@ -61,21 +89,56 @@ public final class ServeCommand implements Callable<Integer> {
             database.close();
             throw new IllegalArgumentException((Files.isRegularFile(file) ? file + ": " : "") + e.getMessage(), e);
         }
+        Clock clock = Clock.systemUTC();
+        SlaPolicy sla = SlaPolicy.standard(DeskNode.CALENDAR);
+        Complaints complaints = new Complaints(database, sla, clock);
+        Promises promises = new Promises(database);
+        Users users = new Users(database, clock);
+        Replies replies = new Replies(complaints, promises, new ReplyGuard(new PromiseExtractor(DeskNode.CALENDAR), Optional.empty()), clock);
+        java.util.Map<String, String> passwords = java.util.Map.of();
+        if (demo) {
+            passwords = new Demo(database, sla, TextCommands.detection(), replies, clock).seed();
+        }
+        DeskServer server = new DeskServer(database, users, complaints, promises,
+                new Remedies(database, complaints, RemedyCatalogue.standard("EUR"), clock), replies, deskNode, clock);
+        int listening;
+        try {
+            listening = server.start(host, port);
+        } catch (RuntimeException e) {
+            deskNode.close();
+            database.close();
+            throw new IllegalArgumentException("cannot listen on " + host + ":" + port + ": " + rootMessage(e), e);
+        }
+        deskNode.start();
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             // Ctrl-C or a plain kill: give the leases up so another node goes on at once
+            server.close();
             deskNode.close();
             database.close();
             stopped.countDown();
         }, "redress-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        deskNode.start();
-        out.printf("redress: node %s serving %d channel(s) [%s] and jobs [%s] on %s; ready%n", desk.node(), desk.channels().size(),
+        if (demo) {
+            out.println("redress: demo desk in " + database.url() + "; its users (passwords shown this once):");
+            passwords.forEach((user, password) -> out.printf("  %-20s %s%n", user, password));
+        }
+        out.printf("redress: node %s serving %d channel(s) [%s] and jobs [%s] on %s%n", desk.node(), desk.channels().size(),
                 String.join(", ", desk.channels().stream().map(c -> c.name() + " (" + c.plugin() + ")").toList()),
                 String.join(", ", deskNode.scheduler().jobs().stream().map(j -> j.name()).toList()), database.url());
+        out.printf("redress: ready in %d ms: API at http://localhost:%d/api (described at /api/openapi.json)%n",
+                (System.nanoTime() - started) / 1_000_000, listening);
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
     }
 
     static String defaultNodeName() {

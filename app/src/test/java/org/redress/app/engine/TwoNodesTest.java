@@ -128,7 +128,7 @@ class TwoNodesTest {
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add("org.redress.app.Main");
-        command.addAll(List.of("serve", "--db", url, "--config", config.toString(), "--node", node));
+        command.addAll(List.of("serve", "--db", url, "--config", config.toString(), "--node", node, "--port", "0"));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log(node));
         pb.environment().put("TEST_MAIL_PASSWORD", "secret");
         Process p = pb.start();
