@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = RedressCommand.Version.class,
         description = "Redress, a complaint desk that keeps complaint-handling practice for its agents.",
-        subcommands = {ServeCommand.class, ChannelsCommand.class, ImportCommand.class, ParseEmailCommand.class, ParseCallsCommand.class, ParseSocialCommand.class, TriageCommand.class,
+        subcommands = {ServeCommand.class, MigrateCommand.class, UserCommand.class, ChannelsCommand.class, ImportCommand.class, ParseEmailCommand.class, ParseCallsCommand.class, ParseSocialCommand.class, TriageCommand.class,
                 CheckReplyCommand.class,
                 CommandLine.HelpCommand.class})
 public final class RedressCommand implements Runnable {
@@ -52,6 +52,7 @@ public final class RedressCommand implements Runnable {
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             String message = ex instanceof ChannelRegistryException || ex instanceof IllegalArgumentException
+                    || ex instanceof org.redress.app.store.NotFoundException
                     || ex instanceof org.redress.app.store.DatabaseException || ex instanceof org.redress.app.config.ConfigException
                     ? ex.getMessage() : ex.toString();
             err.println(commandLine.getCommandSpec().qualifiedName() + ": " + message);

@@ -1,0 +1,56 @@
+package org.redress.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class UserCommandTest {
+
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {
+    }
+
+    Run run(String stdin, String... args) {
+        InputStream saved = System.in;
+        System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+        try {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            int code = RedressCommand.run(args, new PrintWriter(out), new PrintWriter(err));
+            return new Run(code, out.toString(), err.toString());
+        } finally {
+            System.setIn(saved);
+        }
+    }
+
+    @Test
+    void users_are_added_listed_and_given_tokens_and_mistakes_are_named() {
+        String db = dir.resolve("desk").toString();
+        assertThat(run("", "migrate", "--db", db).out()).contains("schema up to date");
+        Run added = run("correct horse battery\n", "user", "add", "ana", "--role", "agent", "--team", "billing", "--password-stdin", "--db", db);
+        assertThat(added.code()).as(added.err()).isZero();
+        assertThat(added.out()).contains("added ana (agent)");
+        assertThat(run("correct horse battery\n", "user", "add", "ana", "--role", "agent", "--password-stdin", "--db", db).err())
+                .contains("there is already a user 'ana'");
+        assertThat(run("short\n", "user", "add", "bob", "--role", "agent", "--password-stdin", "--db", db).err())
+                .contains("at least 10 characters");
+        assertThat(run("correct horse battery\n", "user", "add", "bob", "--role", "boss", "--password-stdin", "--db", db).err())
+                .contains("--role: one of agent, senior, supervisor, executive, admin");
+        Run list = run("", "user", "list", "--db", db);
+        assertThat(list.out()).contains("ana").contains("agent").contains("billing");
+        Run token = run("", "user", "token", "ana", "--db", db);
+        assertThat(token.out()).startsWith("rdt_");
+        assertThat(run("", "user", "token", "nobody", "--db", db).err()).contains("there is no user 'nobody'");
+        assertThat(run("another good password\n", "user", "passwd", "ana", "--password-stdin", "--db", db).out())
+                .contains("password of ana changed");
+    }
+}
