@@ -100,7 +100,7 @@ public final class ServeCommand implements Callable<Integer> {
             passwords = new Demo(database, sla, TextCommands.detection(), replies, clock).seed();
         }
         DeskServer server = new DeskServer(database, users, complaints, promises,
-                new Remedies(database, complaints, RemedyCatalogue.standard("EUR"), clock), replies, deskNode, clock);
+                new Remedies(database, complaints, RemedyCatalogue.standard("EUR"), clock), replies, deskNode, TextCommands.detection(), clock);
         int listening;
         try {
             listening = server.start(host, port);

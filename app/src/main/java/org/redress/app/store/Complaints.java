@@ -54,6 +54,10 @@ public final class Complaints {
         this.clock = clock;
     }
 
+    public SlaPolicy policy() {
+        return sla;
+    }
+
     public Optional<Loaded> find(long number) {
         return database.jdbi().withHandle(h -> load(h, number));
     }

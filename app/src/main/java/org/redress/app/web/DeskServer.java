@@ -18,6 +18,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.redress.app.desk.Replies;
+import org.redress.app.intake.DeskIntake;
+import org.redress.core.channel.Batch;
+import org.redress.core.channel.Checkpoint;
+import org.redress.core.channel.InboundMessage;
+import org.redress.core.channel.RawSource;
+import org.redress.core.channel.SenderIdentity;
+import org.redress.core.classify.Triage;
+import org.redress.core.routing.RoutingTable;
+import org.redress.core.text.LanguageDetection;
 import org.redress.app.engine.DeskNode;
 import org.redress.app.store.Complaints;
 import org.redress.app.store.ConcurrentChangeException;
@@ -81,11 +90,12 @@ public final class DeskServer implements AutoCloseable {
     private final DeskNode node;
     private final Clock clock;
     private final LoginLimiter limiter;
+    private final DeskIntake walkIns;
     private final List<Route> routes;
     private Javalin app;
 
     public DeskServer(Database database, Users users, Complaints complaints, Promises promises, Remedies remedies,
-                      Replies replies, DeskNode node, Clock clock) {
+                      Replies replies, DeskNode node, LanguageDetection detection, Clock clock) {
         this.database = database;
         this.users = users;
         this.complaints = complaints;
@@ -96,6 +106,8 @@ public final class DeskServer implements AutoCloseable {
         this.node = node;
         this.clock = clock;
         this.limiter = new LoginLimiter(5, Duration.ofMinutes(5), clock);
+        this.walkIns = new DeskIntake(database, "desk", new Triage(Triage.Policy.standard(), Optional.empty()), detection,
+                new RoutingTable(Map.of(), "front-desk"), clock, false, complaints.policy());
         this.routes = List.of(
                 new Route("GET", "/api/health", Access.PUBLIC, this::health),
                 new Route("GET", "/api/openapi.json", Access.PUBLIC, this::openapi),
@@ -103,6 +115,7 @@ public final class DeskServer implements AutoCloseable {
                 new Route("POST", "/api/logout", Access.SIGNED_IN, this::logout),
                 new Route("GET", "/api/me", Access.SIGNED_IN, this::me),
                 new Route("GET", "/api/complaints", Access.AGENT, this::listComplaints),
+                new Route("POST", "/api/complaints", Access.AGENT, this::createComplaint),
                 new Route("GET", "/api/complaints/{number}", Access.AGENT, this::oneComplaint),
                 new Route("POST", "/api/complaints/{number}/check-reply", Access.AGENT, this::checkReply),
                 new Route("POST", "/api/complaints/{number}/replies", Access.AGENT, this::reply),
@@ -278,6 +291,43 @@ public final class DeskServer implements AutoCloseable {
             items.add(m);
         }
         json(ctx, 200, Map.of("complaints", items));
+    }
+
+    /**
+     * A complaint taken at the desk (walk-in), on the phone, or from the web form: stored through the same intake as
+     * a channel's messages (triaged, routed, SLA clocks started, escalated on threats), under its own channel instance.
+     */
+    private void createComplaint(Context ctx) {
+        JsonNode body = body(ctx);
+        String via = text(body, "via");
+        if (!List.of("walk-in", "phone", "web-form").contains(via)) {
+            throw new ApiError(400, "via: one of walk-in, phone, web-form; got '" + via + "'");
+        }
+        JsonNode customer = body.path("customer");
+        String name = customer.isObject() ? optionalText(customer, "name").orElse("") : "";
+        Optional<String> email = customer.isObject() ? optionalText(customer, "email") : Optional.empty();
+        Optional<String> phone = customer.isObject() ? optionalText(customer, "phone") : Optional.empty();
+        if (email.isEmpty() && phone.isEmpty()) {
+            throw new ApiError(400, "customer: an email or a phone number is required, so the desk can answer and recognise them");
+        }
+        if (email.isPresent() && !email.get().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            throw new ApiError(400, "customer.email: not an email address: '" + email.get() + "'");
+        }
+        SenderIdentity sender = email.map(e -> SenderIdentity.email(e, name)).orElseGet(() -> SenderIdentity.phone(phone.get(), name));
+        String text = text(body, "text");
+        String subject = optionalText(body, "subject").orElse(text.length() > 80 ? text.substring(0, 80) + "…" : text);
+        Users.User by = user(ctx);
+        String externalId = via + "-" + java.util.UUID.randomUUID();
+        InboundMessage m = InboundMessage.builder(via, externalId).sender(sender).sentAt(clock.instant()).subject(subject)
+                .text(text).attribute("taken-by", by.username())
+                .raw(new RawSource(via + ":" + externalId, "application/json", body.toString().getBytes(StandardCharsets.UTF_8))).build();
+        synchronized (walkIns) {
+            walkIns.store("desk:" + via, new Batch(List.of(m), Checkpoint.of(externalId), false));
+        }
+        long number = database.jdbi().withHandle(h -> h.createQuery("select complaint_number from inbound_message "
+                + "where instance = :i and external_id = :id").bind("i", "desk:" + via).bind("id", externalId).mapTo(Long.class).one());
+        Complaints.Loaded loaded = complaints.require(number);
+        json(ctx, 201, complaintJson(loaded));
     }
 
     private void oneComplaint(Context ctx) {

@@ -51,7 +51,7 @@ public final class ApiBenchmark {
             Users users = new Users(db, clock);
             String token = users.createToken("ana", "benchmark");
             DeskServer server = new DeskServer(db, users, complaints, promises, new Remedies(db, complaints, RemedyCatalogue.standard("EUR"), clock),
-                    replies, null, clock);
+                    replies, null, text -> Optional.of("en"), clock);
             int port = server.start("127.0.0.1", 0);
             try {
                 String base = "http://127.0.0.1:" + port;

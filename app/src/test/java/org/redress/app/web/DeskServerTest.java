@@ -99,7 +99,7 @@ class DeskServerTest {
         Promises promises = new Promises(db);
         server = new DeskServer(db, users, complaints, promises, new Remedies(db, complaints, RemedyCatalogue.standard("EUR"), CLOCK),
                 new Replies(complaints, promises, new ReplyGuard(new PromiseExtractor(DeskNode.CALENDAR), Optional.empty()), CLOCK),
-                null, CLOCK);
+                null, text -> Optional.of("en"), CLOCK);
         base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
         openapi = JSON.readTree(DeskServer.class.getResourceAsStream("/openapi.json"));
     }
@@ -290,6 +290,22 @@ class DeskServerTest {
         HttpResponse<String> bad = send("POST", "/api/complaints/1000/notes", Map.of("text", "x"), sue);
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("version: required");
+    }
+
+    @Test
+    void a_complaint_taken_on_the_phone_is_triaged_routed_and_tracked() throws Exception {
+        Browser ana = login("ana");
+        HttpResponse<String> created = send("POST", "/api/complaints", Map.of("via", "phone", "customer",
+                Map.of("name", "Radu", "phone", "+40721000222"), "text", "My internet has been down for three days and I work from home. "
+                        + "If it is not fixed today I will report you to the regulator."), ana);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode c = JSON.readTree(created.body());
+        assertThat(c.get("channel").asText()).isEqualTo("desk:phone");
+        assertThat(c.get("escalation").asText()).isEqualTo("SUPERVISOR");
+        assertThat(c.get("slaClocks").size()).isEqualTo(3);
+        assertThat(send("POST", "/api/complaints", Map.of("via", "fax", "text", "x"), ana).body()).contains("via: one of walk-in, phone, web-form");
+        assertThat(send("POST", "/api/complaints", Map.of("via", "walk-in", "customer", Map.of("name", "Nobody"), "text", "x"), ana).body())
+                .contains("an email or a phone number is required");
     }
 
     @Test
