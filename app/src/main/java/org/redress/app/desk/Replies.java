@@ -84,7 +84,11 @@ public final class Replies {
         return new ReplyGuard.Context(c.status().isOpen(), c.playbook().apologies() > 0, false, clock.instant());
     }
 
-    private void owe(Handle h, Complaint c, String replyId, String text, Instant now) {
+    /**
+     * Owes a message to the complaint's customer, at the address they last wrote from, through the complaint's
+     * channel instance, in the caller's transaction. A complaint with no address (a walk-in) owes nothing.
+     */
+    public static void owe(Handle h, Complaint c, String replyId, String text, Instant now) {
         List<Entry.Inbound> inbound = c.entries(Entry.Inbound.class).stream().filter(e -> !e.automated()).toList();
         String lastFrom = inbound.isEmpty() ? "" : inbound.get(inbound.size() - 1).from();
         String inReplyTo = inbound.isEmpty() ? null : inbound.get(inbound.size() - 1).externalId();

@@ -31,6 +31,9 @@ import org.redress.app.engine.DeskNode;
 import org.redress.app.store.Complaints;
 import org.redress.app.store.ConcurrentChangeException;
 import org.redress.app.store.Database;
+import org.redress.app.store.Incidents;
+import org.redress.core.complaint.Category;
+import org.redress.core.incident.Incident;
 import org.redress.app.store.NotFoundException;
 import org.redress.app.store.Promises;
 import org.redress.app.store.Queue;
@@ -91,6 +94,7 @@ public final class DeskServer implements AutoCloseable {
     private final Clock clock;
     private final LoginLimiter limiter;
     private final DeskIntake walkIns;
+    private final Incidents incidents;
     private final List<Route> routes;
     private Javalin app;
 
@@ -106,6 +110,7 @@ public final class DeskServer implements AutoCloseable {
         this.node = node;
         this.clock = clock;
         this.limiter = new LoginLimiter(5, Duration.ofMinutes(5), clock);
+        this.incidents = new Incidents(database, complaints, complaints.policy().calendar().zone(), clock);
         this.walkIns = new DeskIntake(database, "desk", new Triage(Triage.Policy.standard(), Optional.empty()), detection,
                 new RoutingTable(Map.of(), "front-desk"), clock, false, complaints.policy());
         this.routes = List.of(
@@ -125,6 +130,10 @@ public final class DeskServer implements AutoCloseable {
                 new Route("POST", "/api/complaints/{number}/remedies", Access.AGENT, this::proposeRemedy),
                 new Route("GET", "/api/remedies", Access.SUPERVISOR, this::listRemedies),
                 new Route("POST", "/api/remedies/{id}/decision", Access.SUPERVISOR, this::decideRemedy),
+                new Route("GET", "/api/incidents", Access.AGENT, this::listIncidents),
+                new Route("POST", "/api/incidents", Access.SUPERVISOR, this::declareIncident),
+                new Route("POST", "/api/incidents/{id}/links", Access.SUPERVISOR, this::linkIncident),
+                new Route("POST", "/api/incidents/{id}/resolution", Access.SUPERVISOR, this::resolveIncident),
                 new Route("GET", "/api/channels", Access.ADMIN, this::channels),
                 new Route("GET", "/api/quarantine", Access.ADMIN, this::quarantine),
                 new Route("POST", "/api/quarantine/{id}/discard", Access.ADMIN, this::discard),
@@ -416,6 +425,53 @@ public final class DeskServer implements AutoCloseable {
         }
         Remedy r = remedies.decide(id, version(body), body.get("approve").asBoolean(), user(ctx).actor(), text(body, "reason"));
         json(ctx, 200, remedyJson(r, version(body) + 1));
+    }
+
+    private void listIncidents(Context ctx) {
+        json(ctx, 200, Map.of("incidents", incidents.list().stream().map(DeskServer::incidentJson).toList()));
+    }
+
+    private void declareIncident(Context ctx) {
+        JsonNode body = body(ctx);
+        Long proposal = body.path("proposal").canConvertToLong() ? body.get("proposal").asLong() : null;
+        List<Long> more = new ArrayList<>();
+        body.path("complaints").forEach(n -> more.add(n.asLong()));
+        Category category = new Category(optionalText(body, "category").orElse(proposal == null ? "other"
+                : incidents.require(proposal).incident().category().code()));
+        Incidents.Stored s = incidents.declare(proposal, text(body, "title"), category, optionalText(body, "area").orElse(null),
+                instant(text(body, "eta")), user(ctx).actor(), more);
+        json(ctx, 201, incidentJson(s));
+    }
+
+    private void linkIncident(Context ctx) {
+        JsonNode body = body(ctx);
+        if (!body.path("complaint").canConvertToLong()) {
+            throw new ApiError(400, "complaint: the number of the complaint to link is required");
+        }
+        json(ctx, 200, incidentJson(incidents.link(longParam(ctx.pathParam("id"), "id"), body.get("complaint").asLong())));
+    }
+
+    private void resolveIncident(Context ctx) {
+        JsonNode body = body(ctx);
+        json(ctx, 200, incidentJson(incidents.resolve(longParam(ctx.pathParam("id"), "id"), version(body), text(body, "message"),
+                user(ctx).actor())));
+    }
+
+    private static Map<String, Object> incidentJson(Incidents.Stored s) {
+        Incident i = s.incident();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", i.id().value());
+        m.put("title", i.title());
+        m.put("category", i.category().code());
+        m.put("area", i.area());
+        m.put("eta", i.eta().toString());
+        m.put("state", s.proposed() ? "PROPOSED" : i.state().name());
+        m.put("declaredBy", i.declaredBy().id());
+        m.put("sharedTerms", s.terms());
+        m.put("complaints", i.linked().stream().map(n -> n.value()).toList());
+        m.put("resolution", i.resolution().orElse(null));
+        m.put("version", s.version());
+        return m;
     }
 
     private void channels(Context ctx) {

@@ -274,7 +274,7 @@ class DeskServerTest {
         List<String> actions = new ArrayList<>();
         full.get("audit").forEach(a -> actions.add(a.get("action").asText() + ":" + a.get("actor").asText()));
         assertThat(actions).contains("guard-override:ana");
-        List<String> owed = db.jdbi().withHandle(h -> h.createQuery("select subject from outbound_message where automatic = false order by created_at")
+        List<String> owed = db.jdbi().withHandle(h -> h.createQuery("select subject from outbound_message where reply_id like 'reply-1001-%' order by created_at")
                 .mapTo(String.class).list());
         assertThat(owed).hasSize(2).allSatisfy(subject -> assertThat(subject).isEqualTo("Re: Parcel 1 never arrived [#1001]"));
     }
@@ -319,6 +319,34 @@ class DeskServerTest {
                 Map.of("approve", true, "reason", "ledger confirms it", "version", 0), sue);
         assertThat(decided.statusCode()).as(decided.body()).isEqualTo(200);
         assertThat(JSON.readTree(decided.body()).get("state").asText()).isEqualTo("GRANTED");
+    }
+
+    @Test
+    void a_supervisor_declares_an_incident_links_complaints_and_resolves_it_with_one_message_to_all() throws Exception {
+        Browser sue = login("sue");
+        HttpResponse<String> declared = send("POST", "/api/incidents", Map.of("title", "Courier depot closed", "category", "other",
+                "eta", "2026-11-25T12:00:00Z", "complaints", List.of(1000, 1001)), sue);
+        assertThat(declared.statusCode()).as(declared.body()).isEqualTo(201);
+        JsonNode i = JSON.readTree(declared.body());
+        long id = i.get("id").asLong();
+        assertThat(i.get("complaints")).hasSize(2);
+        JsonNode linked = JSON.readTree(send("POST", "/api/incidents/" + id + "/links", Map.of("complaint", 1002), sue).body());
+        assertThat(linked.get("complaints")).hasSize(3);
+        HttpResponse<String> resolved = send("POST", "/api/incidents/" + id + "/resolution",
+                Map.of("message", "The depot is open again and your parcel is on its way.", "version", linked.get("version").asLong()), sue);
+        assertThat(resolved.statusCode()).as(resolved.body()).isEqualTo(200);
+        assertThat(JSON.readTree(resolved.body()).get("state").asText()).isEqualTo("RESOLVED");
+        List<String> owed = db.jdbi().withHandle(h -> h.createQuery("select reply_id from outbound_message where reply_id like :p order by reply_id")
+                .bind("p", "incident-" + id + "-%").mapTo(String.class).list());
+        assertThat(owed).containsExactlyInAnyOrder("incident-" + id + "-linked-1000", "incident-" + id + "-linked-1001",
+                "incident-" + id + "-linked-1002", "incident-" + id + "-resolved-1000", "incident-" + id + "-resolved-1001",
+                "incident-" + id + "-resolved-1002");
+        JsonNode c = JSON.readTree(send("GET", "/api/complaints/1002", null, sue).body());
+        List<String> events = new ArrayList<>();
+        c.get("timeline").forEach(t -> events.add(t.path("event").asText(t.get("kind").asText())));
+        assertThat(events).contains("incident-linked", "incident-resolved");
+        assertThat(send("POST", "/api/incidents/" + id + "/resolution", Map.of("message", "again", "version",
+                JSON.readTree(resolved.body()).get("version").asLong()), sue).statusCode()).isEqualTo(422);
     }
 
     @Test

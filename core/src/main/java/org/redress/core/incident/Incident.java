@@ -66,6 +66,18 @@ public final class Incident {
         this.terms = KeyTerms.of(this.title + " " + this.area);
     }
 
+    /** A stored incident, as it was saved. */
+    public static Incident restore(Id id, String title, Category category, String area, Instant eta, Actor declaredBy,
+                                   Instant declaredAt, State state, Instant resolvedAt, String resolution,
+                                   Set<Complaint.Number> linked) {
+        Incident i = new Incident(id, title, category, area, eta, declaredBy, declaredAt);
+        i.state = Objects.requireNonNull(state, "state");
+        i.resolvedAt = resolvedAt;
+        i.resolution = resolution;
+        i.linked.addAll(linked);
+        return i;
+    }
+
     /**
      * Whether a complaint is about this incident: same category, and it names the affected area or shares at
      * least two key terms with the incident's title.
@@ -122,13 +134,22 @@ public final class Incident {
         resolution = message.strip();
         List<Notice> notices = new ArrayList<>();
         for (Complaint.Number n : linked) {
-            complaints.apply(n).ifPresent(c -> {
-                c.append(new Entry.Reply(at, by, resolution, Optional.empty()));
-                c.append(new Entry.SystemEvent(at, "incident-resolved", "Incident " + id + " resolved"));
-                notices.add(new Notice(n, resolution));
-            });
+            complaints.apply(n).ifPresent(c -> notices.add(tellResolved(c, by, at)));
         }
         return notices;
+    }
+
+    /**
+     * Puts the resolution on one linked complaint's timeline, as a reply, and returns its notice: what
+     * {@link #resolve} does for every linked complaint, for a store that changes each complaint on its own.
+     */
+    public Notice tellResolved(Complaint c, Actor by, Instant at) {
+        if (state != State.RESOLVED) {
+            throw new IllegalStateException("incident " + id + " is not resolved yet");
+        }
+        c.append(new Entry.Reply(at, by, resolution, Optional.empty()));
+        c.append(new Entry.SystemEvent(at, "incident-resolved", "Incident " + id + " resolved"));
+        return new Notice(c.number(), resolution);
     }
 
     public Id id() {
