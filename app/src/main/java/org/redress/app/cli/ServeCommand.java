@@ -81,10 +81,14 @@ public final class ServeCommand implements Callable<Integer> {
         }
         String url = db != null ? db : demo ? "jdbc:h2:file:./data/demo-" + java.time.LocalDateTime.now()
                 .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) : Database.DEFAULT_URL;
+        Thread preload = new Thread(DeskServer::preload, "redress-preload");
+        preload.setDaemon(true);
+        preload.start();
         Database database = Database.open(url, 8 + 2 * desk.channels().size());
         DeskNode deskNode;
+        org.redress.core.text.LanguageDetection detection = demo ? TextCommands.detection() : TextCommands.lazyDetection();
         try {
-            deskNode = DeskNode.open(database, desk, ChannelRegistry.discover(), TextCommands.detection(), Clock.systemUTC());
+            deskNode = DeskNode.open(database, desk, ChannelRegistry.discover(), detection, Clock.systemUTC());
         } catch (ConfigException e) {
             database.close();
             throw new IllegalArgumentException((Files.isRegularFile(file) ? file + ": " : "") + e.getMessage(), e);
@@ -97,10 +101,10 @@ public final class ServeCommand implements Callable<Integer> {
         Replies replies = new Replies(complaints, promises, new ReplyGuard(new PromiseExtractor(DeskNode.CALENDAR), Optional.empty()), clock);
         java.util.Map<String, String> passwords = java.util.Map.of();
         if (demo) {
-            passwords = new Demo(database, sla, TextCommands.detection(), replies, clock).seed();
+            passwords = new Demo(database, sla, detection, replies, clock).seed();
         }
         DeskServer server = new DeskServer(database, users, complaints, promises,
-                new Remedies(database, complaints, RemedyCatalogue.standard("EUR"), clock), replies, deskNode, TextCommands.detection(), clock);
+                new Remedies(database, complaints, RemedyCatalogue.standard("EUR"), clock), replies, deskNode, detection, clock);
         int listening;
         try {
             listening = server.start(host, port);
@@ -129,6 +133,7 @@ public final class ServeCommand implements Callable<Integer> {
         out.printf("redress: ready in %d ms: API at http://localhost:%d/api (described at /api/openapi.json)%n",
                 (System.nanoTime() - started) / 1_000_000, listening);
         out.flush();
+        TextCommands.warmDetection();
         stopped.await();
         return 0;
     }

@@ -35,6 +35,22 @@ final class TextCommands {
         return detection;
     }
 
+    /**
+     * Detection that builds its models on first use: a desk starts serving at once and pays for Lingua (a second
+     * or two) when the first message arrives, or in the background right after start-up.
+     */
+    static org.redress.core.text.LanguageDetection lazyDetection() {
+        return text -> detection().detect(text);
+    }
+
+    /** Builds the language models now, on a background thread (once the desk is serving). */
+    static void warmDetection() {
+        Thread warm = new Thread(TextCommands::detection, "redress-language-models");
+        warm.setDaemon(true);
+        warm.setPriority(Thread.MIN_PRIORITY);
+        warm.start();
+    }
+
     /** A text's language: given, detected, or the default (and the output says which). */
     record Language(String code, String source) {
     }

@@ -1,0 +1,37 @@
+package org.redress.app.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SchemaVersionTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void the_schema_version_the_desk_trusts_is_the_newest_migration() throws Exception {
+        int newest;
+        try (Stream<Path> files = Files.list(Path.of("src/main/resources/db/migration"))) {
+            newest = files.map(p -> p.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow();
+        }
+        assertThat(Database.SCHEMA_VERSION).as("Database.SCHEMA_VERSION must name the newest migration").isEqualTo(newest);
+    }
+
+    @Test
+    void a_database_opens_again_without_migrating_and_a_new_one_is_migrated() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("desk");
+        try (Database db = Database.open(url, 2)) {
+            assertThat(db.jdbi().withHandle(h -> h.createQuery("select count(*) from flyway_schema_history where success = true")
+                    .mapTo(Long.class).one())).isEqualTo((long) Database.SCHEMA_VERSION);
+        }
+        try (Database db = Database.open(url, 2)) {
+            assertThat(db.jdbi().withHandle(h -> h.createQuery("select count(*) from complaint").mapTo(Long.class).one())).isZero();
+        }
+    }
+}
