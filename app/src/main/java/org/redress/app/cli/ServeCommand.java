@@ -72,7 +72,7 @@ public final class ServeCommand implements Callable<Integer> {
         String defaultNode = defaultNodeName();
         DeskConfig desk = Files.isRegularFile(file) ? DeskConfig.load(file, defaultNode, System::getenv) : DeskConfig.defaults(defaultNode);
         if (node != null) {
-            desk = new DeskConfig(node, desk.pollEvery(), desk.leaseTtl(), desk.batch(), desk.channels());
+            desk = new DeskConfig(node, desk.pollEvery(), desk.leaseTtl(), desk.batch(), desk.channels(), desk.policies());
         }
         PrintWriter out = spec.commandLine().getOut();
         long started = System.nanoTime();
@@ -94,17 +94,17 @@ public final class ServeCommand implements Callable<Integer> {
             throw new IllegalArgumentException((Files.isRegularFile(file) ? file + ": " : "") + e.getMessage(), e);
         }
         Clock clock = Clock.systemUTC();
-        SlaPolicy sla = SlaPolicy.standard(DeskNode.CALENDAR);
+        SlaPolicy sla = desk.policies().sla();
         Complaints complaints = new Complaints(database, sla, clock);
         Promises promises = new Promises(database);
         Users users = new Users(database, clock);
-        Replies replies = new Replies(complaints, promises, new ReplyGuard(new PromiseExtractor(DeskNode.CALENDAR), Optional.empty()), clock);
+        Replies replies = new Replies(complaints, promises, new ReplyGuard(new PromiseExtractor(desk.policies().calendar()), Optional.empty()), clock);
         java.util.Map<String, String> passwords = java.util.Map.of();
         if (demo) {
             passwords = new Demo(database, sla, detection, replies, clock).seed();
         }
         DeskServer server = new DeskServer(database, users, complaints, promises,
-                new Remedies(database, complaints, RemedyCatalogue.standard("EUR"), clock), replies, deskNode, detection, clock);
+                new Remedies(database, complaints, desk.policies().remedies(), clock), replies, deskNode, detection, clock);
         int listening;
         try {
             listening = server.start(host, port);

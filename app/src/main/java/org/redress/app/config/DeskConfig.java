@@ -36,15 +36,33 @@ import java.util.regex.Pattern;
  *       source: imap
  *       host: imap.example.com
  *       password: ${SUPPORT_MAIL_PASSWORD}
+ * hours:                    # business hours the SLA clocks count in
+ *   timezone: Europe/Bucharest
+ *   open: "09:00"
+ *   close: "17:30"
+ *   days: mon,tue,wed,thu,fri
+ *   holidays: [2026-12-25, 2027-01-01]
+ * sla:                      # targets per priority (defaults: core's standard), and when to warn
+ *   warn-at: 0.8
+ *   P1: {acknowledgement: 15m, first-response: 1h, next-update: 2h, resolution: 8h}
+ * routing:                  # category to team; 'default' for the rest
+ *   billing: billing-team
+ *   default: front-desk
+ * remedies:                 # what each role may grant alone; above it a supervisor approves
+ *   currency: EUR
+ *   caps: {agent: 50, senior: 200, supervisor: 1000, executive: none}
  * </pre>
  */
-public record DeskConfig(String node, Duration pollEvery, Duration leaseTtl, int batch, List<ChannelConfig> channels) {
+public record DeskConfig(String node, Duration pollEvery, Duration leaseTtl, int batch, List<ChannelConfig> channels,
+                         Policies policies) {
 
     /** One configured channel instance. */
     public record ChannelConfig(String name, String plugin, Map<String, String> settings) {
     }
 
-    private static final Set<String> TOP = Set.of("desk", "channels");
+    private static final Set<String> TOP = Set.of("desk", "channels", "hours", "sla", "routing", "remedies");
+    private static final Set<String> HOURS = Set.of("timezone", "open", "close", "days", "holidays");
+    private static final Set<String> REMEDIES = Set.of("currency", "caps");
     private static final Set<String> DESK = Set.of("node", "poll-every", "lease-ttl", "batch");
     private static final Set<String> CHANNEL = Set.of("plugin", "settings");
     private static final Pattern ENV = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
@@ -52,7 +70,7 @@ public record DeskConfig(String node, Duration pollEvery, Duration leaseTtl, int
 
     /** A desk with no channels and the default settings. */
     public static DeskConfig defaults(String node) {
-        return new DeskConfig(node, Duration.ofSeconds(10), Duration.ofSeconds(30), 100, List.of());
+        return new DeskConfig(node, Duration.ofSeconds(10), Duration.ofSeconds(30), 100, List.of(), Policies.defaults());
     }
 
     public static DeskConfig load(Path file, String defaultNode, Function<String, String> environment) {
@@ -144,7 +162,65 @@ public record DeskConfig(String node, Duration pollEvery, Duration leaseTtl, int
         if (ttl.compareTo(Duration.ofSeconds(1)) < 0) {
             errors.add("desk.lease-ttl: must be at least 1s, got " + ttl);
         }
-        return new DeskConfig(node, poll, ttl, batch, channels);
+        Map<String, String> hours = new LinkedHashMap<>();
+        List<String> holidays = new ArrayList<>();
+        JsonNode h = root.path("hours");
+        if (h.isObject()) {
+            unknown(h, HOURS, "hours.", errors);
+            h.fields().forEachRemaining(f -> {
+                if (f.getKey().equals("holidays")) {
+                    f.getValue().forEach(x -> holidays.add(text(x, "hours.holidays", env, errors)));
+                } else if (f.getKey().equals("days") && f.getValue().isArray()) {
+                    List<String> days = new ArrayList<>();
+                    f.getValue().forEach(x -> days.add(x.asText()));
+                    hours.put("days", String.join(",", days));
+                } else {
+                    hours.put(f.getKey(), text(f.getValue(), "hours." + f.getKey(), env, errors));
+                }
+            });
+        } else if (!h.isMissingNode() && !h.isNull()) {
+            errors.add("'hours' must be a mapping");
+        }
+        Map<String, Map<String, String>> sla = new LinkedHashMap<>();
+        String warnAt = null;
+        JsonNode slaNode = root.path("sla");
+        if (slaNode.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = slaNode.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> f = it.next();
+                if (f.getKey().equals("warn-at")) {
+                    warnAt = text(f.getValue(), "sla.warn-at", env, errors);
+                } else if (f.getValue().isObject()) {
+                    Map<String, String> t = new LinkedHashMap<>();
+                    f.getValue().fields().forEachRemaining(x -> t.put(x.getKey(), text(x.getValue(), "sla." + f.getKey() + "." + x.getKey(), env, errors)));
+                    sla.put(f.getKey(), t);
+                } else {
+                    errors.add("sla." + f.getKey() + ": must map acknowledgement, first-response, next-update, resolution to durations");
+                }
+            }
+        } else if (!slaNode.isMissingNode() && !slaNode.isNull()) {
+            errors.add("'sla' must be a mapping");
+        }
+        Map<String, String> routing = new LinkedHashMap<>();
+        JsonNode r = root.path("routing");
+        if (r.isObject()) {
+            r.fields().forEachRemaining(f -> routing.put(f.getKey(), text(f.getValue(), "routing." + f.getKey(), env, errors)));
+        } else if (!r.isMissingNode() && !r.isNull()) {
+            errors.add("'routing' must map categories to teams");
+        }
+        Map<String, String> caps = new LinkedHashMap<>();
+        String currency = null;
+        JsonNode rem = root.path("remedies");
+        if (rem.isObject()) {
+            unknown(rem, REMEDIES, "remedies.", errors);
+            if (rem.has("currency")) {
+                currency = text(rem.get("currency"), "remedies.currency", env, errors);
+            }
+            rem.path("caps").fields().forEachRemaining(f -> caps.put(f.getKey(), text(f.getValue(), "remedies.caps." + f.getKey(), env, errors)));
+        } else if (!rem.isMissingNode() && !rem.isNull()) {
+            errors.add("'remedies' must be a mapping");
+        }
+        Policies policies = Policies.parse(hours, holidays, sla, warnAt, routing, caps, currency, errors);
+        return new DeskConfig(node, poll, ttl, batch, channels, policies);
     }
 
     private static void unknown(JsonNode node, Set<String> known, String prefix, List<String> errors) {
@@ -178,7 +254,11 @@ public record DeskConfig(String node, Duration pollEvery, Duration leaseTtl, int
     }
 
     static Duration duration(JsonNode value, String path, Function<String, String> env, List<String> errors) {
-        String t = text(value, path, env, errors).strip();
+        return parseDuration(text(value, path, env, errors), path, errors);
+    }
+
+    static Duration parseDuration(String value, String path, List<String> errors) {
+        String t = value.strip();
         Matcher m = SHORT_DURATION.matcher(t);
         if (m.matches()) {
             long n = Long.parseLong(m.group(1));

@@ -6,7 +6,6 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.redress.app.channels.ChannelRegistry;
@@ -33,7 +32,6 @@ import org.redress.core.classify.Triage;
 import org.redress.core.escalation.EscalationPolicy;
 import org.redress.core.escalation.Escalator;
 import org.redress.core.escalation.StuckDetector;
-import org.redress.core.routing.RoutingTable;
 import org.redress.core.sla.SlaPolicy;
 import org.redress.core.text.LanguageDetection;
 import org.redress.core.time.BusinessCalendar;
@@ -46,7 +44,7 @@ import org.redress.core.time.BusinessCalendar;
  */
 public final class DeskNode implements AutoCloseable {
 
-    /** Until the configuration names business hours (the API issue): weekdays 9 to 17 UTC. */
+    /** The default business hours (weekdays 9 to 17 UTC), when the configuration names none. */
     public static final BusinessCalendar CALENDAR = BusinessCalendar.weekdays(ZoneOffset.UTC, LocalTime.of(9, 0),
             LocalTime.of(17, 0), Set.of());
 
@@ -69,14 +67,14 @@ public final class DeskNode implements AutoCloseable {
      */
     public static DeskNode open(Database database, DeskConfig config, ChannelRegistry registry, LanguageDetection detection,
                                 Clock clock) {
-        SlaPolicy sla = SlaPolicy.standard(CALENDAR);
+        SlaPolicy sla = config.policies().sla();
         Leases leases = new Leases(database, clock);
         Complaints complaints = new Complaints(database, sla, clock);
         Escalator escalator = new Escalator(EscalationPolicy.standard(), clock);
         Scheduler scheduler = new Scheduler(List.of(
                 new SlaJob(database, complaints, escalator, Duration.ofSeconds(30)),
                 new PromiseJob(database, new Promises(database), complaints, escalator, Duration.ofMinutes(30), Duration.ofSeconds(30)),
-                new StuckJob(database, complaints, new StuckDetector(Duration.ofHours(16), 2, 3, CALENDAR), escalator,
+                new StuckJob(database, complaints, new StuckDetector(Duration.ofHours(16), 2, 3, config.policies().calendar()), escalator,
                         Duration.ofHours(1), Duration.ofMinutes(5)),
                 new BurstJob(database, 5, Duration.ofMinutes(30), Duration.ofMinutes(1))),
                 leases, config.node(), clock);
@@ -90,7 +88,7 @@ public final class DeskNode implements AutoCloseable {
                         new ChannelContext(c.name(), clock));
                 node.channels.add(channel);
                 DeskIntake intake = new DeskIntake(database, c.plugin(), triage, detection,
-                        new RoutingTable(Map.of(), "front-desk"), clock, true, sla);
+                        config.policies().routing(), clock, true, sla);
                 node.pollers.add(new ChannelPoller(c.name(), channel, intake, new Outbox(database, clock), leases, config.node(),
                         config.leaseTtl(), config.pollEvery(), config.batch()));
             } catch (InvalidSettingsException e) {

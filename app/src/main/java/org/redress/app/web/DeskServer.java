@@ -112,7 +112,8 @@ public final class DeskServer implements AutoCloseable {
         this.limiter = new LoginLimiter(5, Duration.ofMinutes(5), clock);
         this.incidents = new Incidents(database, complaints, complaints.policy().calendar().zone(), clock);
         this.walkIns = new DeskIntake(database, "desk", new Triage(Triage.Policy.standard(), Optional.empty()), detection,
-                new RoutingTable(Map.of(), "front-desk"), clock, false, complaints.policy());
+                node == null ? new RoutingTable(Map.of(), "front-desk") : node.config().policies().routing(), clock, false,
+                complaints.policy());
         this.routes = List.of(
                 new Route("GET", "/api/health", Access.PUBLIC, this::health),
                 new Route("GET", "/api/openapi.json", Access.PUBLIC, this::openapi),

@@ -47,6 +47,59 @@ class DeskConfigTest {
     }
 
     @Test
+    void business_hours_sla_targets_routing_and_remedy_caps_come_from_the_file() throws Exception {
+        DeskConfig c = DeskConfig.load(file("""
+                hours:
+                  timezone: Europe/Bucharest
+                  open: "08:30"
+                  close: "16:30"
+                  days: [mon, tue, wed, thu, fri, sat]
+                  holidays: [2026-12-25]
+                sla:
+                  warn-at: 0.75
+                  P1: {acknowledgement: 10m, resolution: 4h}
+                routing:
+                  billing: billing-team
+                  default: tier-1
+                remedies:
+                  currency: RON
+                  caps: {agent: 100, supervisor: 5000}
+                """), "n", name -> null);
+        Policies p = c.policies();
+        assertThat(p.calendar().zone()).isEqualTo(java.time.ZoneId.of("Europe/Bucharest"));
+        assertThat(p.calendar().isWorkingDay(java.time.LocalDate.of(2026, 11, 28))).isTrue(); // a Saturday
+        assertThat(p.calendar().isWorkingDay(java.time.LocalDate.of(2026, 12, 25))).isFalse();
+        assertThat(p.sla().warnAt()).isEqualTo(0.75);
+        assertThat(p.sla().target(org.redress.core.complaint.Priority.P1, org.redress.core.sla.SlaMetric.ACKNOWLEDGEMENT))
+                .isEqualTo(Duration.ofMinutes(10));
+        assertThat(p.sla().target(org.redress.core.complaint.Priority.P1, org.redress.core.sla.SlaMetric.FIRST_RESPONSE))
+                .isEqualTo(Duration.ofHours(1));
+        assertThat(p.routing().teamFor(new org.redress.core.complaint.Category("billing"))).isEqualTo("billing-team");
+        assertThat(p.routing().teamFor(new org.redress.core.complaint.Category("delivery"))).isEqualTo("tier-1");
+        assertThat(p.remedies().cap(org.redress.core.staff.Role.AGENT)).contains(org.redress.core.remedy.Money.of("100", "RON"));
+        assertThat(p.remedies().cap(org.redress.core.staff.Role.SENIOR)).contains(org.redress.core.remedy.Money.of("200", "RON"));
+    }
+
+    @Test
+    void a_wrong_policy_setting_is_named() throws Exception {
+        Path f = file("""
+                hours: {timezone: Mars/Olympus, open: "9am", days: [mon, funday], holidays: [christmas]}
+                sla: {P7: {resolution: 1h}, P1: {resolution: soon}, warn-at: 2}
+                remedies: {currency: euro, caps: {intern: 5}}
+                """);
+        assertThatThrownBy(() -> DeskConfig.load(f, "n", name -> null))
+                .hasMessageContaining("hours.timezone: not a time zone: 'Mars/Olympus'")
+                .hasMessageContaining("hours.open: not a time of day: '9am'")
+                .hasMessageContaining("hours.days: not a day: 'funday'")
+                .hasMessageContaining("hours.holidays: not a date: 'christmas'")
+                .hasMessageContaining("sla.P7: not a priority")
+                .hasMessageContaining("sla.P1.resolution: not a duration: 'soon'")
+                .hasMessageContaining("sla.warn-at: between 0 and 1")
+                .hasMessageContaining("remedies.currency: a three-letter currency code")
+                .hasMessageContaining("remedies.caps.intern: not a role");
+    }
+
+    @Test
     void every_mistake_is_named_with_its_setting_at_once() throws Exception {
         Path f = file("""
                 desk:

@@ -27,11 +27,13 @@ class SchemaVersionTest {
     void a_database_opens_again_without_migrating_and_a_new_one_is_migrated() throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("desk");
         try (Database db = Database.open(url, 2)) {
-            assertThat(db.jdbi().withHandle(h -> h.createQuery("select count(*) from flyway_schema_history where success = true")
-                    .mapTo(Long.class).one())).isEqualTo((long) Database.SCHEMA_VERSION);
+            long applied = db.jdbi().withHandle(h -> h.createQuery("select count(*) from flyway_schema_history where success = true and version is not null")
+                    .mapTo(Long.class).one());
+            assertThat(applied).isEqualTo((long) Database.SCHEMA_VERSION);
         }
         try (Database db = Database.open(url, 2)) {
-            assertThat(db.jdbi().withHandle(h -> h.createQuery("select count(*) from complaint").mapTo(Long.class).one())).isZero();
+            long complaints = db.jdbi().withHandle(h -> h.createQuery("select count(*) from complaint").mapTo(Long.class).one());
+            assertThat(complaints).isZero();
         }
     }
 }
