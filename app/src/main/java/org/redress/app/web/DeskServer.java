@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.redress.app.desk.DeskReports;
 import org.redress.app.desk.Replies;
 import org.redress.app.intake.DeskIntake;
 import org.redress.core.channel.Batch;
@@ -135,6 +136,7 @@ public final class DeskServer implements AutoCloseable {
                 new Route("POST", "/api/incidents", Access.SUPERVISOR, this::declareIncident),
                 new Route("POST", "/api/incidents/{id}/links", Access.SUPERVISOR, this::linkIncident),
                 new Route("POST", "/api/incidents/{id}/resolution", Access.SUPERVISOR, this::resolveIncident),
+                new Route("GET", "/api/reports", Access.SUPERVISOR, this::reports),
                 new Route("GET", "/api/channels", Access.ADMIN, this::channels),
                 new Route("GET", "/api/quarantine", Access.ADMIN, this::quarantine),
                 new Route("POST", "/api/quarantine/{id}/discard", Access.ADMIN, this::discard),
@@ -489,6 +491,36 @@ public final class DeskServer implements AutoCloseable {
         m.put("resolution", i.resolution().orElse(null));
         m.put("version", s.version());
         return m;
+    }
+
+    private void reports(Context ctx) {
+        String since = ctx.queryParam("since");
+        Instant from;
+        try {
+            from = since == null || since.isBlank() ? clock.instant().minus(Duration.ofDays(90))
+                    : java.time.LocalDate.parse(since).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new ApiError(400, "since: a date such as 2026-09-01, got '" + since + "'");
+        }
+        DeskReports.Report r = new DeskReports(database, complaints, promises, remedies, complaints.policy().calendar().zone()).since(from);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("since", r.since().toString());
+        m.put("complaints", r.complaints());
+        m.put("weakAreas", rows(r.weakAreas()));
+        m.put("sla", rows(r.sla()));
+        m.put("promises", rows(r.promises()));
+        m.put("rates", rows(r.rates()));
+        m.put("compensation", rows(r.compensation()));
+        json(ctx, 200, m);
+    }
+
+    private static List<Map<String, Object>> rows(List<DeskReports.Row> rows) {
+        return rows.stream().map(row -> {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("label", row.label());
+            x.putAll(row.figures());
+            return x;
+        }).toList();
     }
 
     private void channels(Context ctx) {

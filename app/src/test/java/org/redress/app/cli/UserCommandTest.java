@@ -52,5 +52,9 @@ class UserCommandTest {
         assertThat(run("", "user", "token", "nobody", "--db", db).err()).contains("there is no user 'nobody'");
         assertThat(run("another good password\n", "user", "passwd", "ana", "--password-stdin", "--db", db).out())
                 .contains("password of ana changed");
+        Run report = run("", "report", "--db", db, "--format", "csv");
+        assertThat(report.code()).as(report.err()).isZero();
+        assertThat(report.out()).startsWith("report,label,figure,value").contains("rates,reopened,total,0");
+        assertThat(run("", "report", "--db", db, "--format", "xml").err()).contains("--format: table, csv or json");
     }
 }

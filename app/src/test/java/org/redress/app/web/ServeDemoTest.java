@@ -84,6 +84,11 @@ class ServeDemoTest {
 
             String sueCookie = login(http, base, "sue", sue.group(1));
             assertThat(get(http, base + "/api/remedies", sueCookie).get("remedies")).hasSize(1);
+            JsonNode report = get(http, base + "/api/reports", sueCookie);
+            assertThat(report.get("complaints").asLong()).isGreaterThanOrEqualTo(12);
+            assertThat(report.get("weakAreas")).isNotEmpty();
+            assertThat(report.get("sla")).isNotEmpty();
+            assertThat(report.get("promises").toString()).contains("ana");
         } finally {
             p.destroy();
             p.waitFor();

@@ -1,0 +1,92 @@
+package org.redress.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.redress.app.config.Policies;
+import org.redress.app.desk.DeskReports;
+import org.redress.app.store.Complaints;
+import org.redress.app.store.Database;
+import org.redress.app.store.Promises;
+import org.redress.app.store.Remedies;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code redress report}: weak areas, SLA compliance, promises kept, rates and compensation, as a table, CSV or JSON. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Where the company is weak: complaints per category and month with trends, SLA compliance, promises kept "
+                + "per agent, reopen and first-contact-resolution rates, compensation granted per category.")
+public final class ReportCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--db", paramLabel = "URL", defaultValue = Database.DEFAULT_URL, description = "The desk's database (default: ${DEFAULT-VALUE}).")
+    String db;
+
+    @Option(names = "--since", paramLabel = "DATE", description = "Complaints received from this date (default: 90 days ago).")
+    LocalDate since;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table, csv or json (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!List.of("table", "csv", "json").contains(format)) {
+            throw new IllegalArgumentException("--format: table, csv or json; got '" + format + "'");
+        }
+        Instant from = since != null ? since.atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.now().minus(Duration.ofDays(90));
+        Policies policies = Policies.defaults();
+        try (Database database = Database.open(db, 2)) {
+            Complaints complaints = new Complaints(database, policies.sla(), Clock.systemUTC());
+            DeskReports.Report r = new DeskReports(database, complaints, new Promises(database),
+                    new Remedies(database, complaints, policies.remedies(), Clock.systemUTC()), policies.calendar().zone()).since(from);
+            PrintWriter out = spec.commandLine().getOut();
+            Map<String, List<DeskReports.Row>> parts = new java.util.LinkedHashMap<>();
+            parts.put("weak areas", r.weakAreas());
+            parts.put("sla", r.sla());
+            parts.put("promises kept", r.promises());
+            parts.put("rates", r.rates());
+            parts.put("compensation", r.compensation());
+            switch (format) {
+                case "json" -> out.println(new ObjectMapper().writeValueAsString(Map.of("since", r.since().toString(),
+                        "complaints", r.complaints(), "parts", parts)));
+                case "csv" -> {
+                    out.println("report,label,figure,value");
+                    parts.forEach((name, rows) -> rows.forEach(row -> row.figures().forEach((k, v) ->
+                            out.println(csv(name) + "," + csv(row.label()) + "," + csv(k) + "," + csv(String.valueOf(v))))));
+                }
+                default -> {
+                    out.printf("%d complaints received since %s%n", r.complaints(), r.since());
+                    parts.forEach((name, rows) -> {
+                        out.println();
+                        out.println(name.toUpperCase());
+                        if (rows.isEmpty()) {
+                            out.println("  (nothing yet)");
+                        }
+                        rows.forEach(row -> out.printf("  %-28s %s%n", row.label(), row.figures()));
+                    });
+                }
+            }
+            out.flush();
+        }
+        return 0;
+    }
+
+    /** A CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break. */
+    static String csv(String s) {
+        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
+            return "\"" + s.replace("\"", "\"\"") + "\"";
+        }
+        return s;
+    }
+}

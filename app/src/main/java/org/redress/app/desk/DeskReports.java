@@ -1,0 +1,110 @@
+package org.redress.app.desk;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import org.redress.app.store.Complaints;
+import org.redress.app.store.Database;
+import org.redress.app.store.Promises;
+import org.redress.app.store.Remedies;
+import org.redress.core.complaint.Category;
+import org.redress.core.complaint.Complaint;
+import org.redress.core.promise.Promise;
+import org.redress.core.remedy.Money;
+import org.redress.core.remedy.Remedy;
+import org.redress.core.report.Rate;
+import org.redress.core.report.Reports;
+import org.redress.core.sla.SlaClocks;
+import org.redress.core.sla.SlaMetric;
+
+/**
+ * What supervisors read, computed by core's {@link Reports} over the complaints received since a date, loaded
+ * whole from the store: weak areas per category and month with their trend, SLA compliance per metric, promises
+ * kept per agent, reopen and first-contact-resolution rates, and compensation granted per category.
+ */
+public final class DeskReports {
+
+    /** One report, each part as rows of label and figures, ready for a table, CSV or JSON. */
+    public record Report(Instant since, long complaints, List<Row> weakAreas, List<Row> sla, List<Row> promises,
+                         List<Row> rates, List<Row> compensation) {
+    }
+
+    /** One row: what it is about, and its figures by name. */
+    public record Row(String label, Map<String, Object> figures) {
+    }
+
+    private final Database database;
+    private final Complaints complaints;
+    private final Promises promises;
+    private final Remedies remedies;
+    private final ZoneId zone;
+
+    public DeskReports(Database database, Complaints complaints, Promises promises, Remedies remedies, ZoneId zone) {
+        this.database = database;
+        this.complaints = complaints;
+        this.promises = promises;
+        this.remedies = remedies;
+        this.zone = zone;
+    }
+
+    public Report since(Instant since) {
+        List<Long> numbers = database.jdbi().withHandle(h -> h.createQuery("select number from complaint where received_at >= :since "
+                + "order by number").bind("since", Complaints.at(since)).mapTo(Long.class).list());
+        List<Complaint> all = new ArrayList<>();
+        List<SlaClocks> clocks = new ArrayList<>();
+        List<Promise> made = new ArrayList<>();
+        for (long n : numbers) {
+            complaints.find(n).ifPresent(l -> {
+                all.add(l.complaint());
+                clocks.add(l.clocks());
+            });
+            promises.of(n).forEach(s -> made.add(s.promise()));
+        }
+        List<Row> weak = new ArrayList<>();
+        Reports.WeakAreas areas = Reports.weakAreas(all, zone);
+        for (Map.Entry<Category, SortedMap<YearMonth, Long>> e : areas.byCategory().entrySet()) {
+            for (Map.Entry<YearMonth, Long> m : e.getValue().entrySet()) {
+                weak.add(new Row(e.getKey().code(), figures("month", m.getKey().toString(), "complaints", m.getValue())));
+            }
+        }
+        for (Reports.Trend t : areas.trends()) {
+            weak.add(new Row(t.category().code(), figures("month", t.month().toString() + " trend", "complaints", t.change())));
+        }
+        List<Row> sla = new ArrayList<>();
+        for (Map.Entry<SlaMetric, Rate> e : Reports.slaCompliance(clocks).entrySet()) {
+            sla.add(rate(e.getKey().name().toLowerCase().replace('_', ' '), e.getValue()));
+        }
+        List<Row> kept = new ArrayList<>();
+        for (Map.Entry<String, Rate> e : Reports.promiseKeeping(made).entrySet()) {
+            kept.add(rate(e.getKey(), e.getValue()));
+        }
+        List<Row> rates = List.of(rate("reopened", Reports.reopenRate(all)),
+                rate("resolved at first contact", Reports.firstContactResolution(all)));
+        List<Remedy> granted = new ArrayList<>();
+        database.jdbi().withHandle(h -> h.createQuery("select id from remedy where state = 'GRANTED' and created_at >= :since")
+                .bind("since", Complaints.at(since)).mapTo(Long.class).list()).forEach(id -> granted.add(remedies.find(id).remedy()));
+        List<Row> money = new ArrayList<>();
+        for (Map.Entry<Category, Money> e : Reports.compensationByCategory(granted).entrySet()) {
+            money.add(new Row(e.getKey().code(), figures("amount", e.getValue().amount().stripTrailingZeros().toPlainString(),
+                    "currency", e.getValue().currency())));
+        }
+        return new Report(since, all.size(), weak, sla, kept, rates, money);
+    }
+
+    private static Row rate(String label, Rate r) {
+        return new Row(label, figures("hits", r.hits(), "total", r.total(), "share", Math.round(r.share() * 1000) / 10.0));
+    }
+
+    private static Map<String, Object> figures(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+}
