@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = RedressCommand.Version.class,
         description = "Redress, a complaint desk that keeps complaint-handling practice for its agents.",
-        subcommands = {ServeCommand.class, MigrateCommand.class, UserCommand.class, ReportCommand.class, ChannelsCommand.class, ImportCommand.class, ParseEmailCommand.class, ParseCallsCommand.class, ParseSocialCommand.class, TriageCommand.class,
+        subcommands = {ServeCommand.class, MigrateCommand.class, UserCommand.class, ReportCommand.class, QuarantineCommand.class, ChannelsCommand.class, ImportCommand.class, ParseEmailCommand.class, ParseCallsCommand.class, ParseSocialCommand.class, TriageCommand.class,
                 CheckReplyCommand.class,
                 CommandLine.HelpCommand.class})
 public final class RedressCommand implements Runnable {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.redress.app.desk.DeskReports;
+import org.redress.app.desk.Quarantine;
 import org.redress.app.desk.Replies;
 import org.redress.app.intake.DeskIntake;
 import org.redress.core.channel.Batch;
@@ -96,6 +97,7 @@ public final class DeskServer implements AutoCloseable {
     private final LoginLimiter limiter;
     private final DeskIntake walkIns;
     private final Incidents incidents;
+    private final LanguageDetection detection;
     private final List<Route> routes;
     private Javalin app;
 
@@ -111,6 +113,7 @@ public final class DeskServer implements AutoCloseable {
         this.node = node;
         this.clock = clock;
         this.limiter = new LoginLimiter(5, Duration.ofMinutes(5), clock);
+        this.detection = detection;
         this.incidents = new Incidents(database, complaints, complaints.policy().calendar().zone(), clock);
         this.walkIns = new DeskIntake(database, "desk", new Triage(Triage.Policy.standard(), Optional.empty()), detection,
                 node == null ? new RoutingTable(Map.of(), "front-desk") : node.config().policies().routing(), clock, false,
@@ -140,6 +143,7 @@ public final class DeskServer implements AutoCloseable {
                 new Route("GET", "/api/channels", Access.ADMIN, this::channels),
                 new Route("GET", "/api/quarantine", Access.ADMIN, this::quarantine),
                 new Route("POST", "/api/quarantine/{id}/discard", Access.ADMIN, this::discard),
+                new Route("POST", "/api/quarantine/{id}/retry", Access.ADMIN, this::retry),
                 new Route("GET", "/api/users", Access.ADMIN, this::listUsers),
                 new Route("POST", "/api/users", Access.ADMIN, this::addUser));
     }
@@ -572,6 +576,16 @@ public final class DeskServer implements AutoCloseable {
             throw new NotFoundException("there is no open quarantine record " + id);
         }
         json(ctx, 200, Map.of("id", id, "status", "discarded", "by", by.username()));
+    }
+
+    private void retry(Context ctx) {
+        Quarantine.Retried r = quarantine().retry(longParam(ctx.pathParam("id"), "id"));
+        json(ctx, 200, Map.of("id", r.id(), "stored", r.stored(), "outcome", r.outcome()));
+    }
+
+    private Quarantine quarantine() {
+        return new Quarantine(database, org.redress.app.channels.ChannelRegistry.discover(), detection, complaints.policy(),
+                node == null ? new RoutingTable(Map.of(), "front-desk") : node.config().policies().routing(), clock);
     }
 
     private void listUsers(Context ctx) {

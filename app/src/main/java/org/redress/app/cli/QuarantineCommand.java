@@ -1,0 +1,98 @@
+package org.redress.app.cli;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import org.redress.app.channels.ChannelRegistry;
+import org.redress.app.config.Policies;
+import org.redress.app.desk.Quarantine;
+import org.redress.app.store.Database;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code redress quarantine list|retry|discard}: what the channels could not read. */
+@Command(name = "quarantine", mixinStandardHelpOptions = true, description = "List, retry or discard what the channels could not read.",
+        subcommands = {QuarantineCommand.ListItems.class, QuarantineCommand.Retry.class, QuarantineCommand.Discard.class})
+public final class QuarantineCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "say what to do: list, retry or discard");
+    }
+
+    static Quarantine quarantine(Database database) {
+        Policies p = Policies.defaults();
+        return new Quarantine(database, ChannelRegistry.discover(), TextCommands.lazyDetection(), p.sla(), p.routing(), Clock.systemUTC());
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "The open quarantine, oldest first.")
+    static final class ListItems implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        UserCommand.Db db;
+
+        @Override
+        public Integer call() {
+            try (Database database = Database.open(db.url, 2)) {
+                PrintWriter out = spec.commandLine().getOut();
+                var items = quarantine(database).open();
+                if (items.isEmpty()) {
+                    out.println("the quarantine is empty");
+                }
+                for (Quarantine.Item i : items) {
+                    out.printf("%-6d %-30s %-40s %s%n", i.id(), i.channel(), i.location(), i.reason());
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "retry", mixinStandardHelpOptions = true, description = "Read a quarantined mail again and store it if it now reads.")
+    static final class Retry implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        UserCommand.Db db;
+        @Parameters(index = "0", paramLabel = "ID")
+        long id;
+
+        @Override
+        public Integer call() {
+            try (Database database = Database.open(db.url, 2)) {
+                Quarantine.Retried r = quarantine(database).retry(id);
+                spec.commandLine().getOut().printf("quarantine %d: %s%n", id, r.outcome());
+                return r.stored() ? 0 : 1;
+            } catch (org.redress.app.store.NotFoundException | IllegalStateException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+        }
+    }
+
+    @Command(name = "discard", mixinStandardHelpOptions = true, description = "Discard a quarantined item (its raw bytes stay for audit).")
+    static final class Discard implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        UserCommand.Db db;
+        @Parameters(index = "0", paramLabel = "ID")
+        long id;
+
+        @Override
+        public Integer call() {
+            try (Database database = Database.open(db.url, 2)) {
+                quarantine(database).discard(id);
+                spec.commandLine().getOut().printf("quarantine %d discarded%n", id);
+            } catch (org.redress.app.store.NotFoundException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+            return 0;
+        }
+    }
+}
