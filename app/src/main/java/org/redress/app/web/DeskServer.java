@@ -32,6 +32,7 @@ import org.redress.core.text.LanguageDetection;
 import org.redress.app.engine.DeskNode;
 import org.redress.app.store.Complaints;
 import org.redress.app.store.ConcurrentChangeException;
+import org.redress.app.store.CustomerBook;
 import org.redress.app.store.Database;
 import org.redress.app.store.Incidents;
 import org.redress.core.complaint.Category;
@@ -97,6 +98,7 @@ public final class DeskServer implements AutoCloseable {
     private final LoginLimiter limiter;
     private final DeskIntake walkIns;
     private final Incidents incidents;
+    private final CustomerBook customers;
     private final LanguageDetection detection;
     private final List<Route> routes;
     private Javalin app;
@@ -114,6 +116,7 @@ public final class DeskServer implements AutoCloseable {
         this.clock = clock;
         this.limiter = new LoginLimiter(5, Duration.ofMinutes(5), clock);
         this.detection = detection;
+        this.customers = new CustomerBook(database, complaints, clock);
         this.incidents = new Incidents(database, complaints, complaints.policy().calendar().zone(), clock);
         this.walkIns = new DeskIntake(database, "desk", new Triage(Triage.Policy.standard(), Optional.empty()), detection,
                 node == null ? new RoutingTable(Map.of(), "front-desk") : node.config().policies().routing(), clock, false,
@@ -133,6 +136,10 @@ public final class DeskServer implements AutoCloseable {
                 new Route("POST", "/api/complaints/{number}/transitions", Access.AGENT, this::transition),
                 new Route("POST", "/api/complaints/{number}/assignment", Access.AGENT, this::assign),
                 new Route("POST", "/api/complaints/{number}/remedies", Access.AGENT, this::proposeRemedy),
+                new Route("GET", "/api/customers/{id}", Access.AGENT, this::customer),
+                new Route("POST", "/api/customers/{id}/merge", Access.SUPERVISOR, this::mergeCustomer),
+                new Route("GET", "/api/customers/{id}/export", Access.SUPERVISOR, this::exportCustomer),
+                new Route("POST", "/api/customers/{id}/erase", Access.ADMIN, this::eraseCustomer),
                 new Route("GET", "/api/remedies", Access.SUPERVISOR, this::listRemedies),
                 new Route("POST", "/api/remedies/{id}/decision", Access.SUPERVISOR, this::decideRemedy),
                 new Route("GET", "/api/incidents", Access.AGENT, this::listIncidents),
@@ -436,6 +443,32 @@ public final class DeskServer implements AutoCloseable {
         json(ctx, 201, remedyJson(r, 0));
     }
 
+    private void customer(Context ctx) {
+        json(ctx, 200, customers.card(longParam(ctx.pathParam("id"), "id")));
+    }
+
+    private void mergeCustomer(Context ctx) {
+        JsonNode body = body(ctx);
+        long absorbed = longParam(ctx.pathParam("id"), "id");
+        if (!body.path("into").canConvertToLong()) {
+            throw new ApiError(400, "into: the id of the customer record that stays is required");
+        }
+        long survivor = body.get("into").asLong();
+        customers.merge(survivor, absorbed, user(ctx).actor(), optionalText(body, "reason").orElse(""));
+        json(ctx, 200, customers.card(survivor));
+    }
+
+    private void exportCustomer(Context ctx) {
+        json(ctx, 200, customers.export(longParam(ctx.pathParam("id"), "id")));
+    }
+
+    private void eraseCustomer(Context ctx) {
+        JsonNode body = body(ctx);
+        long id = longParam(ctx.pathParam("id"), "id");
+        int n = customers.erase(id, user(ctx).actor(), text(body, "reason"));
+        json(ctx, 200, Map.of("id", id, "erased", true, "complaints", n));
+    }
+
     private void listRemedies(Context ctx) {
         json(ctx, 200, Map.of("remedies", remedies.awaitingApproval().stream().map(s -> remedyJson(s.remedy(), s.version())).toList()));
     }
@@ -608,6 +641,7 @@ public final class DeskServer implements AutoCloseable {
         m.put("number", c.number().value());
         m.put("version", c.version());
         m.put("subject", c.subject());
+        m.put("customer", c.customer().value());
         m.put("channel", c.channel());
         m.put("category", c.category().code());
         m.put("priority", c.priority().name());

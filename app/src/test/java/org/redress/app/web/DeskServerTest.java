@@ -350,6 +350,38 @@ class DeskServerTest {
     }
 
     @Test
+    void a_customer_is_merged_exported_and_erased() throws Exception {
+        Browser ana = login("ana");
+        JsonNode one = JSON.readTree(send("POST", "/api/complaints", Map.of("via", "web-form", "customer", Map.of("name", "Irina",
+                "email", "irina@home.example"), "text", "My modem never arrived."), ana).body());
+        JsonNode two = JSON.readTree(send("POST", "/api/complaints", Map.of("via", "phone", "customer", Map.of("name", "Irina",
+                "phone", "+40722333444"), "text", "Calling about the modem that never arrived."), ana).body());
+        long first = one.get("customer").asLong();
+        long second = two.get("customer").asLong();
+        Browser sue = login("sue");
+        JsonNode merged = JSON.readTree(send("POST", "/api/customers/" + second + "/merge", Map.of("into", first, "reason", "same person"), sue).body());
+        assertThat(merged.get("identities")).hasSize(2);
+        assertThat(merged.get("complaints")).hasSize(2);
+        assertThat(send("GET", "/api/customers/" + second, null, ana).statusCode()).isEqualTo(404);
+        JsonNode export = JSON.readTree(send("GET", "/api/customers/" + first + "/export", null, sue).body());
+        assertThat(export.get("messages").toString()).contains("never arrived");
+
+        Browser adam = login("adam");
+        HttpResponse<String> erased = send("POST", "/api/customers/" + first + "/erase", Map.of("reason", "GDPR request 2026-117"), adam);
+        assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
+        JsonNode after = JSON.readTree(send("GET", "/api/customers/" + first + "/export", null, sue).body());
+        assertThat(after.toString()).doesNotContain("never arrived").doesNotContain("irina@home.example").doesNotContain("Irina");
+        assertThat(after.get("identities")).isEmpty();
+        JsonNode complaint = JSON.readTree(send("GET", "/api/complaints/" + two.get("number").asLong(), null, ana).body());
+        List<String> actions = new ArrayList<>();
+        complaint.get("audit").forEach(a -> actions.add(a.get("action").asText()));
+        assertThat(actions).contains("customer", "erase-personal-data");
+        long raw = db.jdbi().withHandle(h -> h.createQuery("select count(*) from inbound_message where complaint_number in (:a, :b) "
+                + "and length(raw) > 0").bind("a", one.get("number").asLong()).bind("b", two.get("number").asLong()).mapTo(Long.class).one());
+        assertThat(raw).isZero();
+    }
+
+    @Test
     void five_wrong_passwords_lock_sign_in_for_that_name_and_address() throws Exception {
         new Users(db, CLOCK).add("mallory", "", Role.AGENT, null, PASSWORD);
         for (int i = 0; i < 5; i++) {

@@ -1,0 +1,150 @@
+package org.redress.app.store;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+import org.redress.core.complaint.AuditRecord;
+import org.redress.core.customer.Customer;
+import org.redress.core.staff.Actor;
+
+/**
+ * The desk's customers: who they are across channels (identities), their history, merging two records of one
+ * person, and their personal data on request: exported whole, or erased (names, addresses, their words and the
+ * raw messages), leaving the complaints' facts for the statistics. Every merge and erasure is in the audit trail
+ * of each complaint it touched.
+ */
+public final class CustomerBook {
+
+    private final Database database;
+    private final Complaints complaints;
+    private final Clock clock;
+
+    public CustomerBook(Database database, Complaints complaints, Clock clock) {
+        this.database = database;
+        this.complaints = complaints;
+        this.clock = clock;
+    }
+
+    /** The customer's card: name, identities, and complaints newest first. */
+    public Map<String, Object> card(long id) {
+        return database.jdbi().withHandle(h -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", id);
+            m.put("name", h.createQuery("select display_name from customer where id = :id").bind("id", id).mapTo(String.class).findOne()
+                    .orElseThrow(() -> new NotFoundException("there is no customer " + id)));
+            m.put("identities", h.createQuery("select kind, address from customer_identity where customer_id = :id order by kind, address")
+                    .bind("id", id).map((rs, ctx) -> Map.of("kind", rs.getString("kind").toLowerCase(), "address", rs.getString("address"))).list());
+            List<Map<String, Object>> history = h.createQuery("select number, subject, status, received_at, open from complaint "
+                            + "where customer_id = :id order by received_at desc")
+                    .bind("id", id).map((rs, ctx) -> {
+                        Map<String, Object> c = new LinkedHashMap<>();
+                        c.put("number", rs.getLong("number"));
+                        c.put("subject", rs.getString("subject"));
+                        c.put("status", rs.getString("status"));
+                        c.put("receivedAt", rs.getObject("received_at", OffsetDateTime.class).toInstant().toString());
+                        return c;
+                    }).list();
+            m.put("complaints", history);
+            long open = history.stream().filter(c -> !List.of("CLOSED").contains(c.get("status"))).count();
+            m.put("repeat", history.size() >= 3);
+            m.put("openComplaints", open);
+            return m;
+        });
+    }
+
+    /** Moves every identity and complaint of {@code absorbed} to {@code survivor}, and removes {@code absorbed}. */
+    public void merge(long survivor, long absorbed, Actor by, String reason) {
+        if (survivor == absorbed) {
+            throw new IllegalArgumentException("a customer cannot be merged into itself");
+        }
+        database.jdbi().useTransaction(h -> {
+            require(h, survivor);
+            require(h, absorbed);
+            for (long number : numbers(h, absorbed)) {
+                complaints.changeNow(h, number, c -> c.reassignCustomer(new Customer.Id(survivor), by,
+                        "merged customer " + absorbed + " into " + survivor + (reason == null || reason.isBlank() ? "" : ": " + reason),
+                        clock.instant()));
+            }
+            h.createUpdate("update customer_identity set customer_id = :s where customer_id = :a").bind("s", survivor).bind("a", absorbed).execute();
+            h.createUpdate("delete from customer where id = :a").bind("a", absorbed).execute();
+        });
+    }
+
+    /** Everything the desk holds about the customer, for a subject-access request. */
+    public Map<String, Object> export(long id) {
+        Map<String, Object> card = card(id);
+        return database.jdbi().withHandle(h -> {
+            Map<String, Object> m = new LinkedHashMap<>(card);
+            m.put("messages", h.createQuery("select e.complaint_number, e.at, e.kind, e.author, e.text from complaint_entry e "
+                            + "join complaint c on c.number = e.complaint_number where c.customer_id = :id and e.kind in ('inbound', 'reply', 'call') "
+                            + "order by e.complaint_number, e.id")
+                    .bind("id", id).map((rs, ctx) -> {
+                        Map<String, Object> e = new LinkedHashMap<>();
+                        e.put("complaint", rs.getLong("complaint_number"));
+                        e.put("at", rs.getObject("at", OffsetDateTime.class).toInstant().toString());
+                        e.put("kind", rs.getString("kind"));
+                        e.put("author", rs.getString("author"));
+                        e.put("text", rs.getString("text"));
+                        return e;
+                    }).list());
+            m.put("sentToThem", h.createQuery("select o.complaint_number, o.subject, o.text, o.status from outbound_message o "
+                            + "join complaint c on c.number = o.complaint_number where c.customer_id = :id order by o.created_at")
+                    .bind("id", id).mapToMap().list());
+            m.put("exportedAt", clock.instant().toString());
+            return m;
+        });
+    }
+
+    /**
+     * Erases the customer's personal data: name, identities, their words, the raw messages and what was sent to
+     * them. The complaints stay, without personal data, so the desk's figures stay true.
+     */
+    public int erase(long id, Actor by, String reason) {
+        Instant now = clock.instant();
+        return database.jdbi().inTransaction(h -> {
+            require(h, id);
+            List<Long> numbers = numbers(h, id);
+            List<String> addresses = h.createQuery("select address from customer_identity where customer_id = :id").bind("id", id)
+                    .mapTo(String.class).list();
+            String erased = "[erased at the customer's request]";
+            for (long n : numbers) {
+                h.createUpdate("update complaint_entry set text = :t, author = 'erased' where complaint_number = :n and kind in ('inbound', 'call')")
+                        .bind("t", erased).bind("n", n).execute();
+                h.createUpdate("update complaint set subject = :t, version = version + 1 where number = :n").bind("t", "[erased]").bind("n", n).execute();
+                h.createUpdate("update inbound_message set raw = :raw, sender = 'erased', subject = '[erased]' where complaint_number = :n")
+                        .bind("raw", new byte[0]).bind("n", n).execute();
+                h.createUpdate("update outbound_message set recipient = 'erased', subject = '[erased]', text = :t where complaint_number = :n")
+                        .bind("t", erased).bind("n", n).execute();
+                h.createUpdate("update complaint_signal set evidence = '[erased]' where complaint_number = :n").bind("n", n).execute();
+                Complaints.audit(h, n, new AuditRecord(now, by, "erase-personal-data", "", "erased", reason == null ? "" : reason));
+            }
+            for (String a : addresses) {
+                h.createUpdate("update inbound_message set raw = :raw, sender = 'erased' where sender = :a").bind("raw", new byte[0]).bind("a", a).execute();
+            }
+            h.createUpdate("delete from customer_identity where customer_id = :id").bind("id", id).execute();
+            h.createUpdate("update customer set display_name = :name where id = :id").bind("name", "erased customer " + id).bind("id", id).execute();
+            return numbers.size();
+        });
+    }
+
+    private static void require(Handle h, long id) {
+        if (h.createQuery("select count(*) from customer where id = :id").bind("id", id).mapTo(Long.class).one() == 0) {
+            throw new NotFoundException("there is no customer " + id);
+        }
+    }
+
+    private static List<Long> numbers(Handle h, long customer) {
+        return h.createQuery("select number from complaint where customer_id = :id order by number").bind("id", customer)
+                .mapTo(Long.class).list();
+    }
+
+    /** The customer of a complaint. */
+    public long customerOf(long complaint) {
+        return database.jdbi().withHandle(h -> h.createQuery("select customer_id from complaint where number = :n").bind("n", complaint)
+                .mapTo(Long.class).findOne().orElseThrow(() -> new NotFoundException("there is no complaint #" + complaint)));
+    }
+}
