@@ -72,6 +72,21 @@ public final class Promises {
         }
     }
 
+    /**
+     * The owner says the promise is kept: kept when on time, broken when late (the customer waited either way).
+     *
+     * @throws IllegalStateException when it is no longer open
+     */
+    public Promise.State keep(long id, Instant at) {
+        return database.jdbi().inTransaction(h -> {
+            Stored s = h.createQuery("select * from promise where id = :id").bind("id", id).map((rs, ctx) -> stored(rs)).findOne()
+                    .orElseThrow(() -> new NotFoundException("there is no promise " + id));
+            Promise.State state = s.promise().keep(at);
+            save(h, s, s.promise());
+            return state;
+        });
+    }
+
     private static Stored stored(ResultSet rs) throws SQLException {
         Promise p = Promise.restore(new Promise.Id(rs.getLong("id")), new Complaint.Number(rs.getLong("complaint_number")),
                 rs.getString("owner"), rs.getString("text"), instant(rs, "made_at"), instant(rs, "due_at"),

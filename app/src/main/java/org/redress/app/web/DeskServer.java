@@ -48,6 +48,7 @@ import org.redress.core.complaint.Entry;
 import org.redress.core.complaint.IllegalTransitionException;
 import org.redress.core.complaint.Status;
 import org.redress.core.guard.ReplyGuard;
+import org.redress.core.promise.Promise;
 import org.redress.core.remedy.Money;
 import org.redress.core.remedy.Remedy;
 import org.redress.core.remedy.RemedyKind;
@@ -136,6 +137,10 @@ public final class DeskServer implements AutoCloseable {
                 new Route("POST", "/api/complaints/{number}/transitions", Access.AGENT, this::transition),
                 new Route("POST", "/api/complaints/{number}/assignment", Access.AGENT, this::assign),
                 new Route("POST", "/api/complaints/{number}/remedies", Access.AGENT, this::proposeRemedy),
+                new Route("POST", "/api/complaints/{number}/transfer", Access.AGENT, this::requestTransfer),
+                new Route("POST", "/api/complaints/{number}/transfer/accept", Access.AGENT, this::acceptTransfer),
+                new Route("POST", "/api/complaints/{number}/transfer/decline", Access.AGENT, this::declineTransfer),
+                new Route("POST", "/api/promises/{id}/kept", Access.AGENT, this::keepPromise),
                 new Route("GET", "/api/customers/{id}", Access.AGENT, this::customer),
                 new Route("POST", "/api/customers/{id}/merge", Access.SUPERVISOR, this::mergeCustomer),
                 new Route("GET", "/api/customers/{id}/export", Access.SUPERVISOR, this::exportCustomer),
@@ -427,6 +432,37 @@ public final class DeskServer implements AutoCloseable {
         String reason = optionalText(body, "reason").orElse("");
         Complaint c = complaints.change(number(ctx), version(body), x -> x.assign(owner, team, actor, reason, clock.instant()));
         json(ctx, 200, Map.of("owner", owner, "team", team, "version", c.version()));
+    }
+
+    private void requestTransfer(Context ctx) {
+        JsonNode body = body(ctx);
+        Actor actor = user(ctx).actor();
+        String team = text(body, "toTeam");
+        Optional<String> owner = optionalText(body, "toOwner");
+        String reason = text(body, "reason");
+        Complaint c = complaints.change(number(ctx), version(body), x -> x.requestTransfer(team, owner, actor, reason, clock.instant()));
+        json(ctx, 200, Map.of("pendingTransfer", team, "version", c.version()));
+    }
+
+    private void acceptTransfer(Context ctx) {
+        JsonNode body = body(ctx);
+        Actor actor = user(ctx).actor();
+        Complaint c = complaints.change(number(ctx), version(body), x -> x.acceptTransfer(actor, clock.instant()));
+        json(ctx, 200, Map.of("owner", c.owner().orElse(""), "team", c.team().orElse(""), "version", c.version()));
+    }
+
+    private void declineTransfer(Context ctx) {
+        JsonNode body = body(ctx);
+        Actor actor = user(ctx).actor();
+        String reason = text(body, "reason");
+        Complaint c = complaints.change(number(ctx), version(body), x -> x.declineTransfer(actor, reason, clock.instant()));
+        json(ctx, 200, Map.of("owner", c.owner().orElse(""), "team", c.team().orElse(""), "version", c.version()));
+    }
+
+    private void keepPromise(Context ctx) {
+        long id = longParam(ctx.pathParam("id"), "id");
+        Promise.State state = promises.keep(id, clock.instant());
+        json(ctx, 200, Map.of("id", id, "state", state.name()));
     }
 
     private void proposeRemedy(Context ctx) {

@@ -382,6 +382,32 @@ class DeskServerTest {
     }
 
     @Test
+    void a_transfer_waits_for_the_receiving_team_and_a_promise_is_marked_kept() throws Exception {
+        Browser ana = login("ana");
+        JsonNode c = JSON.readTree(send("POST", "/api/complaints", Map.of("via", "walk-in", "customer", Map.of("name", "Vlad",
+                "phone", "+40723000555"), "text", "The technician did not come. Call me back by 16:00 please."), ana).body());
+        long n = c.get("number").asLong();
+        JsonNode asked = JSON.readTree(send("POST", "/api/complaints/" + n + "/transfer", Map.of("toTeam", "field-service",
+                "reason", "needs a technician", "version", c.get("version").asLong()), ana).body());
+        assertThat(asked.get("pendingTransfer").asText()).isEqualTo("field-service");
+        HttpResponse<String> twice = send("POST", "/api/complaints/" + n + "/transfer", Map.of("toTeam", "sales", "reason", "x",
+                "version", asked.get("version").asLong()), ana);
+        assertThat(twice.statusCode()).isEqualTo(422);
+        assertThat(twice.body()).contains("already has a transfer to field-service");
+        Browser sam = login("sam");
+        JsonNode accepted = JSON.readTree(send("POST", "/api/complaints/" + n + "/transfer/accept", Map.of("version",
+                asked.get("version").asLong()), sam).body());
+        assertThat(accepted.get("team").asText()).isEqualTo("field-service");
+        assertThat(accepted.get("owner").asText()).isEqualTo("sam");
+
+        long promise = new Promises(db).add(new org.redress.core.complaint.Complaint.Number(n), "sam", "call back by 16:00",
+                CLOCK.instant(), CLOCK.instant().plusSeconds(3600), org.redress.core.promise.Promise.Source.REPLY).id().value();
+        JsonNode kept = JSON.readTree(send("POST", "/api/promises/" + promise + "/kept", null, sam).body());
+        assertThat(kept.get("state").asText()).isEqualTo("KEPT");
+        assertThat(send("POST", "/api/promises/" + promise + "/kept", null, sam).statusCode()).isEqualTo(422);
+    }
+
+    @Test
     void five_wrong_passwords_lock_sign_in_for_that_name_and_address() throws Exception {
         new Users(db, CLOCK).add("mallory", "", Role.AGENT, null, PASSWORD);
         for (int i = 0; i < 5; i++) {
