@@ -84,7 +84,8 @@ public final class DeskReports {
             kept.add(rate(e.getKey(), e.getValue()));
         }
         List<Row> rates = List.of(rate("reopened", Reports.reopenRate(all)),
-                rate("resolved at first contact", Reports.firstContactResolution(all)));
+                rate("resolved at first contact", Reports.firstContactResolution(all)),
+                rate("satisfied (4 or 5 of 5)", new org.redress.app.store.Satisfaction(database, java.time.Clock.systemUTC()).rate()));
         List<Remedy> granted = new ArrayList<>();
         database.jdbi().withHandle(h -> h.createQuery("select id from remedy where state = 'GRANTED' and created_at >= :since")
                 .bind("since", Complaints.at(since)).mapTo(Long.class).list()).forEach(id -> granted.add(remedies.find(id).remedy()));

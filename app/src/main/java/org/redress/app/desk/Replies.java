@@ -49,6 +49,10 @@ public final class Replies {
         this.clock = clock;
     }
 
+    public ReplyGuard guard() {
+        return guard;
+    }
+
     /** The guard's verdict on a draft for this complaint, without storing anything (the composer's live check). */
     public ReplyGuard.Result check(Complaint c, String text) {
         return guard.check(text, c.language().orElse("en"), context(c));

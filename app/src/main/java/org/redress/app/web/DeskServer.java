@@ -34,6 +34,8 @@ import org.redress.app.store.Complaints;
 import org.redress.app.store.ConcurrentChangeException;
 import org.redress.app.store.CustomerBook;
 import org.redress.app.store.Database;
+import org.redress.app.store.SavedReplies;
+import org.redress.app.store.Satisfaction;
 import org.redress.app.store.Incidents;
 import org.redress.core.complaint.Category;
 import org.redress.core.incident.Incident;
@@ -100,6 +102,8 @@ public final class DeskServer implements AutoCloseable {
     private final DeskIntake walkIns;
     private final Incidents incidents;
     private final CustomerBook customers;
+    private final SavedReplies savedReplies;
+    private final Satisfaction satisfaction;
     private final LanguageDetection detection;
     private final List<Route> routes;
     private Javalin app;
@@ -118,6 +122,8 @@ public final class DeskServer implements AutoCloseable {
         this.limiter = new LoginLimiter(5, Duration.ofMinutes(5), clock);
         this.detection = detection;
         this.customers = new CustomerBook(database, complaints, clock);
+        this.savedReplies = new SavedReplies(database, replies.guard(), clock);
+        this.satisfaction = new Satisfaction(database, clock);
         this.incidents = new Incidents(database, complaints, complaints.policy().calendar().zone(), clock);
         this.walkIns = new DeskIntake(database, "desk", new Triage(Triage.Policy.standard(), Optional.empty()), detection,
                 node == null ? new RoutingTable(Map.of(), "front-desk") : node.config().policies().routing(), clock, false,
@@ -145,6 +151,9 @@ public final class DeskServer implements AutoCloseable {
                 new Route("POST", "/api/customers/{id}/merge", Access.SUPERVISOR, this::mergeCustomer),
                 new Route("GET", "/api/customers/{id}/export", Access.SUPERVISOR, this::exportCustomer),
                 new Route("POST", "/api/customers/{id}/erase", Access.ADMIN, this::eraseCustomer),
+                new Route("GET", "/api/saved-replies", Access.AGENT, this::listSavedReplies),
+                new Route("POST", "/api/saved-replies", Access.SUPERVISOR, this::saveReply),
+                new Route("POST", "/api/satisfaction/{token}", Access.PUBLIC, this::answerSatisfaction),
                 new Route("GET", "/api/remedies", Access.SUPERVISOR, this::listRemedies),
                 new Route("POST", "/api/remedies/{id}/decision", Access.SUPERVISOR, this::decideRemedy),
                 new Route("GET", "/api/incidents", Access.AGENT, this::listIncidents),
@@ -420,7 +429,18 @@ public final class DeskServer implements AutoCloseable {
         Actor actor = user(ctx).actor();
         Status to = status(text(body, "to"));
         String reason = optionalText(body, "reason").orElse("");
-        Complaint c = complaints.change(number(ctx), version(body), x -> x.transition(to, actor, reason, clock.instant()));
+        String base = ctx.scheme() + "://" + ctx.host();
+        Complaint c = complaints.change(number(ctx), version(body), x -> x.transition(to, actor, reason, clock.instant()), (h, x) -> {
+            if (to == Status.DECISION_COMMUNICATED) {
+                // the satisfaction question goes with the decision, once per complaint
+                String token = satisfaction.ask(h, x.number().value());
+                if (token != null) {
+                    Replies.owe(h, x, "satisfaction-" + x.number().value(), "How satisfied are you with how we handled complaint "
+                            + x.number().tag() + "? Answer with a score from 1 (very unhappy) to 5 (very happy): POST " + base
+                            + "/api/satisfaction/" + token + " {\"score\": 5}", clock.instant());
+                }
+            }
+        });
         json(ctx, 200, Map.of("status", c.status().name(), "version", c.version()));
     }
 
@@ -503,6 +523,35 @@ public final class DeskServer implements AutoCloseable {
         long id = longParam(ctx.pathParam("id"), "id");
         int n = customers.erase(id, user(ctx).actor(), text(body, "reason"));
         json(ctx, 200, Map.of("id", id, "erased", true, "complaints", n));
+    }
+
+    private void listSavedReplies(Context ctx) {
+        json(ctx, 200, Map.of("savedReplies", savedReplies.find(Optional.ofNullable(ctx.queryParam("category")).filter(x -> !x.isBlank()),
+                Optional.ofNullable(ctx.queryParam("language")).filter(x -> !x.isBlank())).stream().map(r -> Map.of("id", r.id(),
+                "category", r.category(), "language", r.language(), "title", r.title(), "text", r.text())).toList()));
+    }
+
+    private void saveReply(Context ctx) {
+        JsonNode body = body(ctx);
+        try {
+            SavedReplies.Saved r = savedReplies.save(text(body, "category"), text(body, "language"), text(body, "title"), text(body, "text"),
+                    user(ctx).actor());
+            json(ctx, 201, Map.of("id", r.id(), "category", r.category(), "language", r.language(), "title", r.title(), "text", r.text()));
+        } catch (SavedReplies.Refused e) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("error", e.getMessage());
+            m.putAll(checkJson(e.check()));
+            json(ctx, 422, m);
+        }
+    }
+
+    private void answerSatisfaction(Context ctx) {
+        JsonNode body = body(ctx);
+        if (!body.path("score").canConvertToInt()) {
+            throw new ApiError(400, "score: a whole number from 1 to 5 is required");
+        }
+        long n = satisfaction.answer(ctx.pathParam("token"), body.get("score").asInt(), optionalText(body, "comment").orElse(null));
+        json(ctx, 200, Map.of("complaint", n, "thanks", "Thank you for telling us."));
     }
 
     private void listRemedies(Context ctx) {

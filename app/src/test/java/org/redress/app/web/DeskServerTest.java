@@ -209,7 +209,7 @@ class DeskServerTest {
             if (r.path().equals("/api/logout") || r.path().equals("/api/login")) {
                 continue;
             }
-            String path = r.path().replace("{number}", "1000").replace("{id}", "999999");
+            String path = r.path().replace("{number}", "1000").replace("{id}", "999999").replace("{token}", "not-a-token");
             for (Map.Entry<String, Browser> c : callers.entrySet()) {
                 int status = send(r.method(), path, r.method().equals("POST") ? Map.of() : null, c.getValue()).statusCode();
                 String role = c.getKey().replace("-token", "");
@@ -405,6 +405,38 @@ class DeskServerTest {
         JsonNode kept = JSON.readTree(send("POST", "/api/promises/" + promise + "/kept", null, sam).body());
         assertThat(kept.get("state").asText()).isEqualTo("KEPT");
         assertThat(send("POST", "/api/promises/" + promise + "/kept", null, sam).statusCode()).isEqualTo(422);
+    }
+
+    @Test
+    void saved_replies_pass_the_guard_and_the_decision_asks_once_how_satisfied_the_customer_is() throws Exception {
+        Browser sue = login("sue");
+        HttpResponse<String> bad = send("POST", "/api/saved-replies", Map.of("category", "delivery", "language", "en", "title", "lost",
+                "text", "I don't know where your parcel is, that is not my job."), sue);
+        assertThat(bad.statusCode()).isEqualTo(422);
+        assertThat(JSON.readTree(bad.body()).get("findings")).isNotEmpty();
+        HttpResponse<String> good = send("POST", "/api/saved-replies", Map.of("category", "delivery", "language", "en", "title", "lost",
+                "text", "I am sorry your parcel is late. I have asked the courier to trace it and I will write to you by tomorrow 12:00."), sue);
+        assertThat(good.statusCode()).as(good.body()).isEqualTo(201);
+        assertThat(JSON.readTree(send("GET", "/api/saved-replies?category=delivery", null, login("ana")).body()).get("savedReplies")).hasSize(1);
+
+        Browser ana = login("ana");
+        JsonNode c = JSON.readTree(send("POST", "/api/complaints", Map.of("via", "web-form", "customer", Map.of("email", "petra@home.example"),
+                "text", "My invoice is wrong."), ana).body());
+        long n = c.get("number").asLong();
+        long v = c.get("version").asLong();
+        for (String to : List.of("acknowledged", "assessed", "responded", "decision_communicated")) {
+            HttpResponse<String> moved = send("POST", "/api/complaints/" + n + "/transitions", Map.of("to", to, "version", v), ana);
+            assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+            v = JSON.readTree(moved.body()).get("version").asLong();
+        }
+        String question = db.jdbi().withHandle(h -> h.createQuery("select text from outbound_message where reply_id = :id")
+                .bind("id", "satisfaction-" + n).mapTo(String.class).one());
+        String token = question.replaceAll("(?s).*/api/satisfaction/(\\S+).*", "$1");
+        assertThat(send("POST", "/api/satisfaction/" + token, Map.of("score", 9), null).statusCode()).isEqualTo(400);
+        assertThat(send("POST", "/api/satisfaction/" + token, Map.of("score", 5, "comment", "quick and clear"), null).statusCode()).isEqualTo(200);
+        assertThat(send("POST", "/api/satisfaction/" + token, Map.of("score", 1), null).statusCode()).isEqualTo(422);
+        assertThat(send("POST", "/api/satisfaction/forged", Map.of("score", 1), null).statusCode()).isEqualTo(404);
+        assertThat(send("GET", "/api/reports", null, sue).body()).contains("satisfied (4 or 5 of 5)");
     }
 
     @Test
