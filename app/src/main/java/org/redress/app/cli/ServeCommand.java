@@ -72,7 +72,7 @@ public final class ServeCommand implements Callable<Integer> {
         String defaultNode = defaultNodeName();
         DeskConfig desk = Files.isRegularFile(file) ? DeskConfig.load(file, defaultNode, System::getenv) : DeskConfig.defaults(defaultNode);
         if (node != null) {
-            desk = new DeskConfig(node, desk.pollEvery(), desk.leaseTtl(), desk.batch(), desk.channels(), desk.policies());
+            desk = new DeskConfig(node, desk.pollEvery(), desk.leaseTtl(), desk.batch(), desk.channels(), desk.policies(), desk.ctiSpool());
         }
         PrintWriter out = spec.commandLine().getOut();
         long started = System.nanoTime();

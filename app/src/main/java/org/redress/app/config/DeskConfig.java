@@ -29,6 +29,8 @@ import java.util.regex.Pattern;
  *   poll-every: 10s         # how long a poller waits when its channel has nothing new
  *   lease-ttl: 30s          # how long a dead node's polling and jobs wait before another node takes them
  *   batch: 100              # messages stored per transaction
+ *   cti-spool: ./data/cti.jsonl   # POST /api/cti appends the phone system's events here, for a phone-log
+ *                                 # channel with format cti and this file to read
  * channels:
  *   support-mail:           # the channel instance's name (its checkpoint and lease are kept under it)
  *     plugin: email
@@ -54,7 +56,7 @@ import java.util.regex.Pattern;
  * </pre>
  */
 public record DeskConfig(String node, Duration pollEvery, Duration leaseTtl, int batch, List<ChannelConfig> channels,
-                         Policies policies) {
+                         Policies policies, Path ctiSpool) {
 
     /** One configured channel instance. */
     public record ChannelConfig(String name, String plugin, Map<String, String> settings) {
@@ -63,14 +65,14 @@ public record DeskConfig(String node, Duration pollEvery, Duration leaseTtl, int
     private static final Set<String> TOP = Set.of("desk", "channels", "hours", "sla", "routing", "remedies");
     private static final Set<String> HOURS = Set.of("timezone", "open", "close", "days", "holidays");
     private static final Set<String> REMEDIES = Set.of("currency", "caps");
-    private static final Set<String> DESK = Set.of("node", "poll-every", "lease-ttl", "batch");
+    private static final Set<String> DESK = Set.of("node", "poll-every", "lease-ttl", "batch", "cti-spool");
     private static final Set<String> CHANNEL = Set.of("plugin", "settings");
     private static final Pattern ENV = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
     /** A desk with no channels and the default settings. */
     public static DeskConfig defaults(String node) {
-        return new DeskConfig(node, Duration.ofSeconds(10), Duration.ofSeconds(30), 100, List.of(), Policies.defaults());
+        return new DeskConfig(node, Duration.ofSeconds(10), Duration.ofSeconds(30), 100, List.of(), Policies.defaults(), null);
     }
 
     public static DeskConfig load(Path file, String defaultNode, Function<String, String> environment) {
@@ -102,6 +104,7 @@ public record DeskConfig(String node, Duration pollEvery, Duration leaseTtl, int
         Duration poll = d.pollEvery();
         Duration ttl = d.leaseTtl();
         int batch = d.batch();
+        Path spool = null;
         JsonNode desk = root.path("desk");
         if (!desk.isMissingNode() && !desk.isNull()) {
             if (!desk.isObject()) {
@@ -110,6 +113,9 @@ public record DeskConfig(String node, Duration pollEvery, Duration leaseTtl, int
                 unknown(desk, DESK, "desk.", errors);
                 if (desk.has("node")) {
                     node = text(desk.get("node"), "desk.node", env, errors);
+                }
+                if (desk.has("cti-spool")) {
+                    spool = Path.of(text(desk.get("cti-spool"), "desk.cti-spool", env, errors)).toAbsolutePath().normalize();
                 }
                 poll = desk.has("poll-every") ? duration(desk.get("poll-every"), "desk.poll-every", env, errors) : poll;
                 ttl = desk.has("lease-ttl") ? duration(desk.get("lease-ttl"), "desk.lease-ttl", env, errors) : ttl;
@@ -220,7 +226,7 @@ public record DeskConfig(String node, Duration pollEvery, Duration leaseTtl, int
             errors.add("'remedies' must be a mapping");
         }
         Policies policies = Policies.parse(hours, holidays, sla, warnAt, routing, caps, currency, errors);
-        return new DeskConfig(node, poll, ttl, batch, channels, policies);
+        return new DeskConfig(node, poll, ttl, batch, channels, policies, spool);
     }
 
     private static void unknown(JsonNode node, Set<String> known, String prefix, List<String> errors) {

@@ -8,6 +8,8 @@ import io.javalin.http.Handler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -107,6 +109,7 @@ public final class DeskServer implements AutoCloseable {
     private final LanguageDetection detection;
     private final List<Route> routes;
     private Javalin app;
+    private Path ctiSpool;
 
     public DeskServer(Database database, Users users, Complaints complaints, Promises promises, Remedies remedies,
                       Replies replies, DeskNode node, LanguageDetection detection, Clock clock) {
@@ -160,6 +163,7 @@ public final class DeskServer implements AutoCloseable {
                 new Route("POST", "/api/incidents", Access.SUPERVISOR, this::declareIncident),
                 new Route("POST", "/api/incidents/{id}/links", Access.SUPERVISOR, this::linkIncident),
                 new Route("POST", "/api/incidents/{id}/resolution", Access.SUPERVISOR, this::resolveIncident),
+                new Route("POST", "/api/cti", Access.AGENT, this::cti),
                 new Route("GET", "/api/reports", Access.SUPERVISOR, this::reports),
                 new Route("GET", "/api/channels", Access.ADMIN, this::channels),
                 new Route("GET", "/api/quarantine", Access.ADMIN, this::quarantine),
@@ -613,6 +617,52 @@ public final class DeskServer implements AutoCloseable {
         m.put("resolution", i.resolution().orElse(null));
         m.put("version", s.version());
         return m;
+    }
+
+    /**
+     * A phone system's CTI event (Zammad's generic CTI shape: newCall, answer, hangup), stamped with the time it
+     * arrived when it carries none, appended to the spool file a phone-log channel (format cti) reads; so calls
+     * reach the desk through the channel like any other, once and in order.
+     */
+    private void cti(Context ctx) throws IOException {
+        Path spool = ctiSpool != null ? ctiSpool : node == null ? null : node.config().ctiSpool();
+        if (spool == null) {
+            throw new ApiError(422, "CTI events are not enabled: set desk.cti-spool in redress.yaml, and a phone-log channel "
+                    + "with format cti reading that file");
+        }
+        JsonNode body = body(ctx);
+        String event = text(body, "event");
+        if (!List.of("newCall", "answer", "hangup").contains(event)) {
+            throw new ApiError(400, "event: newCall, answer or hangup; got '" + event + "'");
+        }
+        String direction = text(body, "direction");
+        if (!List.of("in", "out").contains(direction)) {
+            throw new ApiError(400, "direction: in or out; got '" + direction + "'");
+        }
+        if (optionalText(body, "callId").or(() -> optionalText(body, "call_id")).isEmpty()) {
+            throw new ApiError(400, "callId: required");
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode line = ((com.fasterxml.jackson.databind.node.ObjectNode) body).deepCopy();
+        if (optionalText(body, "timestamp").isEmpty()) {
+            line.put("timestamp", clock.instant().atOffset(java.time.ZoneOffset.UTC).toString());
+        }
+        byte[] bytes = (JSON.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
+        synchronized (DeskServer.class) {
+            Files.createDirectories(spool.toAbsolutePath().getParent());
+            try (java.nio.channels.FileChannel f = java.nio.channels.FileChannel.open(spool, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND, java.nio.file.StandardOpenOption.WRITE)) {
+                f.write(java.nio.ByteBuffer.wrap(bytes));
+                // the phone system is told "stored" only once the event is on disk
+                f.force(true);
+            }
+        }
+        json(ctx, 202, Map.of("accepted", true, "callId", line.path("callId").asText(line.path("call_id").asText())));
+    }
+
+    /** Where CTI events go when no node configuration names a spool (tests, a desk without a config file). */
+    public DeskServer withCtiSpool(Path spool) {
+        this.ctiSpool = spool;
+        return this;
     }
 
     private void reports(Context ctx) {

@@ -100,6 +100,7 @@ class DeskServerTest {
         server = new DeskServer(db, users, complaints, promises, new Remedies(db, complaints, RemedyCatalogue.standard("EUR"), CLOCK),
                 new Replies(complaints, promises, new ReplyGuard(new PromiseExtractor(DeskNode.CALENDAR), Optional.empty()), CLOCK),
                 null, text -> Optional.of("en"), CLOCK);
+        server.withCtiSpool(dir.resolve("cti.jsonl"));
         base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
         openapi = JSON.readTree(DeskServer.class.getResourceAsStream("/openapi.json"));
     }
@@ -437,6 +438,28 @@ class DeskServerTest {
         assertThat(send("POST", "/api/satisfaction/" + token, Map.of("score", 1), null).statusCode()).isEqualTo(422);
         assertThat(send("POST", "/api/satisfaction/forged", Map.of("score", 1), null).statusCode()).isEqualTo(404);
         assertThat(send("GET", "/api/reports", null, sue).body()).contains("satisfied (4 or 5 of 5)");
+    }
+
+    @Test
+    void cti_events_are_spooled_for_the_phone_log_channel_which_turns_a_missed_call_into_a_complaint() throws Exception {
+        Browser token = new Browser(null, new Users(db, CLOCK).createToken("ana", "pbx"));
+        assertThat(send("POST", "/api/cti", Map.of("event", "ring", "direction", "in", "callId", "c1"), token).body())
+                .contains("event: newCall, answer or hangup");
+        assertThat(send("POST", "/api/cti", Map.of("event", "newCall", "direction", "in", "callId", "c1", "from", "+40721999888",
+                "to", "+40213000000"), token).statusCode()).isEqualTo(202);
+        assertThat(send("POST", "/api/cti", Map.of("event", "hangup", "direction", "in", "callId", "c1", "from", "+40721999888",
+                "to", "+40213000000", "cause", "cancel"), token).statusCode()).isEqualTo(202);
+        ChannelPlugin phone = ChannelRegistry.discover().require("phone-log");
+        try (Channel channel = phone.open(ChannelSettings.validate(phone.descriptor(), Map.of("file", dir.resolve("cti.jsonl").toString(),
+                "format", "cti")), new ChannelContext("phones", CLOCK))) {
+            DeskIntake intake = new DeskIntake(db, "phone-log", new Triage(Triage.Policy.standard(), Optional.empty()), text -> Optional.of("en"),
+                    new RoutingTable(Map.of(), "front-desk"), CLOCK, false, SlaPolicy.standard(DeskNode.CALENDAR));
+            new IntakeRunner(intake, 10).drain("phones", channel);
+            assertThat(intake.counts().created()).isEqualTo(1);
+        }
+        List<String> callers = db.jdbi().withHandle(h -> h.createQuery("select e.author from complaint_entry e join complaint c on "
+                + "c.number = e.complaint_number where c.channel = 'phones'").mapTo(String.class).list());
+        assertThat(callers).contains("+40721999888");
     }
 
     @Test
