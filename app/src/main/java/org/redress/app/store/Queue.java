@@ -13,8 +13,13 @@ public final class Queue {
     }
 
     /** Which open complaints to show; empty filters show all. */
-    public record Filter(Optional<String> team, Optional<String> status, boolean unassignedOnly) {
+    public record Filter(Optional<String> team, Optional<String> status, boolean unassignedOnly, Optional<String> owner,
+                         Optional<String> search) {
         public static final Filter ALL = new Filter(Optional.empty(), Optional.empty(), false);
+
+        public Filter(Optional<String> team, Optional<String> status, boolean unassignedOnly) {
+            this(team, status, unassignedOnly, Optional.empty(), Optional.empty());
+        }
     }
 
     private final Database database;
@@ -30,11 +35,17 @@ public final class Queue {
         if (filter.unassignedOnly()) {
             sql.append(" and owner is null");
         }
+        filter.owner().ifPresent(o -> sql.append(" and owner = :owner"));
+        // words of the subject, or the complaint's number ("#1042" or "1042")
+        filter.search().ifPresent(q -> sql.append(" and (lower(subject) like :like or cast(number as varchar) = :num)"));
         sql.append(" order by priority, due_at, number limit :limit");
         return database.jdbi().withHandle(h -> {
             var query = h.createQuery(sql.toString()).bind("limit", limit);
             filter.team().ifPresent(t -> query.bind("team", t));
             filter.status().ifPresent(s -> query.bind("status", s));
+            filter.owner().ifPresent(o -> query.bind("owner", o));
+            filter.search().ifPresent(q -> query.bind("like", "%" + q.toLowerCase().replace("%", "").replace("_", "") + "%")
+                    .bind("num", q.replace("#", "").strip()));
             return query.map((rs, ctx) -> new Item(rs.getLong("number"), rs.getString("subject"), rs.getString("priority"),
                     rs.getString("status"), rs.getString("team"), rs.getString("owner"),
                     rs.getObject("due_at", OffsetDateTime.class))).list();

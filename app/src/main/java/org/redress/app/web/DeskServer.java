@@ -334,7 +334,9 @@ public final class DeskServer implements AutoCloseable {
         int limit = intParam(ctx.queryParam("limit"), 50, 1, 500, "limit");
         Queue.Filter filter = new Queue.Filter(Optional.ofNullable(ctx.queryParam("team")).filter(s -> !s.isBlank()),
                 Optional.ofNullable(ctx.queryParam("status")).filter(s -> !s.isBlank()).map(s -> status(s).name()),
-                "true".equals(ctx.queryParam("unassigned")));
+                "true".equals(ctx.queryParam("unassigned")),
+                Optional.ofNullable(ctx.queryParam("owner")).filter(s -> !s.isBlank()).map(o -> o.equals("me") ? user(ctx).username() : o),
+                Optional.ofNullable(ctx.queryParam("q")).map(String::strip).filter(s -> !s.isBlank()));
         List<Map<String, Object>> items = new ArrayList<>();
         for (Queue.Item i : queue.top(filter, limit)) {
             Map<String, Object> m = new LinkedHashMap<>();

@@ -286,6 +286,9 @@ class DeskServerTest {
         JsonNode q = JSON.readTree(send("GET", "/api/complaints?unassigned=true&limit=2", null, sue).body());
         assertThat(q.get("complaints")).hasSize(2);
         assertThat(send("GET", "/api/complaints?limit=0", null, sue).body()).contains("limit: between 1 and 500");
+        JsonNode found = JSON.readTree(send("GET", "/api/complaints?q=parcel%202", null, sue).body());
+        assertThat(found.get("complaints")).singleElement().satisfies(c -> assertThat(c.get("number").asLong()).isEqualTo(1002));
+        assertThat(JSON.readTree(send("GET", "/api/complaints?q=%231001", null, sue).body()).get("complaints")).hasSize(1);
         assertThat(send("GET", "/api/complaints?status=lost", null, sue).body()).contains("status: one of");
         assertThat(send("GET", "/api/complaints/424242", null, sue).statusCode()).isEqualTo(404);
         HttpResponse<String> bad = send("POST", "/api/complaints/1000/notes", Map.of("text", "x"), sue);
