@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -105,7 +106,7 @@ public final class ImportCommand implements Callable<Integer> {
                      new ChannelContext(instance, Clock.systemUTC()))) {
             DeskIntake intake = new DeskIntake(database, plugin, new Triage(Triage.Policy.standard(), Optional.empty()),
                     TextCommands.detection(), new RoutingTable(Map.of(), "front-desk"), Clock.systemUTC(), false);
-            new IntakeRunner(new Progress(intake, err, json), batch).drain(instance, new org.redress.app.intake.PrefetchingChannel(channel));
+            new IntakeRunner(new Progress(intake, err, json, Share.of(absolute)), batch).drain(instance, new org.redress.app.intake.PrefetchingChannel(channel));
             DeskIntake.Counts c = intake.counts();
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
@@ -147,10 +148,13 @@ public final class ImportCommand implements Callable<Integer> {
         private final PrintWriter err;
         private final boolean quiet;
 
-        Progress(DeskIntake intake, PrintWriter err, boolean quiet) {
+        private final Share share;
+
+        Progress(DeskIntake intake, PrintWriter err, boolean quiet, Share share) {
             this.intake = intake;
             this.err = err;
             this.quiet = quiet;
+            this.share = share;
         }
 
         @Override
@@ -163,14 +167,58 @@ public final class ImportCommand implements Callable<Integer> {
             org.redress.core.intake.IntakeCounts counts = intake.store(instance, batch);
             if (!quiet) {
                 DeskIntake.Counts c = intake.counts();
-                err.printf("\rimported %,d messages (%,d complaints, %,d follow-ups, %,d already stored, %,d quarantined)",
-                        c.read(), c.created(), c.appended(), c.duplicates(), c.quarantined());
+                double done = batch.more() ? share.done(batch.next().value()) : 1.0;
+                int filled = (int) Math.round(done * 24);
+                err.printf("\r[%s%s] %3d%% imported %,d messages (%,d complaints, %,d follow-ups, %,d already stored, %,d quarantined)",
+                        "#".repeat(filled), ".".repeat(24 - filled), Math.round(done * 100), c.read(), c.created(), c.appended(),
+                        c.duplicates(), c.quarantined());
                 if (!batch.more()) {
                     err.println();
                 }
                 err.flush();
             }
             return counts;
+        }
+    }
+
+    /**
+     * How far through its source an import is, from the checkpoint the channel gave: a byte offset into a file
+     * (mbox, call records: "offset" or "offset:line"), or the last file read of a folder (.eml, Maildir), whose
+     * files are read in name order.
+     */
+    static final class Share {
+        private final long size;
+        private final List<String> names;
+
+        private Share(long size, List<String> names) {
+            this.size = size;
+            this.names = names;
+        }
+
+        static Share of(Path path) {
+            try {
+                if (Files.isRegularFile(path)) {
+                    return new Share(Files.size(path), List.of());
+                }
+                try (var files = Files.walk(path, 2)) {
+                    return new Share(0, files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).sorted().limit(2_000_000).toList());
+                }
+            } catch (java.io.IOException e) {
+                return new Share(0, List.of());
+            }
+        }
+
+        double done(String checkpoint) {
+            if (size > 0) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\d+)").matcher(checkpoint);
+                return m.find() ? Math.min(1.0, Long.parseLong(m.group(1)) / (double) size) : 0;
+            }
+            if (!names.isEmpty()) {
+                int i = java.util.Collections.binarySearch(names, checkpoint);
+                int before = i >= 0 ? i + 1 : -i - 1;
+                return Math.min(1.0, before / (double) names.size());
+            }
+            return 0;
         }
     }
 }
