@@ -198,6 +198,13 @@ public final class DeskServer implements AutoCloseable {
                     config.routes.post(r.path(), guarded);
                 }
             }
+            // the web console comes with its own issue; until then the root says where the desk is
+            config.routes.get("/", ctx -> ctx.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
+                    .contentType("text/html; charset=utf-8").result("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                            + "<title>Redress</title><style>body{font:16px system-ui;margin:3em;max-width:40em}</style></head><body>"
+                            + "<h1>Redress</h1><p>The complaint desk is running. Its web console is not built yet; the desk is used "
+                            + "through its REST API, described at <a href=\"/api/openapi.json\">/api/openapi.json</a>, and the "
+                            + "<code>redress</code> command line.</p></body></html>"));
             config.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status, e.getMessage()));
             config.routes.exception(ConcurrentChangeException.class, (e, ctx) -> error(ctx, 409, e.getMessage()));
             config.routes.exception(NotFoundException.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
@@ -205,7 +212,8 @@ public final class DeskServer implements AutoCloseable {
             config.routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
             config.routes.exception(IllegalStateException.class, (e, ctx) -> error(ctx, 422, e.getMessage()));
             config.routes.error(404, "*/*", ctx -> {
-                if (ctx.result() == null || ctx.result().isEmpty()) {
+                // our own 404s (no such complaint) are JSON already; Jetty's and Javalin's are not
+                if (ctx.result() == null || !ctx.result().startsWith("{")) {
                     error(ctx, 404, "no such endpoint: " + ctx.method() + " " + ctx.path() + " (see /api/openapi.json)");
                 }
             });

@@ -466,6 +466,17 @@ class DeskServerTest {
     }
 
     @Test
+    void the_root_says_where_the_desk_is_until_the_console_lands() throws Exception {
+        HttpResponse<String> root = http.send(HttpRequest.newBuilder(URI.create(base + "/")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(root.statusCode()).isEqualTo(200);
+        assertThat(root.body()).contains("/api/openapi.json");
+        assertThat(root.headers().firstValue("Content-Security-Policy")).contains("default-src 'none'; style-src 'unsafe-inline'");
+        HttpResponse<String> missing = http.send(HttpRequest.newBuilder(URI.create(base + "/api/nothing")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("no such endpoint");
+    }
+
+    @Test
     void five_wrong_passwords_lock_sign_in_for_that_name_and_address() throws Exception {
         new Users(db, CLOCK).add("mallory", "", Role.AGENT, null, PASSWORD);
         for (int i = 0; i < 5; i++) {
