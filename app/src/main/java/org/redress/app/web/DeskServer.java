@@ -211,7 +211,7 @@ public final class DeskServer implements AutoCloseable {
             config.routes.exception(IllegalTransitionException.class, (e, ctx) -> error(ctx, 422, e.getMessage()));
             config.routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
             config.routes.exception(IllegalStateException.class, (e, ctx) -> error(ctx, 422, e.getMessage()));
-            config.routes.error(404, "*/*", ctx -> {
+            config.routes.error(404, ctx -> {
                 // our own 404s (no such complaint) are JSON already; Jetty's and Javalin's are not
                 if (ctx.result() == null || !ctx.result().startsWith("{")) {
                     error(ctx, 404, "no such endpoint: " + ctx.method() + " " + ctx.path() + " (see /api/openapi.json)");
