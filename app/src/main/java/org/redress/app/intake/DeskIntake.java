@@ -241,7 +241,7 @@ public final class DeskIntake implements InboundStore {
         Triage.Result result = assessed.containsKey(m) ? assessed.get(m) : assess(m);
         long number = h.createQuery("select nextval('complaint_number_seq')").mapTo(Long.class).one();
         Instant at = m.sentAt().isAfter(clock.instant()) ? clock.instant() : m.sentAt();
-        Complaint complaint = Complaint.receive(new Complaint.Number(number), new Customer.Id(customer), plugin, m.subject(),
+        Complaint complaint = Complaint.receive(new Complaint.Number(number), new Customer.Id(customer), plugin, subjectOf(m),
                 result.category(), result.priority(), result.language(), result.signals(),
                 new Entry.Inbound(at, plugin, m.externalId(), m.sender().value(), text, false));
         // a threat in the first message (legal, regulator, chargeback, going public) escalates at once
@@ -279,6 +279,15 @@ public final class DeskIntake implements InboundStore {
             owe(h, instance, number, m, complaint.language().orElse("en"));
         }
         return number;
+    }
+
+    /** A post or a call has no subject: the queue shows the start of what the customer said instead. */
+    static String subjectOf(InboundMessage m) {
+        if (!m.subject().isBlank()) {
+            return m.subject();
+        }
+        String text = m.text().strip().replaceAll("\\s+", " ");
+        return text.length() <= 80 ? text : text.substring(0, text.lastIndexOf(' ', 80) > 40 ? text.lastIndexOf(' ', 80) : 80) + "…";
     }
 
     private void append(Handle h, long number, InboundMessage m) {
