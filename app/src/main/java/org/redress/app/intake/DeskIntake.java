@@ -131,6 +131,7 @@ public final class DeskIntake implements InboundStore {
         }
         Tally tally = database.jdbi().inTransaction(h -> {
             Tally t = new Tally();
+            t.stored.addAll(alreadyStored(h, instance, batch));
             for (Inbound item : batch.items()) {
                 if (item instanceof Quarantined q) {
                     storeQuarantined(h, instance, q, t);
@@ -153,7 +154,22 @@ public final class DeskIntake implements InboundStore {
                 tally.duplicates, tally.quarantined);
     }
 
+    /** Which of a batch's messages the desk has stored before: one query for the batch, not one per message. */
+    private static List<String> alreadyStored(Handle h, String instance, Batch batch) {
+        List<String> ids = batch.items().stream().filter(i -> i instanceof InboundMessage).map(i -> ((InboundMessage) i).externalId())
+                .distinct().toList();
+        List<String> found = new java.util.ArrayList<>();
+        for (int from = 0; from < ids.size(); from += 500) {
+            found.addAll(h.createQuery("select external_id from inbound_message where instance = :instance and external_id in (<ids>)")
+                    .bind("instance", instance).bindList("ids", ids.subList(from, Math.min(ids.size(), from + 500)))
+                    .mapTo(String.class).list());
+        }
+        return found;
+    }
+
     private static final class Tally {
+        /** External ids stored before or in this batch: a message whose id is here is a duplicate. */
+        final java.util.Set<String> stored = new java.util.HashSet<>();
         long created;
         long appended;
         long system;
@@ -185,9 +201,7 @@ public final class DeskIntake implements InboundStore {
     }
 
     private void storeMessage(Handle h, String instance, InboundMessage m, Tally t) {
-        boolean seen = h.createQuery("select count(*) from inbound_message where instance = :instance and external_id = :id")
-                .bind("instance", instance).bind("id", m.externalId()).mapTo(Long.class).one() > 0;
-        if (seen) {
+        if (!t.stored.add(m.externalId())) {
             t.duplicates++;
             return;
         }
