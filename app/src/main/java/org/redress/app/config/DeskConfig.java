@@ -53,6 +53,11 @@ import java.util.regex.Pattern;
  * remedies:                 # what each role may grant alone; above it a supervisor approves
  *   currency: EUR
  *   caps: {agent: 50, senior: 200, supervisor: 1000, executive: none}
+ * escalation:               # stuck after so long without progress; steps on breaches and broken promises
+ *   stuck-after: 16h
+ *   stuck-floor: senior
+ *   on-sla-breach: true
+ *   on-broken-promise: true
  * </pre>
  */
 public record DeskConfig(String node, Duration pollEvery, Duration leaseTtl, int batch, List<ChannelConfig> channels,
@@ -62,7 +67,7 @@ public record DeskConfig(String node, Duration pollEvery, Duration leaseTtl, int
     public record ChannelConfig(String name, String plugin, Map<String, String> settings) {
     }
 
-    private static final Set<String> TOP = Set.of("desk", "channels", "hours", "sla", "routing", "remedies");
+    private static final Set<String> TOP = Set.of("desk", "channels", "hours", "sla", "routing", "remedies", "escalation");
     private static final Set<String> HOURS = Set.of("timezone", "open", "close", "days", "holidays");
     private static final Set<String> REMEDIES = Set.of("currency", "caps");
     private static final Set<String> DESK = Set.of("node", "poll-every", "lease-ttl", "batch", "cti-spool");
@@ -225,7 +230,14 @@ public record DeskConfig(String node, Duration pollEvery, Duration leaseTtl, int
         } else if (!rem.isMissingNode() && !rem.isNull()) {
             errors.add("'remedies' must be a mapping");
         }
-        Policies policies = Policies.parse(hours, holidays, sla, warnAt, routing, caps, currency, errors);
+        Map<String, String> escalation = new LinkedHashMap<>();
+        JsonNode esc = root.path("escalation");
+        if (esc.isObject()) {
+            esc.fields().forEachRemaining(f -> escalation.put(f.getKey(), text(f.getValue(), "escalation." + f.getKey(), env, errors)));
+        } else if (!esc.isMissingNode() && !esc.isNull()) {
+            errors.add("'escalation' must be a mapping");
+        }
+        Policies policies = Policies.parse(hours, holidays, sla, warnAt, routing, caps, currency, escalation, errors);
         return new DeskConfig(node, poll, ttl, batch, channels, policies, spool);
     }
 

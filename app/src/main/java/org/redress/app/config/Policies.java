@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.redress.core.complaint.Category;
+import org.redress.core.complaint.EscalationLevel;
 import org.redress.core.complaint.Priority;
+import org.redress.core.escalation.EscalationPolicy;
 import org.redress.core.remedy.Money;
 import org.redress.core.remedy.RemedyCatalogue;
 import org.redress.core.remedy.RemedyKind;
@@ -29,16 +31,47 @@ import org.redress.core.time.BusinessCalendar;
  * categories to teams, and what each role may grant as a remedy. Defaults: weekdays 9 to 17 UTC, core's standard
  * SLA targets, everything to the front desk, caps of 50 / 200 / 1000 EUR.
  */
-public record Policies(BusinessCalendar calendar, SlaPolicy sla, RoutingTable routing, RemedyCatalogue remedies) {
+public record Policies(BusinessCalendar calendar, SlaPolicy sla, RoutingTable routing, RemedyCatalogue remedies,
+                       EscalationPolicy escalation, Duration stuckAfter) {
 
     public static Policies defaults() {
         BusinessCalendar calendar = BusinessCalendar.weekdays(ZoneOffset.UTC, LocalTime.of(9, 0), LocalTime.of(17, 0), Set.of());
-        return new Policies(calendar, SlaPolicy.standard(calendar), new RoutingTable(Map.of(), "front-desk"), RemedyCatalogue.standard("EUR"));
+        return new Policies(calendar, SlaPolicy.standard(calendar), new RoutingTable(Map.of(), "front-desk"), RemedyCatalogue.standard("EUR"),
+                EscalationPolicy.standard(), Duration.ofHours(16));
+    }
+
+    /**
+     * The escalation settings: how long without progress makes a complaint stuck, the level a stuck one goes to at
+     * least, and whether an SLA breach or a broken promise steps a complaint up.
+     */
+    static EscalationPolicy escalation(Map<String, String> e, List<String> errors) {
+        EscalationLevel floor = EscalationLevel.SENIOR;
+        if (e.containsKey("stuck-floor")) {
+            try {
+                floor = EscalationLevel.valueOf(e.get("stuck-floor").toUpperCase());
+            } catch (IllegalArgumentException ex) {
+                errors.add("escalation.stuck-floor: agent, senior, supervisor or executive; got '" + e.get("stuck-floor") + "'");
+            }
+        }
+        boolean onBreach = bool(e, "on-sla-breach", errors);
+        boolean onBroken = bool(e, "on-broken-promise", errors);
+        EscalationPolicy standard = EscalationPolicy.standard();
+        return new EscalationPolicy(floor, standard.signalLevels(), onBreach, onBroken);
+    }
+
+    private static boolean bool(Map<String, String> e, String key, List<String> errors) {
+        String v = e.getOrDefault(key, "true");
+        if (!v.equals("true") && !v.equals("false")) {
+            errors.add("escalation." + key + ": true or false; got '" + v + "'");
+            return true;
+        }
+        return Boolean.parseBoolean(v);
     }
 
     /** The raw settings, as read from the file, each by its path; errors are added to {@code errors}. */
     static Policies parse(Map<String, String> hours, List<String> holidays, Map<String, Map<String, String>> sla, String warnAt,
-                          Map<String, String> routing, Map<String, String> caps, String currency, List<String> errors) {
+                          Map<String, String> routing, Map<String, String> caps, String currency, Map<String, String> escalation,
+                          List<String> errors) {
         Policies d = defaults();
         ZoneId zone = ZoneOffset.UTC;
         String tz = hours.get("timezone");
@@ -160,8 +193,15 @@ public record Policies(BusinessCalendar calendar, SlaPolicy sla, RoutingTable ro
                 errors.add("remedies.caps." + e.getKey() + ": not an amount: '" + e.getValue() + "'");
             }
         }
+        for (String k : escalation.keySet()) {
+            if (!List.of("stuck-after", "stuck-floor", "on-sla-breach", "on-broken-promise").contains(k)) {
+                errors.add("unknown setting 'escalation." + k + "' (known here: on-broken-promise, on-sla-breach, stuck-after, stuck-floor)");
+            }
+        }
+        Duration stuckAfter = escalation.containsKey("stuck-after")
+                ? dur(escalation, "stuck-after", Duration.ofHours(16), "escalation", errors) : Duration.ofHours(16);
         return new Policies(calendar, policy, new RoutingTable(teams, fallback),
-                new RemedyCatalogue(Set.of(RemedyKind.values()), capMap, cur));
+                new RemedyCatalogue(Set.of(RemedyKind.values()), capMap, cur), escalation(escalation, errors), stuckAfter);
     }
 
     private static Duration dur(Map<String, String> t, String key, Duration fallback, String path, List<String> errors) {

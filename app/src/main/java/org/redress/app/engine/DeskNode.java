@@ -70,11 +70,11 @@ public final class DeskNode implements AutoCloseable {
         SlaPolicy sla = config.policies().sla();
         Leases leases = new Leases(database, clock);
         Complaints complaints = new Complaints(database, sla, clock);
-        Escalator escalator = new Escalator(EscalationPolicy.standard(), clock);
+        Escalator escalator = new Escalator(config.policies().escalation(), clock);
         Scheduler scheduler = new Scheduler(List.of(
                 new SlaJob(database, complaints, escalator, Duration.ofSeconds(30)),
                 new PromiseJob(database, new Promises(database), complaints, escalator, Duration.ofMinutes(30), Duration.ofSeconds(30)),
-                new StuckJob(database, complaints, new StuckDetector(Duration.ofHours(16), 2, 3, config.policies().calendar()), escalator,
+                new StuckJob(database, complaints, new StuckDetector(config.policies().stuckAfter(), 2, 3, config.policies().calendar()), escalator,
                         Duration.ofHours(1), Duration.ofMinutes(5)),
                 new BurstJob(database, 5, Duration.ofMinutes(30), Duration.ofMinutes(1))),
                 leases, config.node(), clock);

@@ -64,6 +64,10 @@ class DeskConfigTest {
                 remedies:
                   currency: RON
                   caps: {agent: 100, supervisor: 5000}
+                escalation:
+                  stuck-after: 8h
+                  stuck-floor: supervisor
+                  on-broken-promise: false
                 """), "n", name -> null);
         Policies p = c.policies();
         assertThat(p.calendar().zone()).isEqualTo(java.time.ZoneId.of("Europe/Bucharest"));
@@ -78,6 +82,14 @@ class DeskConfigTest {
         assertThat(p.routing().teamFor(new org.redress.core.complaint.Category("delivery"))).isEqualTo("tier-1");
         assertThat(p.remedies().cap(org.redress.core.staff.Role.AGENT)).contains(org.redress.core.remedy.Money.of("100", "RON"));
         assertThat(p.remedies().cap(org.redress.core.staff.Role.SENIOR)).contains(org.redress.core.remedy.Money.of("200", "RON"));
+        assertThat(p.stuckAfter()).isEqualTo(Duration.ofHours(8));
+        org.redress.core.complaint.Complaint fresh = org.redress.core.complaint.Complaint.receive(new org.redress.core.complaint.Complaint.Number(1),
+                new org.redress.core.customer.Customer.Id(1), "email", "s", new org.redress.core.complaint.Category("other"),
+                org.redress.core.complaint.Priority.P3, "en", java.util.List.of(),
+                new org.redress.core.complaint.Entry.Inbound(java.time.Instant.EPOCH, "email", "x", "a@b.example", "t", false));
+        assertThat(p.escalation().decide(fresh, new org.redress.core.escalation.Trigger.BrokenPromise("call back"))).isEmpty();
+        assertThat(p.escalation().decide(fresh, new org.redress.core.escalation.Trigger.Stuck("idle")).orElseThrow().to())
+                .isEqualTo(org.redress.core.complaint.EscalationLevel.SUPERVISOR);
     }
 
     @Test
@@ -86,6 +98,7 @@ class DeskConfigTest {
                 hours: {timezone: Mars/Olympus, open: "9am", days: [mon, funday], holidays: [christmas]}
                 sla: {P7: {resolution: 1h}, P1: {resolution: soon}, warn-at: 2}
                 remedies: {currency: euro, caps: {intern: 5}}
+                escalation: {stuck-after: ages, on-sla-breach: maybe}
                 """);
         assertThatThrownBy(() -> DeskConfig.load(f, "n", name -> null))
                 .hasMessageContaining("hours.timezone: not a time zone: 'Mars/Olympus'")
@@ -96,7 +109,9 @@ class DeskConfigTest {
                 .hasMessageContaining("sla.P1.resolution: not a duration: 'soon'")
                 .hasMessageContaining("sla.warn-at: between 0 and 1")
                 .hasMessageContaining("remedies.currency: a three-letter currency code")
-                .hasMessageContaining("remedies.caps.intern: not a role");
+                .hasMessageContaining("remedies.caps.intern: not a role")
+                .hasMessageContaining("escalation.stuck-after: not a duration: 'ages'")
+                .hasMessageContaining("escalation.on-sla-breach: true or false");
     }
 
     @Test
@@ -116,7 +131,7 @@ class DeskConfigTest {
                 """);
         assertThatThrownBy(() -> DeskConfig.load(f, "n", name -> null))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("unknown setting 'desk.pol-every' (known here: batch, lease-ttl, node, poll-every)")
+                .hasMessageContaining("unknown setting 'desk.pol-every' (known here: batch, cti-spool, lease-ttl, node, poll-every)")
                 .hasMessageContaining("desk.lease-ttl: not a duration: 'soon'")
                 .hasMessageContaining("desk.batch: not a whole number: 'many'")
                 .hasMessageContaining("channels.support-mail.plugin: missing")

@@ -39,6 +39,11 @@ public final class EscalationPolicy {
         return new EscalationPolicy(EscalationLevel.SENIOR, m, true, true);
     }
 
+    /** The level each triage signal takes a complaint to. */
+    public Map<SignalCode, EscalationLevel> signalLevels() {
+        return Map.copyOf(signalLevels);
+    }
+
     /** Where the trigger takes the complaint, or empty when it stays where it is. */
     public Optional<Escalation> decide(Complaint complaint, Trigger trigger) {
         EscalationLevel current = complaint.escalation();
