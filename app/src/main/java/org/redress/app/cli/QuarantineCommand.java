@@ -7,6 +7,7 @@ import org.redress.app.channels.ChannelRegistry;
 import org.redress.app.config.Policies;
 import org.redress.app.desk.Quarantine;
 import org.redress.app.store.Database;
+import org.redress.app.store.DeskAudit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -67,6 +68,7 @@ public final class QuarantineCommand implements Runnable {
         public Integer call() {
             try (Database database = Database.open(db.url, 2)) {
                 Quarantine.Retried r = quarantine(database).retry(id);
+                new DeskAudit(database, Clock.systemUTC()).record(DeskAudit.console(), "quarantine-retry", "quarantine " + id, r.outcome());
                 spec.commandLine().getOut().printf("quarantine %d: %s%n", id, r.outcome());
                 return r.stored() ? 0 : 1;
             } catch (org.redress.app.store.NotFoundException | IllegalStateException e) {
@@ -88,6 +90,7 @@ public final class QuarantineCommand implements Runnable {
         public Integer call() {
             try (Database database = Database.open(db.url, 2)) {
                 quarantine(database).discard(id);
+                new DeskAudit(database, Clock.systemUTC()).record(DeskAudit.console(), "quarantine-discard", "quarantine " + id, "");
                 spec.commandLine().getOut().printf("quarantine %d discarded%n", id);
             } catch (org.redress.app.store.NotFoundException e) {
                 throw new IllegalArgumentException(e.getMessage(), e);

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.redress.app.store.Database;
+import org.redress.app.store.DeskAudit;
 import org.redress.app.store.Users;
 import org.redress.core.staff.Role;
 import picocli.CommandLine.Command;
@@ -91,6 +92,7 @@ public final class UserCommand implements Runnable {
             String password = password(spec, stdin);
             try (Database database = Database.open(db.url, 2)) {
                 Users.User u = new Users(database, Clock.systemUTC()).add(username, name, r, team, password);
+                new DeskAudit(database, Clock.systemUTC()).record(DeskAudit.console(), "user-add", u.username(), u.role().name().toLowerCase());
                 spec.commandLine().getOut().printf("added %s (%s)%n", u.username(), u.role().name().toLowerCase());
             }
             return 0;
@@ -113,6 +115,7 @@ public final class UserCommand implements Runnable {
             String password = password(spec, stdin);
             try (Database database = Database.open(db.url, 2)) {
                 new Users(database, Clock.systemUTC()).passwd(username, password);
+                new DeskAudit(database, Clock.systemUTC()).record(DeskAudit.console(), "user-passwd", username, "");
                 spec.commandLine().getOut().printf("password of %s changed%n", username);
             } catch (org.redress.app.store.NotFoundException e) {
                 throw new IllegalArgumentException(e.getMessage(), e);
@@ -158,6 +161,7 @@ public final class UserCommand implements Runnable {
         public Integer call() {
             try (Database database = Database.open(db.url, 2)) {
                 spec.commandLine().getOut().println(new Users(database, Clock.systemUTC()).createToken(username, name));
+                new DeskAudit(database, Clock.systemUTC()).record(DeskAudit.console(), "token-create", username, name);
             } catch (org.redress.app.store.NotFoundException e) {
                 throw new IllegalArgumentException(e.getMessage(), e);
             }

@@ -36,6 +36,7 @@ import org.redress.app.store.Complaints;
 import org.redress.app.store.ConcurrentChangeException;
 import org.redress.app.store.CustomerBook;
 import org.redress.app.store.Database;
+import org.redress.app.store.DeskAudit;
 import org.redress.app.store.SavedReplies;
 import org.redress.app.store.Satisfaction;
 import org.redress.app.store.Incidents;
@@ -104,6 +105,7 @@ public final class DeskServer implements AutoCloseable {
     private final DeskIntake walkIns;
     private final Incidents incidents;
     private final CustomerBook customers;
+    private final DeskAudit audit;
     private final SavedReplies savedReplies;
     private final Satisfaction satisfaction;
     private final LanguageDetection detection;
@@ -125,6 +127,7 @@ public final class DeskServer implements AutoCloseable {
         this.limiter = new LoginLimiter(5, Duration.ofMinutes(5), clock);
         this.detection = detection;
         this.customers = new CustomerBook(database, complaints, clock);
+        this.audit = new DeskAudit(database, clock);
         this.savedReplies = new SavedReplies(database, replies.guard(), clock);
         this.satisfaction = new Satisfaction(database, clock);
         this.incidents = new Incidents(database, complaints, complaints.policy().calendar().zone(), clock);
@@ -170,7 +173,8 @@ public final class DeskServer implements AutoCloseable {
                 new Route("POST", "/api/quarantine/{id}/discard", Access.ADMIN, this::discard),
                 new Route("POST", "/api/quarantine/{id}/retry", Access.ADMIN, this::retry),
                 new Route("GET", "/api/users", Access.ADMIN, this::listUsers),
-                new Route("POST", "/api/users", Access.ADMIN, this::addUser));
+                new Route("POST", "/api/users", Access.ADMIN, this::addUser),
+                new Route("GET", "/api/audit", Access.ADMIN, this::deskAudit));
     }
 
     public List<Route> routes() {
@@ -314,8 +318,10 @@ public final class DeskServer implements AutoCloseable {
         Optional<Users.User> user = users.authenticate(username, password);
         if (user.isEmpty()) {
             limiter.failed(key);
+            audit.record(new Actor(username.isBlank() ? "?" : username, Role.SYSTEM), "sign-in-failed", "address " + ctx.ip(), "");
             throw new ApiError(401, "wrong user name or password");
         }
+        audit.record(user.get().actor(), "sign-in", "address " + ctx.ip(), "");
         limiter.succeeded(key);
         Users.Session session = users.openSession(user.get(), SESSION_TTL);
         ctx.header("Set-Cookie", SESSION_COOKIE + "=" + session.id() + "; Path=/; HttpOnly; SameSite=Strict; Max-Age="
@@ -525,6 +531,7 @@ public final class DeskServer implements AutoCloseable {
         }
         long survivor = body.get("into").asLong();
         customers.merge(survivor, absorbed, user(ctx).actor(), optionalText(body, "reason").orElse(""));
+        audit.record(user(ctx).actor(), "customer-merge", "customer " + absorbed + " into " + survivor, optionalText(body, "reason").orElse(""));
         json(ctx, 200, customers.card(survivor));
     }
 
@@ -536,6 +543,7 @@ public final class DeskServer implements AutoCloseable {
         JsonNode body = body(ctx);
         long id = longParam(ctx.pathParam("id"), "id");
         int n = customers.erase(id, user(ctx).actor(), text(body, "reason"));
+        audit.record(user(ctx).actor(), "customer-erase", "customer " + id, text(body, "reason"));
         json(ctx, 200, Map.of("id", id, "erased", true, "complaints", n));
     }
 
@@ -753,17 +761,23 @@ public final class DeskServer implements AutoCloseable {
         if (n == 0) {
             throw new NotFoundException("there is no open quarantine record " + id);
         }
+        audit.record(by.actor(), "quarantine-discard", "quarantine " + id, "");
         json(ctx, 200, Map.of("id", id, "status", "discarded", "by", by.username()));
     }
 
     private void retry(Context ctx) {
         Quarantine.Retried r = quarantine().retry(longParam(ctx.pathParam("id"), "id"));
+        audit.record(user(ctx).actor(), "quarantine-retry", "quarantine " + r.id(), r.outcome());
         json(ctx, 200, Map.of("id", r.id(), "stored", r.stored(), "outcome", r.outcome()));
     }
 
     private Quarantine quarantine() {
         return new Quarantine(database, org.redress.app.channels.ChannelRegistry.discover(), detection, complaints.policy(),
                 node == null ? new RoutingTable(Map.of(), "front-desk") : node.config().policies().routing(), clock);
+    }
+
+    private void deskAudit(Context ctx) {
+        json(ctx, 200, Map.of("audit", audit.newest(intParam(ctx.queryParam("limit"), 100, 1, 1000, "limit"))));
     }
 
     private void listUsers(Context ctx) {
@@ -775,6 +789,7 @@ public final class DeskServer implements AutoCloseable {
         Role role = role(text(body, "role"));
         Users.User u = users.add(text(body, "username"), optionalText(body, "displayName").orElse(""), role,
                 optionalText(body, "team").orElse(null), text(body, "password"));
+        audit.record(user(ctx).actor(), "user-add", u.username(), u.role().name().toLowerCase());
         json(ctx, 201, userJson(u));
     }
 

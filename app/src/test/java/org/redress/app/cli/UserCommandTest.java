@@ -52,6 +52,10 @@ class UserCommandTest {
         assertThat(run("", "user", "token", "nobody", "--db", db).err()).contains("there is no user 'nobody'");
         assertThat(run("another good password\n", "user", "passwd", "ana", "--password-stdin", "--db", db).out())
                 .contains("password of ana changed");
+        try (org.redress.app.store.Database d = org.redress.app.store.Database.open(db, 2)) {
+            assertThat(new org.redress.app.store.DeskAudit(d, java.time.Clock.systemUTC()).newest(10))
+                    .extracting(m -> m.get("action") + " " + m.get("subject")).contains("user-add ana", "token-create ana", "user-passwd ana");
+        }
         Run report = run("", "report", "--db", db, "--format", "csv");
         assertThat(report.code()).as(report.err()).isZero();
         assertThat(report.out()).startsWith("report,label,figure,value").contains("rates,reopened,total,0");

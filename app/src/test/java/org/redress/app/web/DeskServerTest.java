@@ -477,6 +477,18 @@ class DeskServerTest {
     }
 
     @Test
+    void what_admins_do_to_the_desk_is_audited_with_their_name() throws Exception {
+        Browser adam = login("adam");
+        HttpResponse<String> added = send("POST", "/api/users", Map.of("username", "nina", "role", "agent", "password", "a long enough secret"), adam);
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        send("POST", "/api/login", Map.of("username", "nina", "password", "wrong wrong wrong"), null);
+        JsonNode trail = JSON.readTree(send("GET", "/api/audit?limit=50", null, adam).body()).get("audit");
+        List<String> lines = new ArrayList<>();
+        trail.forEach(a -> lines.add(a.get("actor").asText() + " " + a.get("action").asText() + " " + a.get("subject").asText()));
+        assertThat(lines).contains("adam user-add nina", "nina sign-in-failed address 127.0.0.1", "adam sign-in address 127.0.0.1");
+    }
+
+    @Test
     void five_wrong_passwords_lock_sign_in_for_that_name_and_address() throws Exception {
         new Users(db, CLOCK).add("mallory", "", Role.AGENT, null, PASSWORD);
         for (int i = 0; i < 5; i++) {

@@ -1,0 +1,54 @@
+package org.redress.app.store;
+
+import static org.redress.app.store.Complaints.at;
+import static org.redress.app.store.Complaints.cut;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.redress.core.staff.Actor;
+
+/**
+ * The desk's own audit trail: what people did to the desk rather than to one complaint (users and tokens, the
+ * quarantine, customer records, sign-ins), with who did it. Each complaint keeps its own trail besides.
+ */
+public final class DeskAudit {
+
+    private final Database database;
+    private final Clock clock;
+
+    public DeskAudit(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    /** The actor of a command run at the desk's own console: the operating-system user, with the system role. */
+    public static Actor console() {
+        return new Actor("console:" + System.getProperty("user.name", "unknown"), org.redress.core.staff.Role.SYSTEM);
+    }
+
+    public void record(Actor actor, String action, String subject, String detail) {
+        database.jdbi().useHandle(h -> h.createUpdate("insert into desk_audit (at, actor, actor_role, action, subject, detail) "
+                        + "values (:at, :actor, :role, :action, :subject, :detail)")
+                .bind("at", at(clock.instant())).bind("actor", cut(actor.id(), 200)).bind("role", actor.role().name())
+                .bind("action", cut(action, 100)).bind("subject", cut(subject, 300)).bind("detail", cut(detail == null ? "" : detail, 2000))
+                .execute());
+    }
+
+    /** The newest entries first. */
+    public List<Map<String, Object>> newest(int limit) {
+        return database.jdbi().withHandle(h -> h.createQuery("select * from desk_audit order by id desc limit :limit").bind("limit", limit)
+                .map((rs, ctx) -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("at", rs.getObject("at", OffsetDateTime.class).toInstant().toString());
+                    m.put("actor", rs.getString("actor"));
+                    m.put("role", rs.getString("actor_role").toLowerCase());
+                    m.put("action", rs.getString("action"));
+                    m.put("subject", rs.getString("subject"));
+                    m.put("detail", rs.getString("detail"));
+                    return m;
+                }).list());
+    }
+}
