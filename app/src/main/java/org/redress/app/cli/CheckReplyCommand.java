@@ -48,12 +48,14 @@ public final class CheckReplyCommand implements Callable<Integer> {
             description = "The desk's time zone; the business day is 09:00-17:00 on weekdays (default: ${DEFAULT-VALUE}).")
     String zone;
 
-    private final ObjectMapper json = new ObjectMapper();
+    /** Made when the command runs: picocli builds every command at start-up, and Jackson is hundreds of classes. */
+    private ObjectMapper json;
     private ReplyGuard guard;
     private Instant writtenAt;
 
     @Override
     public Integer call() throws Exception {
+        json = new ObjectMapper();
         ZoneId zoneId;
         try {
             zoneId = ZoneId.of(zone);

@@ -27,11 +27,13 @@ public final class TriageCommand implements Callable<Integer> {
     @Option(names = "--followers", paramLabel = "N", description = "The author's followers, for a public complaint.")
     Long followers;
 
-    private final ObjectMapper json = new ObjectMapper();
+    /** Made when the command runs: picocli builds every command at start-up, and Jackson is hundreds of classes. */
+    private ObjectMapper json;
     private Triage triage;
 
     @Override
     public Integer call() throws Exception {
+        json = new ObjectMapper();
         triage = new Triage(Triage.Policy.standard(), input.extensions());
         input.run(spec.commandLine().getOut(), this::result);
         return 0;
