@@ -71,7 +71,7 @@ public final class QuarantineCommand implements Runnable {
                 new DeskAudit(database, Clock.systemUTC()).record(DeskAudit.console(), "quarantine-retry", "quarantine " + id, r.outcome());
                 spec.commandLine().getOut().printf("quarantine %d: %s%n", id, r.outcome());
                 return r.stored() ? 0 : 1;
-            } catch (org.redress.app.store.NotFoundException | IllegalStateException e) {
+            } catch (IllegalStateException e) {
                 throw new IllegalArgumentException(e.getMessage(), e);
             }
         }
@@ -92,8 +92,6 @@ public final class QuarantineCommand implements Runnable {
                 quarantine(database).discard(id);
                 new DeskAudit(database, Clock.systemUTC()).record(DeskAudit.console(), "quarantine-discard", "quarantine " + id, "");
                 spec.commandLine().getOut().printf("quarantine %d discarded%n", id);
-            } catch (org.redress.app.store.NotFoundException e) {
-                throw new IllegalArgumentException(e.getMessage(), e);
             }
             return 0;
         }

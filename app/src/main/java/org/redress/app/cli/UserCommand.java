@@ -117,8 +117,6 @@ public final class UserCommand implements Runnable {
                 new Users(database, Clock.systemUTC()).passwd(username, password);
                 new DeskAudit(database, Clock.systemUTC()).record(DeskAudit.console(), "user-passwd", username, "");
                 spec.commandLine().getOut().printf("password of %s changed%n", username);
-            } catch (org.redress.app.store.NotFoundException e) {
-                throw new IllegalArgumentException(e.getMessage(), e);
             }
             return 0;
         }
@@ -162,8 +160,6 @@ public final class UserCommand implements Runnable {
             try (Database database = Database.open(db.url, 2)) {
                 spec.commandLine().getOut().println(new Users(database, Clock.systemUTC()).createToken(username, name));
                 new DeskAudit(database, Clock.systemUTC()).record(DeskAudit.console(), "token-create", username, name);
-            } catch (org.redress.app.store.NotFoundException e) {
-                throw new IllegalArgumentException(e.getMessage(), e);
             }
             return 0;
         }

@@ -401,7 +401,7 @@ public final class Complaints {
     private static final Pattern ACTOR_WITH_ROLE = Pattern.compile("(.+) \\((\\w+)\\)");
 
     /** An actor from its stored id and role; rows written before roles had a column hold "id (role)". */
-    static Actor actor(String id, String role) {
+    public static Actor actor(String id, String role) {
         if (role != null) {
             return new Actor(id, Role.valueOf(role));
         }
@@ -416,7 +416,7 @@ public final class Complaints {
         return id == null || id.isBlank() ? Actor.DESK : new Actor(id, Role.SYSTEM);
     }
 
-    static String actor(Actor a) {
+    public static String actor(Actor a) {
         return a.id() + " (" + a.role().name().toLowerCase(java.util.Locale.ROOT) + ")";
     }
 

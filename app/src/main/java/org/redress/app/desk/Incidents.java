@@ -1,4 +1,4 @@
-package org.redress.app.store;
+package org.redress.app.desk;
 
 import static org.redress.app.store.Complaints.at;
 import static org.redress.app.store.Complaints.cut;
@@ -11,7 +11,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
-import org.redress.app.desk.Replies;
+import org.redress.app.store.Complaints;
+import org.redress.app.store.ConcurrentChangeException;
+import org.redress.app.store.Database;
+import org.redress.app.store.NotFoundException;
 import org.redress.core.complaint.Category;
 import org.redress.core.complaint.Complaint;
 import org.redress.core.incident.Incident;
