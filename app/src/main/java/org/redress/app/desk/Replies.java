@@ -55,7 +55,20 @@ public final class Replies {
 
     /** The guard's verdict on a draft for this complaint, without storing anything (the composer's live check). */
     public ReplyGuard.Result check(Complaint c, String text) {
-        return guard.check(text, c.language().orElse("en"), context(c));
+        return check(c, text, Optional.empty());
+    }
+
+    /**
+     * The verdict on a draft that carries an ETA picked beside the text (the composer's picker): that time is the
+     * reply's promise, so the draft is not missing one even when its words name no time.
+     */
+    public ReplyGuard.Result check(Complaint c, String text, Optional<Instant> eta) {
+        ReplyGuard.Result r = guard.check(text, c.language().orElse("en"), context(c));
+        if (eta.isEmpty()) {
+            return r;
+        }
+        return new ReplyGuard.Result(r.language(), r.findings().stream().filter(f -> f.code() != ReplyGuard.Code.MISSING_ETA).toList(),
+                r.promises());
     }
 
     /**
@@ -64,7 +77,7 @@ public final class Replies {
     public Outcome reply(long number, long expectedVersion, Actor agent, String text, Optional<Instant> eta,
                          Optional<String> override) {
         Complaint seen = complaints.require(number).complaint();
-        ReplyGuard.Result check = check(seen, text);
+        ReplyGuard.Result check = check(seen, text, eta);
         if (check.blocked() && override.filter(r -> !r.isBlank()).isEmpty()) {
             return new Refused(check);
         }
@@ -79,6 +92,11 @@ public final class Replies {
             }
             made[0] = check.promises().stream().map(p -> promises.add(h, c.number(), agent.id(), p.sentence(), now,
                     p.due().isBefore(now) ? now : p.due(), Promise.Source.REPLY)).toList();
+            if (made[0].isEmpty() && eta.isPresent()) {
+                // the time picked beside the text is as much a promise as one written in it
+                made[0] = List.of(promises.add(h, c.number(), agent.id(), "next update by " + eta.get(), now,
+                        eta.get().isBefore(now) ? now : eta.get(), Promise.Source.REPLY));
+            }
             owe(h, c, replyId, text, now);
         });
         return new Sent(after, check, made[0], replyId);

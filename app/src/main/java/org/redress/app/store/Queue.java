@@ -12,13 +12,23 @@ public final class Queue {
                        OffsetDateTime dueAt) {
     }
 
-    /** Which open complaints to show; empty filters show all. */
+    /**
+     * Which open complaints to show; empty filters show all.
+     *
+     * @param dueBefore only complaints whose resolution deadline falls before this time (breaching soon, or already)
+     * @param incident  only complaints linked to this incident
+     */
     public record Filter(Optional<String> team, Optional<String> status, boolean unassignedOnly, Optional<String> owner,
-                         Optional<String> search) {
+                         Optional<String> search, Optional<java.time.Instant> dueBefore, Optional<Long> incident) {
         public static final Filter ALL = new Filter(Optional.empty(), Optional.empty(), false);
 
         public Filter(Optional<String> team, Optional<String> status, boolean unassignedOnly) {
             this(team, status, unassignedOnly, Optional.empty(), Optional.empty());
+        }
+
+        public Filter(Optional<String> team, Optional<String> status, boolean unassignedOnly, Optional<String> owner,
+                      Optional<String> search) {
+            this(team, status, unassignedOnly, owner, search, Optional.empty(), Optional.empty());
         }
     }
 
@@ -38,12 +48,16 @@ public final class Queue {
         filter.owner().ifPresent(o -> sql.append(" and owner = :owner"));
         // words of the subject, or the complaint's number ("#1042" or "1042")
         filter.search().ifPresent(q -> sql.append(" and (lower(subject) like :like or cast(number as varchar) = :num)"));
+        filter.dueBefore().ifPresent(d -> sql.append(" and due_at < :dueBefore"));
+        filter.incident().ifPresent(i -> sql.append(" and number in (select complaint_number from incident_link where incident_id = :incident)"));
         sql.append(" order by priority, due_at, number limit :limit");
         return database.jdbi().withHandle(h -> {
             var query = h.createQuery(sql.toString()).bind("limit", limit);
             filter.team().ifPresent(t -> query.bind("team", t));
             filter.status().ifPresent(s -> query.bind("status", s));
             filter.owner().ifPresent(o -> query.bind("owner", o));
+            filter.dueBefore().ifPresent(d -> query.bind("dueBefore", Complaints.at(d)));
+            filter.incident().ifPresent(i -> query.bind("incident", i));
             filter.search().ifPresent(q -> query.bind("like", "%" + q.toLowerCase().replace("%", "").replace("_", "") + "%")
                     .bind("num", q.replace("#", "").strip()));
             return query.map((rs, ctx) -> new Item(rs.getLong("number"), rs.getString("subject"), rs.getString("priority"),

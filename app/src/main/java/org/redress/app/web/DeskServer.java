@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +32,7 @@ import org.redress.core.classify.Triage;
 import org.redress.core.routing.RoutingTable;
 import org.redress.core.text.LanguageDetection;
 import org.redress.app.engine.DeskNode;
+import org.redress.app.store.ChannelBoard;
 import org.redress.app.store.Complaints;
 import org.redress.app.store.ConcurrentChangeException;
 import org.redress.app.store.CustomerBook;
@@ -109,6 +109,8 @@ public final class DeskServer implements AutoCloseable {
     private final SavedReplies savedReplies;
     private final Satisfaction satisfaction;
     private final LanguageDetection detection;
+    private final ChannelBoard board;
+    private final Console console;
     private final List<Route> routes;
     private Javalin app;
     private Path ctiSpool;
@@ -130,10 +132,12 @@ public final class DeskServer implements AutoCloseable {
         this.audit = new DeskAudit(database, clock);
         this.savedReplies = new SavedReplies(database, replies.guard(), clock);
         this.satisfaction = new Satisfaction(database, clock);
+        this.board = new ChannelBoard(database);
         this.incidents = new Incidents(database, complaints, complaints.policy().calendar().zone(), clock);
         this.walkIns = new DeskIntake(database, "desk", new Triage(Triage.Policy.standard(), Optional.empty()), detection,
                 node == null ? new RoutingTable(Map.of(), "front-desk") : node.config().policies().routing(), clock, false,
                 complaints.policy());
+        this.console = new Console(this, users, limiter, new ConsolePages(this, replies.guard()), this::quarantine, clock);
         this.routes = List.of(
                 new Route("GET", "/api/health", Access.PUBLIC, this::health),
                 new Route("GET", "/api/openapi.json", Access.PUBLIC, this::openapi),
@@ -181,6 +185,54 @@ public final class DeskServer implements AutoCloseable {
         return routes;
     }
 
+    Database database() {
+        return database;
+    }
+
+    Users users() {
+        return users;
+    }
+
+    Complaints complaints() {
+        return complaints;
+    }
+
+    Promises promises() {
+        return promises;
+    }
+
+    Remedies remedies() {
+        return remedies;
+    }
+
+    Replies replies() {
+        return replies;
+    }
+
+    Incidents incidents() {
+        return incidents;
+    }
+
+    CustomerBook customers() {
+        return customers;
+    }
+
+    DeskAudit audit() {
+        return audit;
+    }
+
+    ChannelBoard board() {
+        return board;
+    }
+
+    Queue queue() {
+        return queue;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
     /** Starts the server on {@code port} (0: any free port) and returns the port it listens on. */
     public int start(String host, int port) {
         app = Javalin.create(config -> {
@@ -202,13 +254,7 @@ public final class DeskServer implements AutoCloseable {
                     config.routes.post(r.path(), guarded);
                 }
             }
-            // the web console comes with its own issue; until then the root says where the desk is
-            config.routes.get("/", ctx -> ctx.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
-                    .contentType("text/html; charset=utf-8").result("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-                            + "<title>Redress</title><style>body{font:16px system-ui;margin:3em;max-width:40em}</style></head><body>"
-                            + "<h1>Redress</h1><p>The complaint desk is running. Its web console is not built yet; the desk is used "
-                            + "through its REST API, described at <a href=\"/api/openapi.json\">/api/openapi.json</a>, and the "
-                            + "<code>redress</code> command line.</p></body></html>"));
+            console.register(config.routes);
             config.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status, e.getMessage()));
             config.routes.exception(ConcurrentChangeException.class, (e, ctx) -> error(ctx, 409, e.getMessage()));
             config.routes.exception(NotFoundException.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
@@ -216,6 +262,13 @@ public final class DeskServer implements AutoCloseable {
             config.routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
             config.routes.exception(IllegalStateException.class, (e, ctx) -> error(ctx, 422, e.getMessage()));
             config.routes.error(404, ctx -> {
+                if (Console.isConsolePath(ctx.path())) {
+                    // the console's pages answer their own 404s as pages; an unknown console path gets one too
+                    if (!Console.rendered(ctx)) {
+                        console.notFound(ctx);
+                    }
+                    return;
+                }
                 // our own 404s (no such complaint) are JSON already; Jetty's and Javalin's are not
                 if (ctx.result() == null || !ctx.result().startsWith("{")) {
                     error(ctx, 404, "no such endpoint: " + ctx.method() + " " + ctx.path() + " (see /api/openapi.json)");
@@ -309,25 +362,48 @@ public final class DeskServer implements AutoCloseable {
         JsonNode body = body(ctx);
         String username = text(body, "username");
         String password = text(body, "password");
-        String key = username + "|" + ctx.ip();
+        Optional<SignIn> signIn = signIn(username, password, ctx.ip());
+        if (signIn.isEmpty()) {
+            throw new ApiError(401, "wrong user name or password");
+        }
+        if (signIn.get().waitFor().isPresent()) {
+            long seconds = signIn.get().waitFor().get().toSeconds();
+            ctx.header("Retry-After", String.valueOf(seconds));
+            throw new ApiError(429, "too many failed sign-ins for " + username + "; try again in " + seconds + " s");
+        }
+        Users.Session session = signIn.get().session();
+        ctx.header("Set-Cookie", sessionCookie(session.id()));
+        json(ctx, 200, Map.of("username", session.user().username(), "role", session.user().role().name().toLowerCase(),
+                "csrf", session.csrf()));
+    }
+
+    /** A sign-in that opened a session, or was refused for a while after too many failures. */
+    record SignIn(Users.Session session, Optional<Duration> waitFor) {
+    }
+
+    /**
+     * Signs a user in from an address, for the API and the console alike: failures are counted per name and address
+     * and audited; empty when the name or password is wrong.
+     */
+    Optional<SignIn> signIn(String username, String password, String address) {
+        String key = username + "|" + address;
         Optional<Duration> wait = limiter.blocked(key);
         if (wait.isPresent()) {
-            ctx.header("Retry-After", String.valueOf(Math.max(1, wait.get().toSeconds())));
-            throw new ApiError(429, "too many failed sign-ins for " + username + "; try again in " + Math.max(1, wait.get().toSeconds()) + " s");
+            return Optional.of(new SignIn(null, Optional.of(Duration.ofSeconds(Math.max(1, wait.get().toSeconds())))));
         }
         Optional<Users.User> user = users.authenticate(username, password);
         if (user.isEmpty()) {
             limiter.failed(key);
-            audit.record(new Actor(username.isBlank() ? "?" : username, Role.SYSTEM), "sign-in-failed", "address " + ctx.ip(), "");
-            throw new ApiError(401, "wrong user name or password");
+            audit.record(new Actor(username.isBlank() ? "?" : username, Role.SYSTEM), "sign-in-failed", "address " + address, "");
+            return Optional.empty();
         }
-        audit.record(user.get().actor(), "sign-in", "address " + ctx.ip(), "");
+        audit.record(user.get().actor(), "sign-in", "address " + address, "");
         limiter.succeeded(key);
-        Users.Session session = users.openSession(user.get(), SESSION_TTL);
-        ctx.header("Set-Cookie", SESSION_COOKIE + "=" + session.id() + "; Path=/; HttpOnly; SameSite=Strict; Max-Age="
-                + SESSION_TTL.toSeconds());
-        json(ctx, 200, Map.of("username", user.get().username(), "role", user.get().role().name().toLowerCase(),
-                "csrf", session.csrf()));
+        return Optional.of(new SignIn(users.openSession(user.get(), SESSION_TTL), Optional.empty()));
+    }
+
+    static String sessionCookie(String id) {
+        return SESSION_COOKIE + "=" + id + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + SESSION_TTL.toSeconds();
     }
 
     private void logout(Context ctx) {
@@ -411,7 +487,7 @@ public final class DeskServer implements AutoCloseable {
     private void checkReply(Context ctx) {
         JsonNode body = body(ctx);
         Complaint c = complaints.require(number(ctx)).complaint();
-        json(ctx, 200, checkJson(replies.check(c, text(body, "text"))));
+        json(ctx, 200, checkJson(replies.check(c, text(body, "text"), optionalText(body, "eta").map(DeskServer::instant))));
     }
 
     private void reply(Context ctx) {
@@ -446,13 +522,15 @@ public final class DeskServer implements AutoCloseable {
 
     private void transition(Context ctx) {
         JsonNode body = body(ctx);
-        Actor actor = user(ctx).actor();
-        Status to = status(text(body, "to"));
-        String reason = optionalText(body, "reason").orElse("");
-        String base = ctx.scheme() + "://" + ctx.host();
-        Complaint c = complaints.change(number(ctx), version(body), x -> x.transition(to, actor, reason, clock.instant()), (h, x) -> {
+        Complaint c = transition(number(ctx), version(body), status(text(body, "to")), optionalText(body, "reason").orElse(""),
+                user(ctx).actor(), ctx.scheme() + "://" + ctx.host());
+        json(ctx, 200, Map.of("status", c.status().name(), "version", c.version()));
+    }
+
+    /** Moves a complaint on; with the decision goes the satisfaction question, once per complaint, answered at {@code base}. */
+    Complaint transition(long number, long version, Status to, String reason, Actor actor, String base) {
+        return complaints.change(number, version, x -> x.transition(to, actor, reason, clock.instant()), (h, x) -> {
             if (to == Status.DECISION_COMMUNICATED) {
-                // the satisfaction question goes with the decision, once per complaint
                 String token = satisfaction.ask(h, x.number().value());
                 if (token != null) {
                     Replies.owe(h, x, "satisfaction-" + x.number().value(), "How satisfied are you with how we handled complaint "
@@ -461,7 +539,6 @@ public final class DeskServer implements AutoCloseable {
                 }
             }
         });
-        json(ctx, 200, Map.of("status", c.status().name(), "version", c.version()));
     }
 
     private void assign(Context ctx) {
@@ -715,39 +792,36 @@ public final class DeskServer implements AutoCloseable {
 
     private void channels(Context ctx) {
         List<Map<String, Object>> out = new ArrayList<>();
-        List<Map<String, Object>> rows = database.jdbi().withHandle(h -> h.createQuery(
-                "select c.name, c.plugin, c.checkpoint, c.last_read_at, l.holder, l.expires_at, "
-                        + "(select count(*) from quarantine q where q.instance = c.name and q.status = 'open') as quarantined "
-                        + "from channel_instance c left join lease l on l.name = 'poll:' || c.name order by c.name").mapToMap().list());
-        for (Map<String, Object> row : rows) {
+        for (ChannelBoard.Instance c : board.instances()) {
             Map<String, Object> m = new LinkedHashMap<>();
-            String name = (String) row.get("name");
-            m.put("name", name);
-            m.put("plugin", row.get("plugin"));
-            m.put("checkpoint", row.get("checkpoint"));
-            m.put("lastReadAt", row.get("last_read_at") == null ? null : ((OffsetDateTime) row.get("last_read_at")).toInstant().toString());
-            m.put("polledBy", row.get("holder"));
-            m.put("quarantined", ((Number) row.get("quarantined")).longValue());
-            m.put("lastError", node == null ? null : node.pollers().stream().filter(p -> p.leaseName().equals("poll:" + name))
-                    .map(p -> p.lastError()).filter(e -> e != null).findFirst().orElse(null));
+            m.put("name", c.name());
+            m.put("plugin", c.plugin());
+            m.put("checkpoint", c.checkpoint());
+            m.put("lastReadAt", c.lastReadAt() == null ? null : c.lastReadAt().toString());
+            m.put("polledBy", c.polledBy());
+            m.put("quarantined", c.quarantined());
+            m.put("lastError", lastError(c.name()));
             out.add(m);
         }
         json(ctx, 200, Map.of("channels", out));
     }
 
+    /** The last error of this node's poller of a channel instance, if it has one. */
+    String lastError(String instance) {
+        return node == null ? null : node.pollers().stream().filter(p -> p.leaseName().equals("poll:" + instance))
+                .map(p -> p.lastError()).filter(e -> e != null).findFirst().orElse(null);
+    }
+
     private void quarantine(Context ctx) {
-        List<Map<String, Object>> rows = database.jdbi().withHandle(h -> h.createQuery(
-                "select id, instance, external_id, reason, location, media_type, received_at, status from quarantine "
-                        + "where status = 'open' order by id").mapToMap().list());
-        List<Map<String, Object>> out = rows.stream().map(r -> {
+        List<Map<String, Object>> out = quarantine().open().stream().map(r -> {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", ((Number) r.get("id")).longValue());
-            m.put("channel", r.get("instance"));
-            m.put("externalId", r.get("external_id"));
-            m.put("reason", r.get("reason"));
-            m.put("location", r.get("location"));
-            m.put("mediaType", r.get("media_type"));
-            m.put("receivedAt", ((OffsetDateTime) r.get("received_at")).toInstant().toString());
+            m.put("id", r.id());
+            m.put("channel", r.channel());
+            m.put("externalId", r.externalId());
+            m.put("reason", r.reason());
+            m.put("location", r.location());
+            m.put("mediaType", r.mediaType());
+            m.put("receivedAt", r.receivedAt().toInstant().toString());
             return m;
         }).toList();
         json(ctx, 200, Map.of("quarantine", out));
@@ -756,11 +830,7 @@ public final class DeskServer implements AutoCloseable {
     private void discard(Context ctx) {
         long id = longParam(ctx.pathParam("id"), "id");
         Users.User by = user(ctx);
-        int n = database.jdbi().withHandle(h -> h.createUpdate("update quarantine set status = 'discarded' where id = :id and status = 'open'")
-                .bind("id", id).execute());
-        if (n == 0) {
-            throw new NotFoundException("there is no open quarantine record " + id);
-        }
+        quarantine().discard(id);
         audit.record(by.actor(), "quarantine-discard", "quarantine " + id, "");
         json(ctx, 200, Map.of("id", id, "status", "discarded", "by", by.username()));
     }
@@ -771,7 +841,7 @@ public final class DeskServer implements AutoCloseable {
         json(ctx, 200, Map.of("id", r.id(), "stored", r.stored(), "outcome", r.outcome()));
     }
 
-    private Quarantine quarantine() {
+    Quarantine quarantine() {
         return new Quarantine(database, org.redress.app.channels.ChannelRegistry.discover(), detection, complaints.policy(),
                 node == null ? new RoutingTable(Map.of(), "front-desk") : node.config().policies().routing(), clock);
     }

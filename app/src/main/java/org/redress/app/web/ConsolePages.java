@@ -1,0 +1,336 @@
+package org.redress.app.web;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.redress.app.desk.DeskReports;
+import org.redress.app.desk.Incidents;
+import org.redress.app.desk.Quarantine;
+import org.redress.app.store.ChannelBoard;
+import org.redress.app.store.Complaints;
+import org.redress.app.store.Promises;
+import org.redress.app.store.Queue;
+import org.redress.app.store.Remedies;
+import org.redress.app.store.Users;
+import org.redress.app.web.console.Texts;
+import org.redress.app.web.console.Views;
+import org.redress.core.complaint.Complaint;
+import org.redress.core.complaint.Entry;
+import org.redress.core.complaint.Playbook;
+import org.redress.core.guard.ReplyGuard;
+import org.redress.core.incident.Incident;
+import org.redress.core.remedy.Remedy;
+import org.redress.core.sla.SlaClock;
+import org.redress.core.sla.SlaMetric;
+import org.redress.core.triage.Signal;
+import org.redress.core.triage.SignalCode;
+
+/** Builds what each console page shows from the desk's stores, in the visitor's words and the desk's time zone. */
+final class ConsolePages {
+
+    /** How much of a long message is searched for evidence to mark; the rest is shown unmarked. */
+    private static final int MARK_WITHIN = 20_000;
+    private static final int CHART_WIDTH = 260;
+
+    private final DeskServer desk;
+    private final ReplyGuard guard;
+
+    ConsolePages(DeskServer desk, ReplyGuard guard) {
+        this.desk = desk;
+        this.guard = guard;
+    }
+
+    private ZoneId zone() {
+        return desk.complaints().policy().calendar().zone();
+    }
+
+    // ---- queue ------------------------------------------------------------------------------------------
+
+    Views.Queue queue(Texts t, Queue.Filter filter, String view, String search, Long incident) {
+        List<Views.Tab> tabs = new ArrayList<>();
+        for (String key : List.of("mine", "team", "unassigned", "breaching", "all")) {
+            tabs.add(new Views.Tab(key, t.get("queue." + key), "/console?view=" + key, key.equals(view)));
+        }
+        List<Views.QueueLine> lines = desk.queue().top(filter, 100).stream().map(i -> new Views.QueueLine(i.number(), i.subject(),
+                i.priority(), i.status(), nz(i.team()), i.owner() == null ? "" : i.owner(),
+                i.dueAt() == null ? "" : i.dueAt().toInstant().toString(),
+                i.dueAt() == null ? "" : t.when(i.dueAt().toInstant(), zone()))).toList();
+        List<Views.Option> incidents = new ArrayList<>();
+        for (Incidents.Stored s : desk.incidents().list()) {
+            if (!s.proposed() && s.incident().state() == Incident.State.OPEN) {
+                long id = s.incident().id().value();
+                incidents.add(new Views.Option(String.valueOf(id), "#" + id + " " + s.incident().title(), incident != null && incident == id));
+            }
+        }
+        return new Views.Queue(tabs, lines, search, view, incidents);
+    }
+
+    // ---- complaint --------------------------------------------------------------------------------------
+
+    Views.Complaint complaint(Texts t, long number, Users.User viewer, Views.Composer composer) {
+        Complaints.Loaded loaded = desk.complaints().require(number);
+        Complaint c = loaded.complaint();
+        Instant now = desk.clock().instant();
+        String language = c.language().orElse("en");
+
+        List<Views.SignalLine> signals = c.signals().stream().map(s -> new Views.SignalLine(s.code().name(), s.evidence())).toList();
+        List<String> evidence = c.signals().stream().map(Signal::evidence).filter(e -> e != null && e.strip().length() >= 2).toList();
+
+        List<Views.TimelineEntry> timeline = new ArrayList<>();
+        for (Entry e : c.timeline()) {
+            timeline.add(entry(t, e, evidence));
+        }
+
+        List<Views.PromiseLine> promises = new ArrayList<>();
+        for (Promises.Stored s : desk.promises().of(number)) {
+            var p = s.promise();
+            promises.add(new Views.PromiseLine(p.id().value(), p.text(), p.owner(), p.due().toString(), t.when(p.due(), zone()),
+                    p.state().name(), p.state() == org.redress.core.promise.Promise.State.OPEN));
+        }
+
+        List<Views.ClockLine> clocks = new ArrayList<>();
+        for (SlaMetric metric : SlaMetric.values()) {
+            loaded.clocks().clock(metric).ifPresent(k -> {
+                Instant deadline = k.deadline(loaded.clocks().policy().calendar());
+                String state = loaded.clocks().state(metric, now).map(Enum::name).orElse("");
+                boolean running = state.equals(SlaClock.State.RUNNING.name()) || state.equals(SlaClock.State.WARNING.name())
+                        || state.equals(SlaClock.State.BREACHED.name());
+                clocks.add(new Views.ClockLine(metric.name().toLowerCase(Locale.ROOT).replace('_', ' '), state, deadline.toString(),
+                        t.when(deadline, zone()), running));
+            });
+        }
+
+        List<Views.Step> playbook = new ArrayList<>();
+        Playbook.Step current = c.playbook().step();
+        for (Playbook.Step step : List.of(Playbook.Step.LISTEN, Playbook.Step.RECAP, Playbook.Step.APOLOGISE, Playbook.Step.RESOLVE)) {
+            String state = step.ordinal() < current.ordinal() ? "done" : step == current ? "current" : "todo";
+            playbook.add(new Views.Step(t.get("step." + step.name()), state));
+        }
+
+        List<Views.PhraseGroup> phrases = new ArrayList<>();
+        for (ReplyGuard.Step step : ReplyGuard.Step.values()) {
+            List<String> some = guard.phrases(language, step);
+            if (!some.isEmpty()) {
+                phrases.add(new Views.PhraseGroup(t.get("phrases." + step.name()), some));
+            }
+        }
+
+        return new Views.Complaint(number, c.number().tag(), c.subject(), c.status().name(), c.priority().name(), c.category().code(),
+                language, c.escalation().name(), c.owner().orElse(""), c.team().orElse(""), c.version(),
+                c.owner().filter(o -> o.equals(viewer.username())).isPresent(),
+                c.allowedNext().stream().map(Enum::name).sorted().toList(), customer(c), incident(number), playbook,
+                c.playbook().apologies(), signals, promises, clocks, timeline, phrases, composer, zone().getId());
+    }
+
+    private Views.TimelineEntry entry(Texts t, Entry e, List<String> evidence) {
+        String at = e.at().toString();
+        String atText = t.when(e.at(), zone());
+        if (e instanceof Entry.Inbound in) {
+            String icon = icon(in.channel());
+            return new Views.TimelineEntry("inbound", icon, t.get("kind.inbound"), nz(in.from()), at, atText, nz(in.channel()),
+                    marked(in.text(), evidence));
+        } else if (e instanceof Entry.Reply r) {
+            return new Views.TimelineEntry("reply", "↩", t.get("kind.reply"), r.author().id(), at, atText, "",
+                    plain(r.text()));
+        } else if (e instanceof Entry.InternalNote n) {
+            return new Views.TimelineEntry("note", "✎", t.get("kind.note"), n.author().id(), at, atText, "", plain(n.text()));
+        } else if (e instanceof Entry.Call call) {
+            String text = call.outcome() + (call.notes().isBlank() ? "" : " — " + call.notes());
+            return new Views.TimelineEntry("call", "☎", t.get("kind.call"), nz(call.caller()), at, atText, "phone", marked(text, evidence));
+        } else if (e instanceof Entry.SystemEvent s) {
+            return new Views.TimelineEntry("system", "⚙", t.get("kind.system"), s.kind(), at, atText, "", plain(s.text()));
+        }
+        throw new IllegalStateException("an entry the console does not know: " + e.getClass().getSimpleName());
+    }
+
+    private static String icon(String channel) {
+        String ch = nz(channel).toLowerCase(Locale.ROOT);
+        if (ch.contains("mail")) {
+            return "✉";
+        }
+        if (ch.contains("phone") || ch.contains("call")) {
+            return "☎";
+        }
+        if (ch.contains("social") || ch.contains("x") || ch.contains("mastodon")) {
+            return "@";
+        }
+        return "•";
+    }
+
+    private static List<Views.Segment> plain(String text) {
+        return List.of(new Views.Segment(text, false, null));
+    }
+
+    /** The text cut into pieces, each piece of signal evidence marked (matched regardless of case). */
+    static List<Views.Segment> marked(String text, List<String> evidence) {
+        if (evidence.isEmpty() || text.isEmpty()) {
+            return plain(text);
+        }
+        int limit = Math.min(text.length(), MARK_WITHIN);
+        boolean[] mark = new boolean[limit];
+        for (String ev : evidence) {
+            String needle = ev.strip();
+            for (int i = 0; i + needle.length() <= limit; i++) {
+                if (text.regionMatches(true, i, needle, 0, needle.length())) {
+                    for (int j = i; j < i + needle.length(); j++) {
+                        mark[j] = true;
+                    }
+                    i += needle.length() - 1;
+                }
+            }
+        }
+        List<Views.Segment> out = new ArrayList<>();
+        int start = 0;
+        for (int i = 1; i <= limit; i++) {
+            if (i == limit || mark[i] != mark[start]) {
+                out.add(new Views.Segment(text.substring(start, i), mark[start], null));
+                start = i;
+            }
+        }
+        if (limit < text.length()) {
+            out.add(new Views.Segment(text.substring(limit), false, null));
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Views.Customer customer(Complaint c) {
+        long id = c.customer().value();
+        Map<String, Object> card = desk.customers().card(id);
+        List<Views.Identity> identities = ((List<Map<String, Object>>) card.get("identities")).stream()
+                .map(m -> new Views.Identity(String.valueOf(m.get("kind")), String.valueOf(m.get("address")))).toList();
+        List<Views.HistoryLine> history = ((List<Map<String, Object>>) card.get("complaints")).stream()
+                .map(m -> new Views.HistoryLine(((Number) m.get("number")).longValue(), String.valueOf(m.get("subject")),
+                        String.valueOf(m.get("status")), ((Number) m.get("number")).longValue() == c.number().value())).toList();
+        boolean repeat = Boolean.TRUE.equals(card.get("repeat")) || c.has(SignalCode.REPEAT_ISSUE);
+        boolean churn = c.has(SignalCode.CHURN_RISK) || (repeat && c.reopenCount() > 0);
+        return new Views.Customer(id, String.valueOf(card.get("name")), identities, history, repeat, churn);
+    }
+
+    private Views.IncidentBanner incident(long number) {
+        Optional<Long> id = desk.database().jdbi().withHandle(h -> h.createQuery("select incident_id from incident_link "
+                + "where complaint_number = :n order by incident_id desc limit 1").bind("n", number).mapTo(Long.class).findOne());
+        if (id.isEmpty()) {
+            return null;
+        }
+        Incident i = desk.incidents().require(id.get()).incident();
+        return new Views.IncidentBanner(i.id().value(), i.title(), i.eta() == null ? "" : i.eta().toString(), i.state().name());
+    }
+
+    // ---- supervisor -------------------------------------------------------------------------------------
+
+    Views.Supervisor supervisor(Texts t) {
+        Instant since = desk.clock().instant().minus(Duration.ofDays(90));
+        DeskReports.Report r = new DeskReports(desk.database(), desk.complaints(), desk.promises(), desk.remedies(), zone()).since(since);
+        Map<String, Double> perCategory = new LinkedHashMap<>();
+        Map<String, Double> perMonth = new java.util.TreeMap<>();
+        List<List<String>> trend = new ArrayList<>();
+        for (DeskReports.Row row : r.weakAreas()) {
+            String month = String.valueOf(row.figures().get("month"));
+            double n = ((Number) row.figures().get("complaints")).doubleValue();
+            if (month.endsWith(" trend")) {
+                trend.add(List.of(row.label(), month.replace(" trend", ""), (n > 0 ? "+" : "") + fmt(n)));
+            } else {
+                perCategory.merge(row.label(), n, Double::sum);
+                perMonth.merge(month, n, Double::sum);
+            }
+        }
+        List<Views.Chart> charts = new ArrayList<>();
+        charts.add(chart(t.get("sup.weak"), sorted(perCategory), v -> fmt(v)));
+        charts.add(chart(t.get("sup.trend"), perMonth, v -> fmt(v)));
+        charts.add(chart(t.get("sup.sla"), shares(r.sla()), v -> fmt(v) + "%"));
+        charts.add(chart(t.get("sup.promises"), shares(r.promises()), v -> fmt(v) + "%"));
+        Map<String, Double> money = new LinkedHashMap<>();
+        String currency = "";
+        for (DeskReports.Row row : r.compensation()) {
+            money.put(row.label(), Double.parseDouble(String.valueOf(row.figures().get("amount"))));
+            currency = String.valueOf(row.figures().get("currency"));
+        }
+        String cur = currency;
+        charts.add(chart(t.get("sup.compensation"), money, v -> fmt(v) + " " + cur));
+
+        List<Views.EscalationLine> escalations = desk.database().jdbi().withHandle(h -> h.createQuery("select number, subject, escalation, "
+                        + "priority, owner from complaint where open = true and escalation <> 'AGENT' order by priority, due_at, number limit 50")
+                .map((rs, ctx) -> new Views.EscalationLine(rs.getLong("number"), rs.getString("subject"), rs.getString("escalation"),
+                        rs.getString("priority"), nz(rs.getString("owner")))).list());
+        List<Views.AbuseLine> abuse = desk.database().jdbi().withHandle(h -> h.createQuery("select c.number, c.subject, min(s.evidence) as evidence "
+                        + "from complaint c join complaint_signal s on s.complaint_number = c.number where s.code = 'INSULT' "
+                        + "group by c.number, c.subject order by c.number desc limit 50")
+                .map((rs, ctx) -> new Views.AbuseLine(rs.getLong("number"), rs.getString("subject"), rs.getString("evidence"))).list());
+        List<Views.RemedyLine> remedies = new ArrayList<>();
+        for (Remedies.Stored s : desk.remedies().awaitingApproval()) {
+            Remedy m = s.remedy();
+            remedies.add(new Views.RemedyLine(m.id().value(), m.complaint().value(), m.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                    m.claimedLoss().amount().stripTrailingZeros().toPlainString(), m.offered().amount().stripTrailingZeros().toPlainString(),
+                    m.offered().currency(), m.proposedBy().id(), s.version()));
+        }
+        List<Views.IncidentLine> incidents = new ArrayList<>();
+        for (Incidents.Stored s : desk.incidents().list()) {
+            Incident i = s.incident();
+            incidents.add(new Views.IncidentLine(i.id().value(), i.title(), i.category().code(), i.eta() == null ? "" : t.when(i.eta(), zone()),
+                    s.proposed() ? "PROPOSED" : i.state().name(), s.proposed(), !s.proposed() && i.state() == Incident.State.OPEN, s.terms(),
+                    i.linked().stream().map(Complaint.Number::value).sorted().toList(), s.version()));
+        }
+        return new Views.Supervisor(charts, trend, escalations, abuse, remedies, incidents, t.when(since, zone()), null);
+    }
+
+    private static Map<String, Double> shares(List<DeskReports.Row> rows) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (DeskReports.Row row : rows) {
+            if (((Number) row.figures().get("total")).longValue() > 0) {
+                m.put(row.label() + " (" + row.figures().get("hits") + "/" + row.figures().get("total") + ")",
+                        ((Number) row.figures().get("share")).doubleValue());
+            }
+        }
+        return m;
+    }
+
+    private static Map<String, Double> sorted(Map<String, Double> m) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        m.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder())).limit(12)
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
+    static Views.Chart chart(String title, Map<String, Double> values, java.util.function.DoubleFunction<String> label) {
+        double max = values.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        List<Views.Bar> bars = new ArrayList<>();
+        int y = 4;
+        for (Map.Entry<String, Double> e : values.entrySet()) {
+            int width = max <= 0 ? 0 : (int) Math.round(CHART_WIDTH * Math.max(0, e.getValue()) / max);
+            bars.add(new Views.Bar(e.getKey(), label.apply(e.getValue()), Math.max(width, e.getValue() > 0 ? 2 : 0), y));
+            y += 24;
+        }
+        return new Views.Chart(title, bars, y + 4);
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    // ---- admin ------------------------------------------------------------------------------------------
+
+    Views.Admin admin(Texts t, Quarantine quarantine) {
+        List<Views.ChannelLine> channels = new ArrayList<>();
+        for (ChannelBoard.Instance c : desk.board().instances()) {
+            channels.add(new Views.ChannelLine(c.name(), c.plugin(), nz(c.checkpoint()), c.lastReadAt() == null ? "" : t.when(c.lastReadAt(), zone()),
+                    nz(c.polledBy()), c.quarantined(), nz(desk.lastError(c.name()))));
+        }
+        List<Views.HeldLine> held = quarantine.open().stream().map(q -> new Views.HeldLine(q.id(), q.channel(), nz(q.externalId()),
+                q.reason(), nz(q.location()), t.when(q.receivedAt().toInstant(), zone()))).toList();
+        List<Views.UserLine> users = desk.users().list().stream().map(u -> new Views.UserLine(u.username(), u.displayName(),
+                u.role().name().toLowerCase(Locale.ROOT), nz(u.team()), u.active())).toList();
+        return new Views.Admin(channels, held, users, null);
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

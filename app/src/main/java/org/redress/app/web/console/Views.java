@@ -1,0 +1,129 @@
+package org.redress.app.web.console;
+
+import java.util.List;
+
+/**
+ * The values the console's templates show, one record per thing on a page. They hold text as the templates print
+ * it; the templates escape every one of them for its place in the HTML.
+ */
+public final class Views {
+
+    private Views() {
+    }
+
+    /** The sign-in page: an error to show, the user name typed, where to go after, and the form's CSRF token. */
+    public record Login(String error, String username, String next, String token) {
+    }
+
+    /** A menu entry of the queue: its key, label, link and whether it is the one shown. */
+    public record Tab(String key, String label, String href, boolean current) {
+    }
+
+    /** One line of the queue; {@code due} is an ISO instant the page counts down to. */
+    public record QueueLine(long number, String subject, String priority, String status, String team, String owner, String due,
+                            String dueText) {
+    }
+
+    public record Option(String value, String label, boolean selected) {
+    }
+
+    public record Queue(List<Tab> tabs, List<QueueLine> lines, String search, String view, List<Option> incidents) {
+    }
+
+    /** A piece of text, marked when it is evidence of a signal or a finding. */
+    public record Segment(String text, boolean marked, String title) {
+    }
+
+    public record Identity(String kind, String address) {
+    }
+
+    public record HistoryLine(long number, String subject, String status, boolean current) {
+    }
+
+    public record Customer(long id, String name, List<Identity> identities, List<HistoryLine> history, boolean repeat, boolean churnRisk) {
+    }
+
+    public record IncidentBanner(long id, String title, String eta, String state) {
+    }
+
+    /** A step of the playbook and whether it is done, the current one, or still to come. */
+    public record Step(String label, String state) {
+    }
+
+    public record SignalLine(String code, String evidence) {
+    }
+
+    public record PromiseLine(long id, String text, String owner, String due, String dueText, String state, boolean open) {
+    }
+
+    public record ClockLine(String metric, String state, String deadline, String deadlineText, boolean running) {
+    }
+
+    /** One entry of the timeline; {@code kind} is inbound, reply, note, call or system. */
+    public record TimelineEntry(String kind, String icon, String kindLabel, String who, String at, String atText, String channel,
+                                List<Segment> text) {
+    }
+
+    public record PhraseGroup(String label, List<String> phrases) {
+    }
+
+    public record FindingLine(String code, String severity, String evidence, String suggestion) {
+    }
+
+    /** The composer as the page shows it: a refused draft comes back with its text, ETA, findings and the override box. */
+    public record Composer(String text, String eta, String etaInstant, List<FindingLine> findings, boolean blocked, String error,
+                           String noteText) {
+        public static Composer empty() {
+            return new Composer("", "", "", List.of(), false, null, "");
+        }
+    }
+
+    public record Complaint(long number, String tag, String subject, String status, String priority, String category, String language,
+                            String escalation, String owner, String team, long version, boolean mine, List<String> allowedNext,
+                            Customer customer, IncidentBanner incident, List<Step> playbook, int apologies, List<SignalLine> signals,
+                            List<PromiseLine> promises, List<ClockLine> clocks, List<TimelineEntry> timeline,
+                            List<PhraseGroup> phrases, Composer composer, String zone) {
+    }
+
+    /** A horizontal bar chart drawn as SVG on the server: each bar's width is already scaled to the chart. */
+    public record Chart(String title, List<Bar> bars, int height) {
+    }
+
+    public record Bar(String label, String value, int width, int y) {
+    }
+
+    public record EscalationLine(long number, String subject, String level, String priority, String owner) {
+    }
+
+    public record AbuseLine(long number, String subject, String evidence) {
+    }
+
+    public record RemedyLine(long id, long complaint, String kind, String claimed, String offered, String currency, String proposedBy,
+                             long version) {
+    }
+
+    public record IncidentLine(long id, String title, String category, String eta, String state, boolean proposed, boolean open,
+                               String terms, List<Long> complaints, long version) {
+    }
+
+    public record Supervisor(List<Chart> charts, List<List<String>> trend, List<EscalationLine> escalations, List<AbuseLine> abuse,
+                             List<RemedyLine> remedies, List<IncidentLine> incidents, String since, String error) {
+    }
+
+    public record ChannelLine(String name, String plugin, String checkpoint, String lastRead, String polledBy, long quarantined,
+                              String error) {
+    }
+
+    public record HeldLine(long id, String channel, String externalId, String reason, String location, String receivedAt) {
+    }
+
+    public record UserLine(String username, String displayName, String role, String team, boolean active) {
+    }
+
+    public record Admin(List<ChannelLine> channels, List<HeldLine> quarantine, List<UserLine> users, String error) {
+    }
+
+    /** A page that says what went wrong and where to go back to. */
+    public record Problem(int status, String message, String back) {
+    }
+}

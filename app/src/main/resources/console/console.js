@@ -1,0 +1,191 @@
+// The console's progressive script: everything works without it (forms post, the server checks every reply);
+// with it, deadlines count down, the reply guard runs as the agent types, and the ETA picker fills itself.
+(function () {
+  'use strict';
+  document.documentElement.classList.add('js');
+  var body = document.body;
+  var words = {
+    dueIn: body.dataset.dueIn || 'in',
+    overdue: body.dataset.dueOverdue || 'overdue by',
+    checking: body.dataset.checking || 'Checking...',
+    clean: body.dataset.clean || 'No findings.',
+    suggestion: body.dataset.suggestion || 'Suggestion'
+  };
+
+  // ---- live SLA countdowns ----
+  function span(ms) {
+    var m = Math.floor(Math.abs(ms) / 60000), d = Math.floor(m / 1440), h = Math.floor((m % 1440) / 60), mm = m % 60;
+    return (d ? d + 'd ' : '') + (d || h ? h + 'h ' : '') + mm + 'm';
+  }
+  function tick() {
+    var now = Date.now();
+    document.querySelectorAll('[data-due]').forEach(function (el) {
+      var due = Date.parse(el.dataset.due);
+      if (isNaN(due)) { return; }
+      var left = due - now;
+      el.textContent = left >= 0 ? words.dueIn + ' ' + span(left) : words.overdue + ' ' + span(left);
+      el.classList.toggle('overdue', left < 0);
+      el.classList.toggle('soon', left >= 0 && left < 4 * 3600000);
+    });
+  }
+  tick();
+  setInterval(tick, 1000);
+
+  // ---- a local date-time picker gives the server an exact instant (the agent's own time zone) ----
+  function toLocalInput(d) {
+    function p(n) { return (n < 10 ? '0' : '') + n; }
+    return d.getFullYear() + '-' + p(d.getMonth() + 1) + '-' + p(d.getDate()) + 'T' + p(d.getHours()) + ':' + p(d.getMinutes());
+  }
+  function instantOf(local) {
+    if (!local) { return ''; }
+    var d = new Date(local);
+    return isNaN(d.getTime()) ? '' : d.toISOString();
+  }
+  document.querySelectorAll('form').forEach(function (form) {
+    var local = form.querySelector('.eta-local, #eta');
+    var exact = form.querySelector('.eta-instant, #eta-instant');
+    if (local && exact) {
+      var sync = function () { exact.value = instantOf(local.value); };
+      local.addEventListener('change', sync);
+      local.addEventListener('input', sync);
+      form.addEventListener('submit', sync);
+    }
+  });
+
+  // ---- the reply composer ----
+  var form = document.getElementById('reply-form');
+  if (!form) { return; }
+  var text = document.getElementById('reply-text');
+  var eta = document.getElementById('eta');
+  var etaInstant = document.getElementById('eta-instant');
+  var list = document.getElementById('findings');
+  var marked = document.getElementById('reply-marked');
+  var overrideBox = document.getElementById('override-box');
+  var override = document.getElementById('override');
+  var send = document.getElementById('send');
+  var csrf = document.querySelector('meta[name="csrf"]').content;
+  var blocked = overrideBox && !overrideBox.hidden;
+
+  // tabs: reply and internal note
+  var tabs = [document.getElementById('tab-reply'), document.getElementById('tab-note')];
+  function show(which) {
+    tabs.forEach(function (tab) {
+      var on = tab === which;
+      tab.setAttribute('aria-selected', on ? 'true' : 'false');
+      tab.tabIndex = on ? 0 : -1;
+      document.getElementById(tab.getAttribute('aria-controls')).hidden = !on;
+    });
+  }
+  tabs.forEach(function (tab, i) {
+    tab.addEventListener('click', function () { show(tab); });
+    tab.addEventListener('keydown', function (e) {
+      if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+        var next = tabs[(i + 1) % tabs.length];
+        show(next);
+        next.focus();
+        e.preventDefault();
+      }
+    });
+  });
+  show(tabs[0]);
+
+  function updateSend() {
+    if (overrideBox) { overrideBox.hidden = !blocked; }
+    send.disabled = blocked && !(override && override.value.trim());
+  }
+  if (override) { override.addEventListener('input', updateSend); }
+
+  function render(result) {
+    list.textContent = '';
+    var findings = result.findings || [];
+    if (!findings.length) {
+      var ok = document.createElement('li');
+      ok.className = 'finding clean';
+      ok.textContent = words.clean;
+      list.appendChild(ok);
+    }
+    findings.forEach(function (f) {
+      var li = document.createElement('li');
+      li.className = 'finding sev-' + f.severity;
+      li.dataset.code = f.code;
+      var code = document.createElement('strong');
+      code.textContent = f.code;
+      li.appendChild(code);
+      if (f.evidence) { li.appendChild(document.createTextNode(' «' + f.evidence + '»')); }
+      var s = document.createElement('span');
+      s.className = 'suggestion';
+      s.textContent = words.suggestion + ': ' + f.suggestion;
+      li.appendChild(s);
+      list.appendChild(li);
+    });
+    // the draft again, each finding's words underlined (built from text nodes: nothing typed becomes markup)
+    marked.textContent = '';
+    var value = text.value, at = 0;
+    findings.filter(function (f) { return f.end > f.start; }).sort(function (a, b) { return a.start - b.start; }).forEach(function (f) {
+      if (f.start < at) { return; }
+      marked.appendChild(document.createTextNode(value.substring(at, f.start)));
+      var m = document.createElement('mark');
+      m.className = 'sev-' + f.severity;
+      m.title = f.suggestion;
+      m.textContent = value.substring(f.start, f.end);
+      marked.appendChild(m);
+      at = f.end;
+    });
+    if (at > 0) { marked.appendChild(document.createTextNode(value.substring(at))); }
+    blocked = !!result.blocked;
+    updateSend();
+  }
+
+  var timer = null, seq = 0;
+  function check() {
+    var draft = text.value;
+    if (!draft.trim()) { list.textContent = ''; marked.textContent = ''; blocked = false; updateSend(); return; }
+    var mine = ++seq;
+    list.setAttribute('aria-busy', 'true');
+    var payload = { text: draft };
+    if (etaInstant.value) { payload.eta = etaInstant.value; }
+    fetch(form.dataset.check, {
+      method: 'POST', credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf },
+      body: JSON.stringify(payload)
+    }).then(function (r) { return r.ok ? r.json() : null; }).then(function (result) {
+      if (result && mine === seq) { render(result); }
+    }).catch(function () { /* the server checks again on send */ }).then(function () {
+      if (mine === seq) { list.removeAttribute('aria-busy'); }
+    });
+  }
+  function later() {
+    clearTimeout(timer);
+    timer = setTimeout(check, 350);
+  }
+  text.addEventListener('input', later);
+  eta.addEventListener('change', function () { etaInstant.value = instantOf(eta.value); later(); });
+
+  document.querySelectorAll('[data-eta]').forEach(function (b) {
+    b.addEventListener('click', function () {
+      var d = new Date();
+      if (b.dataset.eta === '2h') { d = new Date(d.getTime() + 2 * 3600000); }
+      if (b.dataset.eta === 'tomorrow') { d.setDate(d.getDate() + 1); d.setHours(10, 0, 0, 0); }
+      if (b.dataset.eta === '3d') { d.setDate(d.getDate() + 3); }
+      eta.value = toLocalInput(d);
+      etaInstant.value = instantOf(eta.value);
+      later();
+    });
+  });
+
+  document.querySelectorAll('.phrase').forEach(function (b) {
+    b.addEventListener('click', function () {
+      var p = b.dataset.phrase, s = text.selectionStart || text.value.length, e = text.selectionEnd || s;
+      var before = text.value.substring(0, s), after = text.value.substring(e);
+      var glue = before && !/\s$/.test(before) ? ' ' : '';
+      text.value = before + glue + p + (after && !/^\s/.test(after) ? ' ' : '') + after;
+      text.focus();
+      var caret = (before + glue + p).length;
+      text.setSelectionRange(caret, caret);
+      later();
+    });
+  });
+
+  updateSend();
+  if (text.value.trim()) { later(); }
+})();

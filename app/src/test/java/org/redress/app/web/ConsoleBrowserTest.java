@@ -1,0 +1,359 @@
+package org.redress.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.redress.app.channels.ChannelRegistry;
+import org.redress.app.config.DeskConfig;
+import org.redress.app.desk.Replies;
+import org.redress.app.engine.DeskNode;
+import org.redress.app.store.Complaints;
+import org.redress.app.store.Database;
+import org.redress.app.store.Promises;
+import org.redress.app.store.Remedies;
+import org.redress.app.store.TestDatabases;
+import org.redress.app.store.Users;
+import org.redress.core.guard.ReplyGuard;
+import org.redress.core.promise.PromiseExtractor;
+import org.redress.core.staff.Role;
+
+/**
+ * The web console in a real browser: Selenium drives Debian's headless Chromium (through its chromedriver) against a
+ * running desk whose email channel reads a GreenMail IMAP mailbox and answers through GreenMail's SMTP. Screenshots
+ * of the main pages go to {@code target/screenshots/} on every run.
+ *
+ * <p>Without Chromium the test is skipped and says so, unless {@code REDRESS_REQUIRE_BROWSER=true} (as
+ * {@code .ci/run} sets it after installing the packages), when a missing browser fails it.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConsoleBrowserTest {
+
+    static final String PASSWORD = "correct horse battery";
+    static final Path SHOTS = Path.of("target", "screenshots");
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    @TempDir
+    static Path dir;
+
+    GreenMail greenMail;
+    Database db;
+    DeskNode node;
+    DeskServer server;
+    ChromeDriver driver;
+    String base;
+
+    @BeforeAll
+    void start() throws Exception {
+        boolean required = "true".equals(System.getenv("REDRESS_REQUIRE_BROWSER"));
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            String why = "the browser tests need Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
+                    + "): apt-get install chromium chromium-driver";
+            if (required) {
+                throw new IllegalStateException(why + " (REDRESS_REQUIRE_BROWSER=true)");
+            }
+            System.err.println("ConsoleBrowserTest skipped: " + why);
+            Assumptions.abort(why);
+        }
+        Files.createDirectories(SHOTS);
+        greenMail = new GreenMail(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
+        greenMail.start();
+        greenMail.setUser("support@desk.example", "support", "secret");
+
+        db = Database.open(TestDatabases.fresh("h2", dir), 8);
+        Path config = dir.resolve("redress.yaml");
+        Files.writeString(config, """
+                desk:
+                  poll-every: 200ms
+                  lease-ttl: 5s
+                  batch: 20
+                channels:
+                  support-mail:
+                    plugin: email
+                    settings:
+                      source: imap
+                      host: 127.0.0.1
+                      port: "%d"
+                      security: none
+                      username: support
+                      password: secret
+                      after-commit: seen
+                      smtp-host: 127.0.0.1
+                      smtp-port: "%d"
+                      smtp-security: none
+                      from-address: support@desk.example
+                      message-id-secret: browser-secret
+                      timeout: PT10S
+                """.formatted(greenMail.getImap().getPort(), greenMail.getSmtp().getPort()));
+        DeskConfig desk = DeskConfig.load(config, "browser-node", System::getenv);
+        Clock clock = Clock.systemUTC();
+        node = DeskNode.open(db, desk, ChannelRegistry.discover(), text -> Optional.of("en"), clock);
+        Complaints complaints = new Complaints(db, desk.policies().sla(), clock);
+        Promises promises = new Promises(db);
+        Users users = new Users(db, clock);
+        users.add("ana", "Ana Agent", Role.AGENT, "front-desk", PASSWORD);
+        users.add("sue", "Sue Supervisor", Role.SUPERVISOR, "front-desk", PASSWORD);
+        users.add("adam", "Adam Admin", Role.ADMIN, null, PASSWORD);
+        Replies replies = new Replies(complaints, promises, new ReplyGuard(new PromiseExtractor(desk.policies().calendar()), Optional.empty()), clock);
+        server = new DeskServer(db, users, complaints, promises, new Remedies(db, complaints, desk.policies().remedies(), clock), replies,
+                node, text -> Optional.of("en"), clock);
+        base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
+        node.start();
+
+        ServerSetup smtp = greenMail.getSmtp().getServerSetup();
+        GreenMailUtil.sendTextEmail("support@desk.example", "maria@customer.example", "Parcel 4471 never arrived",
+                "Hello, my parcel 4471 never arrived and nobody answers the phone. I am very disappointed.", smtp);
+        // HTML that tries to run: a script, an event handler, and visible text that looks like markup
+        GreenMailUtil.sendMessageBody("support@desk.example", "mallory@customer.example", "Invoice <b onmouseover=alert(1)>wrong</b>",
+                "<html><body><p>My invoice is wrong.</p><script>window.__pwned = 1;</script>"
+                        + "<img src=\"x\" onerror=\"window.__pwned = 2\"><p>&lt;script&gt;window.__pwned = 3&lt;/script&gt; and "
+                        + "&lt;img src=x onerror=window.__pwned=4&gt;</p></body></html>", "text/html; charset=UTF-8", smtp);
+        GreenMailUtil.sendTextEmail("support@desk.example", "ion@customer.example", "Internet down in Cluj",
+                "Since this morning the internet is down in Cluj, nothing works.", smtp);
+        GreenMailUtil.sendTextEmail("support@desk.example", "elena@customer.example", "No internet in Cluj",
+                "The internet has been down for hours in Cluj.", smtp);
+        await(() -> count("select count(*) from complaint") == 4, "four complaints stored from the mailbox");
+
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1366,900",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--lang=en-GB", "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium")));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    void stop() {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+        if (node != null) {
+            node.close();
+        }
+        if (db != null) {
+            db.close();
+        }
+        if (greenMail != null) {
+            greenMail.stop();
+        }
+    }
+
+    @BeforeEach
+    void signedOut() {
+        driver.manage().deleteAllCookies();
+    }
+
+    @Test
+    void an_agent_signs_in_opens_a_complaint_sees_the_guard_and_sends_a_clean_reply_that_reaches_the_customer() throws Exception {
+        signIn("ana");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Queue");
+        driver.findElement(By.cssSelector("a[data-view='all']")).click();
+        WebElement row = wait(10).until(ExpectedConditions.presenceOfElementLocated(By.xpath("//table[@class='queue']//a[contains(., 'Parcel 4471')]")));
+        // the countdown script has replaced the printed deadline
+        wait(5).until(d -> d.findElement(By.cssSelector(".countdown")).getText().matches("(in|overdue by) .*"));
+        shot("queue");
+        row.click();
+
+        wait(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".timeline")));
+        assertThat(driver.findElement(By.cssSelector(".timeline")).getText()).contains("my parcel 4471 never arrived");
+        assertThat(driver.findElement(By.cssSelector(".customer-name")).getText()).contains("maria");
+        assertThat(driver.findElements(By.cssSelector(".playbook .step"))).hasSize(4);
+        assertThat(driver.findElements(By.cssSelector(".clocks .clock"))).isNotEmpty();
+        shot("complaint");
+
+        WebElement text = driver.findElement(By.id("reply-text"));
+        text.sendKeys("I don't know where your parcel is.");
+        WebElement finding = wait(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#findings li[data-code='ADMITS_NOT_KNOWING']")));
+        assertThat(finding.findElement(By.className("suggestion")).getText()).startsWith("Suggestion: ").hasSizeGreaterThan("Suggestion: ".length() + 5);
+        assertThat(driver.findElement(By.cssSelector("#reply-marked mark")).getText()).containsIgnoringCase("don't know");
+        assertThat(driver.findElement(By.id("send")).isEnabled()).as("sending is blocked on a blocking finding").isFalse();
+        assertThat(driver.findElement(By.id("override-box")).isDisplayed()).isTrue();
+        shot("composer-finding");
+
+        text.clear();
+        String reply = "Thank you for telling us, Maria. I have asked the courier to trace parcel 4471 today.";
+        text.sendKeys(reply);
+        driver.findElement(By.cssSelector("button[data-eta='tomorrow']")).click();
+        wait(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#findings li.clean")));
+        assertThat(driver.findElement(By.id("send")).isEnabled()).isTrue();
+        driver.findElement(By.id("send")).click();
+        wait(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".flash")));
+        assertThat(driver.findElement(By.cssSelector(".flash")).getText()).isEqualTo("Reply sent.");
+        assertThat(driver.findElement(By.cssSelector(".timeline")).getText()).contains("asked the courier to trace parcel 4471");
+        // the picked time became a tracked promise
+        assertThat(driver.findElements(By.cssSelector(".promises .promise-OPEN"))).hasSize(1);
+
+        await(() -> mailTo("maria@customer.example").stream().anyMatch(body -> body.contains("asked the courier to trace parcel 4471")),
+                "the reply in the customer's mailbox");
+    }
+
+    @Test
+    void an_email_carrying_script_and_event_handlers_shows_as_text_and_runs_nothing() throws Exception {
+        signIn("ana");
+        long number = count("select number from complaint where subject like 'Invoice%'");
+        driver.get(base + "/console/complaints/" + number);
+        WebElement timeline = wait(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".timeline")));
+        assertThat(timeline.getText()).contains("My invoice is wrong.")
+                .contains("<script>window.__pwned = 3</script>").contains("<img src=x onerror=window.__pwned=4>");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).contains("<b onmouseover=alert(1)>wrong</b>");
+        assertThat(driver.findElements(By.cssSelector("main script, main img, main b, main [onerror], main [onmouseover]"))).isEmpty();
+        Object pwned = ((JavascriptExecutor) driver).executeScript("return typeof window.__pwned;");
+        assertThat(pwned).isEqualTo("undefined");
+        shot("hostile-mail");
+    }
+
+    @Test
+    void a_supervisor_declares_an_incident_and_the_linked_complaints_show_it() throws Exception {
+        long first = count("select number from complaint where subject = 'Internet down in Cluj'");
+        long second = count("select number from complaint where subject = 'No internet in Cluj'");
+        signIn("sue");
+        driver.get(base + "/console/supervisor");
+        wait(10).until(ExpectedConditions.presenceOfElementLocated(By.id("declare-form")));
+        assertThat(driver.findElements(By.cssSelector("figure.chart"))).hasSize(5);
+        shot("supervisor");
+        driver.findElement(By.id("inc-title")).sendKeys("Internet outage in Cluj");
+        driver.findElement(By.id("inc-category")).sendKeys("outage");
+        WebElement eta = driver.findElement(By.id("inc-eta"));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'));",
+                eta, "2030-01-15T10:00");
+        driver.findElement(By.id("inc-complaints")).sendKeys(first + ", #" + second);
+        driver.findElement(By.cssSelector("#declare-form button[type='submit']")).click();
+        wait(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".flash")));
+        assertThat(driver.findElement(By.cssSelector("#incidents")).getText()).contains("Internet outage in Cluj").contains("#" + first)
+                .contains("#" + second);
+
+        for (long n : List.of(first, second)) {
+            driver.get(base + "/console/complaints/" + n);
+            WebElement banner = wait(10).until(ExpectedConditions.presenceOfElementLocated(By.id("incident-banner")));
+            assertThat(banner.getText()).contains("Internet outage in Cluj");
+            // each linked customer was told the ETA, on the timeline
+            assertThat(driver.findElement(By.cssSelector(".timeline")).getText()).containsIgnoringCase("Internet outage in Cluj");
+        }
+        shot("complaint-in-incident");
+        long incident = count("select max(id) from incident");
+        driver.get(base + "/console?incident=" + incident);
+        wait(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.queue")));
+        assertThat(driver.findElements(By.cssSelector("table.queue tbody tr"))).hasSize(2);
+    }
+
+    @Test
+    void an_admin_sees_the_channels_and_users_and_the_console_speaks_romanian() throws Exception {
+        signIn("adam");
+        wait(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.channels")));
+        assertThat(driver.findElement(By.cssSelector("table.channels")).getText()).contains("support-mail").contains("email");
+        assertThat(driver.findElement(By.cssSelector("table.users")).getText()).contains("ana").contains("sue");
+        shot("admin");
+        driver.findElement(By.cssSelector("a[lang='ro']")).click();
+        wait(10).until(ExpectedConditions.textToBe(By.tagName("h1"), "Administrare"));
+        assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("ro");
+        shot("admin-ro");
+        driver.findElement(By.cssSelector("a[lang='en']")).click();
+        wait(10).until(ExpectedConditions.textToBe(By.tagName("h1"), "Admin"));
+    }
+
+    @Test
+    void the_sign_in_page_works_from_the_keyboard_and_says_when_the_password_is_wrong() throws Exception {
+        driver.get(base + "/console");
+        wait(10).until(ExpectedConditions.urlContains("/login"));
+        shot("login");
+        WebElement user = driver.switchTo().activeElement();
+        assertThat(user.getAttribute("id")).as("the user name has the focus").isEqualTo("username");
+        user.sendKeys("ana");
+        driver.findElement(By.id("password")).sendKeys("not the password\n");
+        WebElement error = wait(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".error")));
+        assertThat(error.getText()).isEqualTo("Wrong user name or password.");
+        assertThat(driver.getCurrentUrl()).endsWith("/login");
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------------------
+
+    void signIn(String user) {
+        driver.get(base + "/login");
+        wait(10).until(ExpectedConditions.presenceOfElementLocated(By.id("username"))).sendKeys(user);
+        driver.findElement(By.id("password")).sendKeys(PASSWORD);
+        driver.findElement(By.cssSelector("form[action='/login'] button[type='submit']")).click();
+        wait(10).until(d -> !d.getCurrentUrl().endsWith("/login"));
+    }
+
+    WebDriverWait wait(int seconds) {
+        return new WebDriverWait(driver, Duration.ofSeconds(seconds));
+    }
+
+    void shot(String name) throws Exception {
+        File f = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Files.copy(f.toPath(), SHOTS.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    long count(String sql) {
+        return db.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
+    }
+
+    List<String> mailTo(String address) {
+        return java.util.Arrays.stream(greenMail.getReceivedMessages()).filter(m -> {
+            try {
+                return java.util.Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(address));
+            } catch (Exception e) {
+                return false;
+            }
+        }).map(ConsoleBrowserTest::text).toList();
+    }
+
+    /** The decoded text of a message, every part of it (the desk sends plain text and HTML). */
+    static String text(jakarta.mail.Part part) {
+        try {
+            Object content = part.getContent();
+            if (content instanceof jakarta.mail.Multipart multi) {
+                StringBuilder b = new StringBuilder();
+                for (int i = 0; i < multi.getCount(); i++) {
+                    b.append(text(multi.getBodyPart(i))).append('\n');
+                }
+                return b.toString();
+            }
+            return String.valueOf(content);
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
+    static void await(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > until) {
+                throw new AssertionError("waited 30 s for " + what);
+            }
+            Thread.sleep(100);
+        }
+    }
+}
