@@ -130,7 +130,7 @@ public final class ServeCommand implements Callable<Integer> {
         out.printf("redress: node %s serving %d channel(s) [%s] and jobs [%s] on %s%n", desk.node(), desk.channels().size(),
                 String.join(", ", desk.channels().stream().map(c -> c.name() + " (" + c.plugin() + ")").toList()),
                 String.join(", ", deskNode.scheduler().jobs().stream().map(j -> j.name()).toList()), database.url());
-        out.printf("redress: ready in %d ms: API at http://localhost:%d/api (described at /api/openapi.json)%n",
+        out.printf("redress: ready in %d ms: console at http://localhost:%d/ (the REST API under /api, described at /api/openapi.json)%n",
                 (System.nanoTime() - started) / 1_000_000, listening);
         out.flush();
         TextCommands.warmDetection();
