@@ -47,7 +47,7 @@ class ServeDemoTest {
                 out = Files.readString(log);
             }
             assertThat(out).as(out).contains("ready in");
-            Matcher port = Pattern.compile("http://localhost:(\\d+)/api").matcher(out);
+            Matcher port = Pattern.compile("console at http://localhost:(\\d+)/").matcher(out);
             assertThat(port.find()).isTrue();
             String base = "http://127.0.0.1:" + port.group(1);
             Matcher ana = Pattern.compile("ana \\(agent\\)\\s+(\\S+)").matcher(out);
@@ -60,6 +60,11 @@ class ServeDemoTest {
             String anaCookie = login(http, base, "ana", ana.group(1));
             JsonNode queue = get(http, base + "/api/complaints?limit=100", anaCookie);
             assertThat(queue.get("complaints").size()).isGreaterThanOrEqualTo(12);
+            // the console shows the same desk to the same session
+            HttpResponse<String> console = http.send(HttpRequest.newBuilder(URI.create(base + "/console?view=all")).header("Cookie", anaCookie)
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(console.statusCode()).isEqualTo(200);
+            assertThat(console.body()).contains("href=\"/console/complaints/" + queue.get("complaints").get(0).get("number").asLong() + "\"");
 
             Set<String> channels = new HashSet<>();
             Set<String> languages = new HashSet<>();
