@@ -154,15 +154,27 @@ public final class DeskIntake implements InboundStore {
                 tally.duplicates, tally.quarantined);
     }
 
-    /** Which of a batch's messages the desk has stored before: one query for the batch, not one per message. */
+    /**
+     * Which of a batch's messages the desk has stored before: one query for the batch, not one per message. The ids
+     * are matched as (instance, id) rows: H2 uses the primary key for a row-value IN, but for {@code instance = ? and
+     * external_id in (...)} it reads every message of the instance, which grows with the desk.
+     */
     private static List<String> alreadyStored(Handle h, String instance, Batch batch) {
         List<String> ids = batch.items().stream().filter(i -> i instanceof InboundMessage).map(i -> ((InboundMessage) i).externalId())
                 .distinct().toList();
         List<String> found = new java.util.ArrayList<>();
         for (int from = 0; from < ids.size(); from += 500) {
-            found.addAll(h.createQuery("select external_id from inbound_message where instance = :instance and external_id in (<ids>)")
-                    .bind("instance", instance).bindList("ids", ids.subList(from, Math.min(ids.size(), from + 500)))
-                    .mapTo(String.class).list());
+            List<String> some = ids.subList(from, Math.min(ids.size(), from + 500));
+            StringBuilder rows = new StringBuilder();
+            for (int i = 0; i < some.size(); i++) {
+                rows.append(i == 0 ? "" : ", ").append("(:instance, :id").append(i).append(')');
+            }
+            var query = h.createQuery("select external_id from inbound_message where (instance, external_id) in (" + rows + ")")
+                    .bind("instance", instance);
+            for (int i = 0; i < some.size(); i++) {
+                query.bind("id" + i, some.get(i));
+            }
+            found.addAll(query.mapTo(String.class).list());
         }
         return found;
     }

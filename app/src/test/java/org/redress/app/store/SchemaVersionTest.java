@@ -36,4 +36,18 @@ class SchemaVersionTest {
             assertThat(complaints).isZero();
         }
     }
+
+    @Test
+    void h2_hands_out_ids_in_large_blocks_so_intake_does_not_write_a_sequence_every_32_ids() throws Exception {
+        try (Database db = Database.open("jdbc:h2:file:" + dir.resolve("ids"), 2)) {
+            java.util.List<String> small = db.jdbi().withHandle(h -> h.createQuery("select table_name || '.' || column_name from "
+                    + "information_schema.columns where table_schema = 'public' and is_identity = 'YES' and identity_cache < :c "
+                    + "union all select sequence_name from information_schema.sequences where sequence_schema = 'public' and cache < :c")
+                    .bind("c", Database.H2_ID_CACHE).mapTo(String.class).list());
+            assertThat(small).isEmpty();
+            long identities = db.jdbi().withHandle(h -> h.createQuery("select count(*) from information_schema.columns "
+                    + "where table_schema = 'public' and is_identity = 'YES'").mapTo(Long.class).one());
+            assertThat(identities).isGreaterThanOrEqualTo(8);
+        }
+    }
 }
