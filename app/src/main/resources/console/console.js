@@ -87,7 +87,8 @@
       }
     });
   });
-  show(tabs[0]);
+  var composer = document.querySelector('.composer');
+  show(composer && composer.dataset.open === 'note' ? tabs[1] : tabs[0]);
 
   function updateSend() {
     if (overrideBox) { overrideBox.hidden = !blocked; }

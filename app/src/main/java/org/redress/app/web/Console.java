@@ -352,24 +352,45 @@ final class Console {
         String text = required(ctx, "text");
         Optional<Instant> eta = eta(ctx);
         Optional<String> override = Optional.ofNullable(ctx.formParam("override")).map(String::strip).filter(s -> !s.isBlank());
-        org.redress.app.desk.Replies.Outcome outcome = desk.replies().reply(number, version(ctx), v.user().actor(), text, eta, override);
+        org.redress.app.desk.Replies.Outcome outcome;
+        try {
+            outcome = desk.replies().reply(number, version(ctx), v.user().actor(), text, eta, override);
+        } catch (ConcurrentChangeException e) {
+            // the draft comes back on the fresh page, so nothing the agent wrote is lost
+            again(ctx, v, number, 409, draft(ctx, text, List.of(), false, v.t().get("error.conflict") + " (" + e.getMessage() + ")"));
+            return;
+        }
         if (outcome instanceof org.redress.app.desk.Replies.Refused refused) {
             List<Views.FindingLine> findings = refused.check().findings().stream().map(f -> new Views.FindingLine(f.code().name(),
                     f.severity().name(), f.evidence(), f.suggestion())).toList();
-            Views.Composer composer = new Views.Composer(text, Optional.ofNullable(ctx.formParam("eta")).orElse(""),
-                    Optional.ofNullable(ctx.formParam("etaInstant")).orElse(""), findings, true, v.t().get("composer.blocked"), "");
-            render(ctx, 422, "complaint.jte", Map.of("page", pageOf(ctx, v.t(), v, "queue"),
-                    "complaint", pages.complaint(v.t(), number, v.user(), composer)));
+            again(ctx, v, number, 422, draft(ctx, text, findings, true, v.t().get("composer.blocked")));
             return;
         }
         done(ctx, "/console/complaints/" + number, "sent");
     }
 
+    private static Views.Composer draft(Context ctx, String text, List<Views.FindingLine> findings, boolean blocked, String error) {
+        return new Views.Composer(text, Optional.ofNullable(ctx.formParam("eta")).orElse(""),
+                Optional.ofNullable(ctx.formParam("etaInstant")).orElse(""), findings, blocked, error, "");
+    }
+
+    /** The complaint page again, as it is now, with what the agent wrote still in the composer. */
+    private void again(Context ctx, Visitor v, long number, int status, Views.Composer composer) {
+        render(ctx, status, "complaint.jte", Map.of("page", pageOf(ctx, v.t(), v, "queue"),
+                "complaint", pages.complaint(v.t(), number, v.user(), composer)));
+    }
+
     private void note(Context ctx, Visitor v) {
         long number = number(ctx);
         String text = required(ctx, "text");
-        desk.complaints().change(number, version(ctx), c -> c.append(new org.redress.core.complaint.Entry.InternalNote(clock.instant(),
-                v.user().actor(), text)));
+        try {
+            desk.complaints().change(number, version(ctx), c -> c.append(new org.redress.core.complaint.Entry.InternalNote(clock.instant(),
+                    v.user().actor(), text)));
+        } catch (ConcurrentChangeException e) {
+            again(ctx, v, number, 409, new Views.Composer("", "", "", List.of(), false,
+                    v.t().get("error.conflict") + " (" + e.getMessage() + ")", text));
+            return;
+        }
         done(ctx, "/console/complaints/" + number, "note");
     }
 

@@ -567,6 +567,8 @@ class DeskServerTest {
         HttpResponse<String> stale = form("/console/complaints/" + number + "/note", ana, "csrf", ana.csrf(), "text", "written on an old page",
                 "version", String.valueOf(versionOf(number) - 1));
         assertThat(stale.statusCode()).isEqualTo(409);
+        // nothing overwritten, and nothing the agent wrote lost: the fresh page holds the note again
+        assertThat(stale.body()).contains(">written on an old page</textarea>").contains("id=\"note-error\"");
         assertThat(entries(number, "note")).isEqualTo(notes + 1);
     }
 
