@@ -266,6 +266,18 @@ class ConsoleBrowserTest {
         driver.get(base + "/console?incident=" + incident);
         wait(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.queue")));
         assertThat(driver.findElements(By.cssSelector("table.queue tbody tr"))).hasSize(2);
+
+        // resolving it sends one message to every linked customer
+        driver.get(base + "/console/supervisor");
+        WebElement article = wait(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("article[data-incident='" + incident + "']")));
+        article.findElement(By.cssSelector("form[action$='/resolution'] input[name='message']"))
+                .sendKeys("The outage in Cluj is fixed: the internet works again. We are sorry for the trouble.");
+        article.findElement(By.cssSelector("form[action$='/resolution'] button[type='submit']")).click();
+        wait(10).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash"), "Incident resolved"));
+        for (String customer : List.of("ion@customer.example", "elena@customer.example")) {
+            await(() -> mailTo(customer).stream().filter(body -> body.contains("The outage in Cluj is fixed")).count() == 1,
+                    "one resolution message to " + customer);
+        }
     }
 
     @Test
