@@ -103,6 +103,16 @@ public final class Remedies {
         return database.jdbi().withHandle(h -> find(h, id));
     }
 
+    /** The complaint's remedies, oldest first. */
+    public List<Stored> of(long complaint) {
+        return database.jdbi().withHandle(h -> h.createQuery("select * from remedy where complaint_number = :n order by id")
+                .bind("n", complaint).map((rs, ctx) -> stored(rs)).list());
+    }
+
+    public RemedyCatalogue catalogue() {
+        return catalogue;
+    }
+
     /** Remedies waiting for a supervisor, oldest first. */
     public List<Stored> awaitingApproval() {
         return database.jdbi().withHandle(h -> h.createQuery("select * from remedy where state = 'AWAITING_APPROVAL' order by id")

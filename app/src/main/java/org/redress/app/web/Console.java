@@ -100,6 +100,7 @@ final class Console {
         form(routes, "/console/complaints/{number}/note", Need.AGENT, this::note);
         form(routes, "/console/complaints/{number}/transition", Need.AGENT, this::transition);
         form(routes, "/console/complaints/{number}/take", Need.AGENT, this::take);
+        form(routes, "/console/complaints/{number}/remedy", Need.AGENT, this::proposeRemedy);
         form(routes, "/console/promises/{id}/kept", Need.AGENT, this::kept);
         page(routes, "/console/supervisor", Need.SUPERVISOR, this::supervisor);
         form(routes, "/console/remedies/{id}/decision", Need.SUPERVISOR, this::decide);
@@ -413,6 +414,29 @@ final class Console {
         String team = Optional.ofNullable(u.team()).orElseGet(() -> desk.complaints().require(number).complaint().team().orElse("front-desk"));
         desk.complaints().change(number, version(ctx), c -> c.assign(u.username(), team, u.actor(), "taken in the console", clock.instant()));
         done(ctx, "/console/complaints/" + number, "taken");
+    }
+
+    private void proposeRemedy(Context ctx, Visitor v) {
+        long number = number(ctx);
+        org.redress.core.remedy.RemedyKind kind;
+        try {
+            kind = org.redress.core.remedy.RemedyKind.valueOf(required(ctx, "kind").toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new DeskServer.ApiError(400, "kind: one of " + List.of(org.redress.core.remedy.RemedyKind.values()).toString().toLowerCase(Locale.ROOT));
+        }
+        String currency = desk.remedies().catalogue().currency();
+        org.redress.core.remedy.Remedy r = desk.remedies().propose(number, kind, money(ctx, "claimed", currency), money(ctx, "offered", currency),
+                v.user().actor(), required(ctx, "reason"));
+        done(ctx, "/console/complaints/" + number, r.state() == org.redress.core.remedy.Remedy.State.GRANTED ? "granted" : "proposed");
+    }
+
+    private static org.redress.core.remedy.Money money(Context ctx, String field, String currency) {
+        String amount = required(ctx, field).strip().replace(',', '.');
+        try {
+            return org.redress.core.remedy.Money.of(amount, currency);
+        } catch (IllegalArgumentException e) {
+            throw new DeskServer.ApiError(400, field + ": an amount such as 25 or 19.90, got '" + amount + "'");
+        }
     }
 
     private void kept(Context ctx, Visitor v) {

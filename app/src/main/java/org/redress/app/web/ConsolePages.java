@@ -122,11 +122,18 @@ final class ConsolePages {
             }
         }
 
+        var catalogue = desk.remedies().catalogue();
+        String cap = catalogue.cap(viewer.role()).map(m -> m.amount().stripTrailingZeros().toPlainString() + " " + m.currency()).orElse("∞");
+        List<Views.SavedLine> saved = desk.savedReplies().find(Optional.of(c.category().code()), Optional.of(language)).stream()
+                .map(r -> new Views.SavedLine(r.title(), r.text())).toList();
         return new Views.Complaint(number, c.number().tag(), c.subject(), c.status().name(), c.priority().name(), c.category().code(),
                 language, c.escalation().name(), c.owner().orElse(""), c.team().orElse(""), c.version(),
                 c.owner().filter(o -> o.equals(viewer.username())).isPresent(),
                 c.allowedNext().stream().map(Enum::name).sorted().toList(), customer(c), incident(number), playbook,
-                c.playbook().apologies(), signals, promises, clocks, timeline, phrases, composer, zone().getId());
+                c.playbook().apologies(), signals, promises, clocks, timeline, phrases, composer, zone().getId(),
+                desk.remedies().of(number).stream().map(ConsolePages::remedy).toList(),
+                java.util.Arrays.stream(org.redress.core.remedy.RemedyKind.values()).map(k -> k.name().toLowerCase(Locale.ROOT)).toList(),
+                catalogue.currency(), cap, saved);
     }
 
     private Views.TimelineEntry entry(Texts t, Entry e, List<String> evidence) {
@@ -266,10 +273,7 @@ final class ConsolePages {
                 .map((rs, ctx) -> new Views.AbuseLine(rs.getLong("number"), rs.getString("subject"), rs.getString("evidence"))).list());
         List<Views.RemedyLine> remedies = new ArrayList<>();
         for (Remedies.Stored s : desk.remedies().awaitingApproval()) {
-            Remedy m = s.remedy();
-            remedies.add(new Views.RemedyLine(m.id().value(), m.complaint().value(), m.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '),
-                    m.claimedLoss().amount().stripTrailingZeros().toPlainString(), m.offered().amount().stripTrailingZeros().toPlainString(),
-                    m.offered().currency(), m.proposedBy().id(), s.version()));
+            remedies.add(remedy(s));
         }
         List<Views.IncidentLine> incidents = new ArrayList<>();
         for (Incidents.Stored s : desk.incidents().list()) {
@@ -279,6 +283,13 @@ final class ConsolePages {
                     i.linked().stream().map(Complaint.Number::value).sorted().toList(), s.version()));
         }
         return new Views.Supervisor(charts, trend, escalations, abuse, remedies, incidents, t.when(since, zone()), null);
+    }
+
+    private static Views.RemedyLine remedy(Remedies.Stored s) {
+        Remedy m = s.remedy();
+        return new Views.RemedyLine(m.id().value(), m.complaint().value(), m.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                m.claimedLoss().amount().stripTrailingZeros().toPlainString(), m.offered().amount().stripTrailingZeros().toPlainString(),
+                m.offered().currency(), m.proposedBy().id(), s.version(), m.state().name());
     }
 
     private static Map<String, Double> shares(List<DeskReports.Row> rows) {

@@ -193,6 +193,10 @@ public final class DeskServer implements AutoCloseable {
         return users;
     }
 
+    SavedReplies savedReplies() {
+        return savedReplies;
+    }
+
     Complaints complaints() {
         return complaints;
     }

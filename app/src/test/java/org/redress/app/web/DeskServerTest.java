@@ -599,6 +599,38 @@ class DeskServerTest {
     }
 
     @Test
+    void an_agent_proposes_a_remedy_in_the_console_and_a_supervisor_approves_what_is_above_the_agents_cap() throws Exception {
+        Browser ana = login("ana");
+        long number = someComplaint();
+        long before = db.jdbi().withHandle(h -> h.createQuery("select count(*) from remedy").mapTo(Long.class).one());
+        HttpResponse<String> bad = form("/console/complaints/" + number + "/remedy", ana, "csrf", ana.csrf(), "kind", "refund",
+                "claimed", "twelve", "offered", "12", "reason", "late parcel");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("claimed: an amount such as 25 or 19.90, got 'twelve'");
+        HttpResponse<String> small = form("/console/complaints/" + number + "/remedy", ana, "csrf", ana.csrf(), "kind", "voucher",
+                "claimed", "12,50", "offered", "10", "reason", "late parcel");
+        assertThat(small.headers().firstValue("Location")).hasValue("/console/complaints/" + number + "?done=granted");
+        HttpResponse<String> large = form("/console/complaints/" + number + "/remedy", ana, "csrf", ana.csrf(), "kind", "refund",
+                "claimed", "400", "offered", "400", "reason", "the parcel was lost");
+        assertThat(large.headers().firstValue("Location")).hasValue("/console/complaints/" + number + "?done=proposed");
+        long after = db.jdbi().withHandle(h -> h.createQuery("select count(*) from remedy").mapTo(Long.class).one());
+        assertThat(after).isEqualTo(before + 2);
+        assertThat(page("/console/complaints/" + number, ana).body()).contains("remedy-GRANTED").contains("remedy-AWAITING_APPROVAL");
+
+        Browser sue = login("sue");
+        long id = db.jdbi().withHandle(h -> h.createQuery("select max(id) from remedy where state = 'AWAITING_APPROVAL'").mapTo(Long.class).one());
+        assertThat(page("/console/supervisor", sue).body()).contains("action=\"/console/remedies/" + id + "/decision\"");
+        HttpResponse<String> approved = form("/console/remedies/" + id + "/decision", sue, "csrf", sue.csrf(), "version", "0",
+                "reason", "lost parcel, paid in full", "decision", "approve");
+        assertThat(approved.statusCode()).isEqualTo(303);
+        String state = db.jdbi().withHandle(h -> h.createQuery("select state from remedy where id = :id").bind("id", id).mapTo(String.class).one());
+        assertThat(state).isEqualTo("GRANTED");
+        HttpResponse<String> twice = form("/console/remedies/" + id + "/decision", sue, "csrf", sue.csrf(), "version", "0",
+                "reason", "again", "decision", "reject");
+        assertThat(twice.statusCode()).isEqualTo(409);
+    }
+
+    @Test
     void the_console_speaks_the_browsers_language_or_the_one_chosen() throws Exception {
         HttpResponse<String> ro = page("/login", null, "Accept-Language", "ro-RO,ro;q=0.9,en;q=0.5");
         assertThat(ro.body()).contains("<html lang=\"ro\">").contains("Autentificare").contains("Parolă");

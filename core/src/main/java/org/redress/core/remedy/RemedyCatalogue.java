@@ -40,6 +40,11 @@ public final class RemedyCatalogue {
         return new RemedyCatalogue(Set.of(RemedyKind.values()), caps, currency);
     }
 
+    /** The currency every remedy and cap of this catalogue is in. */
+    public String currency() {
+        return currency;
+    }
+
     /** The most this role may grant alone; empty means no limit. Admins and the desk itself may grant nothing. */
     public Optional<Money> cap(Role role) {
         if (role == Role.ADMIN || role == Role.SYSTEM) {

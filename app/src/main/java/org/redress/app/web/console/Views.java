@@ -82,7 +82,12 @@ public final class Views {
                             String escalation, String owner, String team, long version, boolean mine, List<String> allowedNext,
                             Customer customer, IncidentBanner incident, List<Step> playbook, int apologies, List<SignalLine> signals,
                             List<PromiseLine> promises, List<ClockLine> clocks, List<TimelineEntry> timeline,
-                            List<PhraseGroup> phrases, Composer composer, String zone) {
+                            List<PhraseGroup> phrases, Composer composer, String zone, List<RemedyLine> remedies,
+                            List<String> remedyKinds, String currency, String cap, List<SavedLine> saved) {
+    }
+
+    /** A saved reply the composer offers for the complaint's category and language. */
+    public record SavedLine(String title, String text) {
     }
 
     /** A horizontal bar chart drawn as SVG on the server: each bar's width is already scaled to the chart. */
@@ -99,7 +104,7 @@ public final class Views {
     }
 
     public record RemedyLine(long id, long complaint, String kind, String claimed, String offered, String currency, String proposedBy,
-                             long version) {
+                             long version, String state) {
     }
 
     public record IncidentLine(long id, String title, String category, String eta, String state, boolean proposed, boolean open,
