@@ -56,16 +56,14 @@ final class Console {
 
     private final DeskServer desk;
     private final Users users;
-    private final LoginLimiter limiter;
     private final ConsolePages pages;
     private final Clock clock;
     private final Supplier<Quarantine> quarantine;
     private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
 
-    Console(DeskServer desk, Users users, LoginLimiter limiter, ConsolePages pages, Supplier<Quarantine> quarantine, Clock clock) {
+    Console(DeskServer desk, ConsolePages pages, Supplier<Quarantine> quarantine, Clock clock) {
         this.desk = desk;
-        this.users = users;
-        this.limiter = limiter;
+        this.users = desk.users();
         this.pages = pages;
         this.quarantine = quarantine;
         this.clock = clock;
@@ -177,12 +175,20 @@ final class Console {
         return role == Role.ADMIN ? "/console/admin" : "/console";
     }
 
-    /** The page to go back to after a form: the complaint's, when the form was about one. */
+    /** The page to go back to after a form: the complaint's, when the form was about one, else the form's own page. */
     private static String back(Context ctx) {
         String number = ctx.pathParamMap().get("number");
-        return number != null ? "/console/complaints/" + number : ctx.path().startsWith("/console/quarantine") || ctx.path().startsWith("/console/users")
-                ? "/console/admin" : ctx.path().startsWith("/console/remedies") || ctx.path().startsWith("/console/incidents")
-                ? "/console/supervisor" : "/console";
+        String path = ctx.path();
+        if (number != null) {
+            return "/console/complaints/" + number;
+        }
+        if (path.startsWith("/console/quarantine") || path.startsWith("/console/users")) {
+            return "/console/admin";
+        }
+        if (path.startsWith("/console/remedies") || path.startsWith("/console/incidents")) {
+            return "/console/supervisor";
+        }
+        return "/console";
     }
 
     private static void secure(Context ctx) {

@@ -110,7 +110,7 @@ final class ConsolePages {
         List<Views.Step> playbook = new ArrayList<>();
         Playbook.Step current = c.playbook().step();
         for (Playbook.Step step : List.of(Playbook.Step.LISTEN, Playbook.Step.RECAP, Playbook.Step.APOLOGISE, Playbook.Step.RESOLVE)) {
-            String state = step.ordinal() < current.ordinal() ? "done" : step == current ? "current" : "todo";
+            String state = step.ordinal() < current.ordinal() ? "done" : step == current ? "current" : "ahead";
             playbook.add(new Views.Step(t.get("step." + step.name()), state));
         }
 
@@ -157,18 +157,16 @@ final class ConsolePages {
         throw new IllegalStateException("an entry the console does not know: " + e.getClass().getSimpleName());
     }
 
+    /** The sign of the channel a message came through (the plugin's id, or the desk's own ways in). */
     private static String icon(String channel) {
-        String ch = nz(channel).toLowerCase(Locale.ROOT);
-        if (ch.contains("mail")) {
-            return "✉";
-        }
-        if (ch.contains("phone") || ch.contains("call")) {
-            return "☎";
-        }
-        if (ch.contains("social") || ch.contains("x") || ch.contains("mastodon")) {
-            return "@";
-        }
-        return "•";
+        return switch (nz(channel)) {
+            case "email" -> "✉";
+            case "social" -> "@";
+            case "phone-log", "phone" -> "☎";
+            case "walk-in" -> "⌂";
+            case "web-form" -> "⌨";
+            default -> "•";
+        };
     }
 
     private static List<Views.Segment> plain(String text) {
@@ -311,7 +309,7 @@ final class ConsolePages {
     }
 
     static Views.Chart chart(String title, Map<String, Double> values, java.util.function.DoubleFunction<String> label) {
-        double max = values.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        double max = values.values().stream().max(Double::compare).orElse(0.0);
         List<Views.Bar> bars = new ArrayList<>();
         int y = 4;
         for (Map.Entry<String, Double> e : values.entrySet()) {

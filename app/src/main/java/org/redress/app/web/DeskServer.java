@@ -137,7 +137,7 @@ public final class DeskServer implements AutoCloseable {
         this.walkIns = new DeskIntake(database, "desk", new Triage(Triage.Policy.standard(), Optional.empty()), detection,
                 node == null ? new RoutingTable(Map.of(), "front-desk") : node.config().policies().routing(), clock, false,
                 complaints.policy());
-        this.console = new Console(this, users, limiter, new ConsolePages(this, replies.guard()), this::quarantine, clock);
+        this.console = new Console(this, new ConsolePages(this, replies.guard()), this::quarantine, clock);
         this.routes = List.of(
                 new Route("GET", "/api/health", Access.PUBLIC, this::health),
                 new Route("GET", "/api/openapi.json", Access.PUBLIC, this::openapi),
