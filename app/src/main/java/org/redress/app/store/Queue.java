@@ -17,9 +17,11 @@ public final class Queue {
      *
      * @param dueBefore only complaints whose resolution deadline falls before this time (breaching soon, or already)
      * @param incident  only complaints linked to this incident
+     * @param offeredTo only complaints whose transfer to this team waits for its answer
      */
     public record Filter(Optional<String> team, Optional<String> status, boolean unassignedOnly, Optional<String> owner,
-                         Optional<String> search, Optional<java.time.Instant> dueBefore, Optional<Long> incident) {
+                         Optional<String> search, Optional<java.time.Instant> dueBefore, Optional<Long> incident,
+                         Optional<String> offeredTo) {
         public static final Filter ALL = new Filter(Optional.empty(), Optional.empty(), false);
 
         public Filter(Optional<String> team, Optional<String> status, boolean unassignedOnly) {
@@ -28,7 +30,7 @@ public final class Queue {
 
         public Filter(Optional<String> team, Optional<String> status, boolean unassignedOnly, Optional<String> owner,
                       Optional<String> search) {
-            this(team, status, unassignedOnly, owner, search, Optional.empty(), Optional.empty());
+            this(team, status, unassignedOnly, owner, search, Optional.empty(), Optional.empty(), Optional.empty());
         }
     }
 
@@ -50,6 +52,7 @@ public final class Queue {
         filter.search().ifPresent(q -> sql.append(" and (lower(subject) like :like or cast(number as varchar) = :num)"));
         filter.dueBefore().ifPresent(d -> sql.append(" and due_at < :dueBefore"));
         filter.incident().ifPresent(i -> sql.append(" and number in (select complaint_number from incident_link where incident_id = :incident)"));
+        filter.offeredTo().ifPresent(t -> sql.append(" and transfer_team = :offeredTo"));
         sql.append(" order by priority, due_at, number limit :limit");
         return database.jdbi().withHandle(h -> {
             var query = h.createQuery(sql.toString()).bind("limit", limit);
@@ -58,6 +61,7 @@ public final class Queue {
             filter.owner().ifPresent(o -> query.bind("owner", o));
             filter.dueBefore().ifPresent(d -> query.bind("dueBefore", Complaints.at(d)));
             filter.incident().ifPresent(i -> query.bind("incident", i));
+            filter.offeredTo().ifPresent(t -> query.bind("offeredTo", t));
             filter.search().ifPresent(q -> query.bind("like", "%" + q.toLowerCase().replace("%", "").replace("_", "") + "%")
                     .bind("num", q.replace("#", "").strip()));
             return query.map((rs, ctx) -> new Item(rs.getLong("number"), rs.getString("subject"), rs.getString("priority"),

@@ -99,6 +99,9 @@ final class Console {
         form(routes, "/console/complaints/{number}/transition", Need.AGENT, this::transition);
         form(routes, "/console/complaints/{number}/take", Need.AGENT, this::take);
         form(routes, "/console/complaints/{number}/remedy", Need.AGENT, this::proposeRemedy);
+        form(routes, "/console/complaints/{number}/transfer", Need.AGENT, this::requestTransfer);
+        form(routes, "/console/complaints/{number}/transfer/accept", Need.AGENT, this::acceptTransfer);
+        form(routes, "/console/complaints/{number}/transfer/decline", Need.AGENT, this::declineTransfer);
         form(routes, "/console/promises/{id}/kept", Need.AGENT, this::kept);
         page(routes, "/console/supervisor", Need.SUPERVISOR, this::supervisor);
         form(routes, "/console/remedies/{id}/decision", Need.SUPERVISOR, this::decide);
@@ -342,7 +345,8 @@ final class Console {
         Optional<String> team = view.equals("team") ? Optional.ofNullable(u.team()) : Optional.empty();
         Optional<String> owner = view.equals("mine") ? Optional.of(u.username()) : Optional.empty();
         Optional<Instant> dueBefore = view.equals("breaching") ? Optional.of(clock.instant().plus(BREACHING_SOON)) : Optional.empty();
-        Queue.Filter filter = new Queue.Filter(team, Optional.empty(), view.equals("unassigned"), owner, search, dueBefore, incident);
+        Optional<String> offeredTo = view.equals("offered") ? Optional.ofNullable(u.team()).or(() -> Optional.of("")) : Optional.empty();
+        Queue.Filter filter = new Queue.Filter(team, Optional.empty(), view.equals("unassigned"), owner, search, dueBefore, incident, offeredTo);
         Texts t = v.t();
         render(ctx, 200, "queue.jte", Map.of("page", pageOf(ctx, t, v, "queue"), "queue", pages.queue(t, filter, view, search.orElse(""),
                 incident.orElse(null))));
@@ -420,6 +424,28 @@ final class Console {
         String team = Optional.ofNullable(u.team()).orElseGet(() -> desk.complaints().require(number).complaint().team().orElse("front-desk"));
         desk.complaints().change(number, version(ctx), c -> c.assign(u.username(), team, u.actor(), "taken in the console", clock.instant()));
         done(ctx, "/console/complaints/" + number, "taken");
+    }
+
+    private void requestTransfer(Context ctx, Visitor v) {
+        long number = number(ctx);
+        String team = required(ctx, "toTeam").strip();
+        Optional<String> owner = Optional.ofNullable(ctx.formParam("toOwner")).map(String::strip).filter(s -> !s.isBlank());
+        String reason = required(ctx, "reason");
+        desk.complaints().change(number, version(ctx), c -> c.requestTransfer(team, owner, v.user().actor(), reason, clock.instant()));
+        done(ctx, "/console/complaints/" + number, "transfer-requested");
+    }
+
+    private void acceptTransfer(Context ctx, Visitor v) {
+        long number = number(ctx);
+        desk.complaints().change(number, version(ctx), c -> c.acceptTransfer(v.user().actor(), clock.instant()));
+        done(ctx, "/console/complaints/" + number, "transfer-accepted");
+    }
+
+    private void declineTransfer(Context ctx, Visitor v) {
+        long number = number(ctx);
+        String reason = required(ctx, "reason");
+        desk.complaints().change(number, version(ctx), c -> c.declineTransfer(v.user().actor(), reason, clock.instant()));
+        done(ctx, "/console/complaints/" + number, "transfer-declined");
     }
 
     private void proposeRemedy(Context ctx, Visitor v) {

@@ -55,7 +55,7 @@ final class ConsolePages {
 
     Views.Queue queue(Texts t, Queue.Filter filter, String view, String search, Long incident) {
         List<Views.Tab> tabs = new ArrayList<>();
-        for (String key : List.of("mine", "team", "unassigned", "breaching", "all")) {
+        for (String key : List.of("mine", "team", "unassigned", "breaching", "offered", "all")) {
             tabs.add(new Views.Tab(key, t.get("queue." + key), "/console?view=" + key, key.equals(view)));
         }
         List<Views.QueueLine> lines = desk.queue().top(filter, 100).stream().map(i -> new Views.QueueLine(i.number(), i.subject(),
@@ -126,6 +126,10 @@ final class ConsolePages {
         String cap = catalogue.cap(viewer.role()).map(m -> m.amount().stripTrailingZeros().toPlainString() + " " + m.currency()).orElse("∞");
         List<Views.SavedLine> saved = desk.savedReplies().find(Optional.of(c.category().code()), Optional.of(language)).stream()
                 .map(r -> new Views.SavedLine(r.title(), r.text())).toList();
+        Views.TransferLine transfer = c.pendingTransfer().map(x -> new Views.TransferLine(x.toTeam(), x.toOwner().orElse(""),
+                x.requestedBy().id(), x.reason(), x.toTeam().equals(viewer.team()) || x.toOwner().filter(viewer.username()::equals).isPresent()))
+                .orElse(null);
+        List<String> teams = desk.users().list().stream().map(Users.User::team).filter(x -> x != null && !x.isBlank()).distinct().sorted().toList();
         return new Views.Complaint(number, c.number().tag(), c.subject(), c.status().name(), c.priority().name(), c.category().code(),
                 language, c.escalation().name(), c.owner().orElse(""), c.team().orElse(""), c.version(),
                 c.owner().filter(o -> o.equals(viewer.username())).isPresent(),
@@ -133,7 +137,7 @@ final class ConsolePages {
                 c.playbook().apologies(), signals, promises, clocks, timeline, phrases, composer, zone().getId(),
                 desk.remedies().of(number).stream().map(ConsolePages::remedy).toList(),
                 java.util.Arrays.stream(org.redress.core.remedy.RemedyKind.values()).map(k -> k.name().toLowerCase(Locale.ROOT)).toList(),
-                catalogue.currency(), cap, saved);
+                catalogue.currency(), cap, saved, transfer, teams);
     }
 
     private Views.TimelineEntry entry(Texts t, Entry e, List<String> evidence) {

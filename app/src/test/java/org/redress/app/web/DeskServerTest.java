@@ -631,6 +631,33 @@ class DeskServerTest {
     }
 
     @Test
+    void a_complaint_offered_to_another_team_stays_with_its_owner_until_that_team_accepts_it() throws Exception {
+        new Users(db, CLOCK).add("bill", "Bill", Role.AGENT, "billing", PASSWORD);
+        Browser ana = login("ana");
+        long number = db.jdbi().withHandle(h -> h.createQuery("select max(number) from complaint").mapTo(Long.class).one());
+        form("/console/complaints/" + number + "/take", ana, "csrf", ana.csrf(), "version", String.valueOf(versionOf(number)));
+        HttpResponse<String> offered = form("/console/complaints/" + number + "/transfer", ana, "csrf", ana.csrf(),
+                "version", String.valueOf(versionOf(number)), "toTeam", "billing", "reason", "a double charge: billing can refund it");
+        assertThat(offered.headers().firstValue("Location")).hasValue("/console/complaints/" + number + "?done=transfer-requested");
+        String owner = db.jdbi().withHandle(h -> h.createQuery("select owner || '@' || team from complaint where number = :n")
+                .bind("n", number).mapTo(String.class).one());
+        assertThat(owner).isEqualTo("ana@front-desk");
+
+        Browser bill = login("bill");
+        assertThat(page("/console?view=offered", bill).body()).contains("href=\"/console/complaints/" + number + "\"");
+        HttpResponse<String> seen = page("/console/complaints/" + number, bill);
+        assertThat(seen.body()).contains("a double charge: billing can refund it").contains("id=\"transfer-accept\"");
+        assertThat(page("/console/complaints/" + number, ana).body()).doesNotContain("id=\"transfer-accept\"");
+        HttpResponse<String> accepted = form("/console/complaints/" + number + "/transfer/accept", bill, "csrf", bill.csrf(),
+                "version", String.valueOf(versionOf(number)));
+        assertThat(accepted.statusCode()).isEqualTo(303);
+        String now = db.jdbi().withHandle(h -> h.createQuery("select owner || '@' || team from complaint where number = :n")
+                .bind("n", number).mapTo(String.class).one());
+        assertThat(now).isEqualTo("bill@billing");
+        assertThat(page("/console?view=offered", bill).body()).doesNotContain("href=\"/console/complaints/" + number + "\"");
+    }
+
+    @Test
     void the_console_speaks_the_browsers_language_or_the_one_chosen() throws Exception {
         HttpResponse<String> ro = page("/login", null, "Accept-Language", "ro-RO,ro;q=0.9,en;q=0.5");
         assertThat(ro.body()).contains("<html lang=\"ro\">").contains("Autentificare").contains("Parolă");

@@ -83,7 +83,12 @@ public final class Views {
                             Customer customer, IncidentBanner incident, List<Step> playbook, int apologies, List<SignalLine> signals,
                             List<PromiseLine> promises, List<ClockLine> clocks, List<TimelineEntry> timeline,
                             List<PhraseGroup> phrases, Composer composer, String zone, List<RemedyLine> remedies,
-                            List<String> remedyKinds, String currency, String cap, List<SavedLine> saved) {
+                            List<String> remedyKinds, String currency, String cap, List<SavedLine> saved, TransferLine transfer,
+                            List<String> teams) {
+    }
+
+    /** A transfer waiting for its answer; {@code mine} when the viewer is among those who may give it. */
+    public record TransferLine(String toTeam, String toOwner, String requestedBy, String reason, boolean mine) {
     }
 
     /** A saved reply the composer offers for the complaint's category and language. */
