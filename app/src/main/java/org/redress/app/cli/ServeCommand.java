@@ -35,8 +35,9 @@ import picocli.CommandLine.Spec;
  * Several nodes may serve one PostgreSQL database; they share the work through leases.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Run the desk: poll the configured channels and run the scheduled jobs (SLA, promises, stuck "
-                + "complaints, outage bursts) until stopped (Ctrl-C). Several nodes may share one PostgreSQL database.")
+        description = "Run the desk: serve the web console and the REST API, poll the configured channels and run the scheduled "
+                + "jobs (SLA, promises, stuck complaints, outage bursts) until stopped (Ctrl-C). Several nodes may share one "
+                + "PostgreSQL database.")
 public final class ServeCommand implements Callable<Integer> {
 
     @Spec
@@ -47,7 +48,7 @@ public final class ServeCommand implements Callable<Integer> {
                     + Database.DEFAULT_URL + "; with --demo a new H2 file under ./data).")
     String db;
 
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080", description = "The HTTP port of the API (default: ${DEFAULT-VALUE}; 0: any free port).")
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080", description = "The HTTP port of the console and the API (default: ${DEFAULT-VALUE}; 0: any free port).")
     int port;
 
     @Option(names = "--host", paramLabel = "HOST", defaultValue = "0.0.0.0", description = "The address to listen on (default: ${DEFAULT-VALUE}).")
