@@ -407,12 +407,7 @@ final class Console {
 
     private void transition(Context ctx, Visitor v) {
         long number = number(ctx);
-        Status to;
-        try {
-            to = Status.valueOf(required(ctx, "to"));
-        } catch (IllegalArgumentException e) {
-            throw new DeskServer.ApiError(400, "to: not a status: '" + ctx.formParam("to") + "'");
-        }
+        Status to = DeskServer.status(required(ctx, "to"));
         desk.transition(number, version(ctx), to, Optional.ofNullable(ctx.formParam("reason")).orElse(""), v.user().actor(),
                 ctx.scheme() + "://" + ctx.host());
         done(ctx, "/console/complaints/" + number, "moved");
@@ -450,12 +445,7 @@ final class Console {
 
     private void proposeRemedy(Context ctx, Visitor v) {
         long number = number(ctx);
-        org.redress.core.remedy.RemedyKind kind;
-        try {
-            kind = org.redress.core.remedy.RemedyKind.valueOf(required(ctx, "kind").toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new DeskServer.ApiError(400, "kind: one of " + List.of(org.redress.core.remedy.RemedyKind.values()).toString().toLowerCase(Locale.ROOT));
-        }
+        org.redress.core.remedy.RemedyKind kind = DeskServer.remedyKind(required(ctx, "kind"));
         String currency = desk.remedies().catalogue().currency();
         org.redress.core.remedy.Remedy r = desk.remedies().propose(number, kind, money(ctx, "claimed", currency), money(ctx, "offered", currency),
                 v.user().actor(), required(ctx, "reason"));
@@ -472,7 +462,7 @@ final class Console {
     }
 
     private void kept(Context ctx, Visitor v) {
-        long id = longParam(ctx.pathParam("id"), "id");
+        long id = DeskServer.longParam(ctx.pathParam("id"), "id");
         desk.promises().keep(id, clock.instant());
         String back = Optional.ofNullable(ctx.formParam("complaint")).filter(s -> s.matches("\\d{1,18}")).map(n -> "/console/complaints/" + n)
                 .orElse("/console");
@@ -486,7 +476,7 @@ final class Console {
     }
 
     private void decide(Context ctx, Visitor v) {
-        long id = longParam(ctx.pathParam("id"), "id");
+        long id = DeskServer.longParam(ctx.pathParam("id"), "id");
         boolean approve = "approve".equals(ctx.formParam("decision"));
         desk.remedies().decide(id, version(ctx), approve, v.user().actor(), required(ctx, "reason"));
         done(ctx, "/console/supervisor", "decided");
@@ -497,7 +487,7 @@ final class Console {
         List<Long> more = new ArrayList<>();
         for (String n : Optional.ofNullable(ctx.formParam("complaints")).orElse("").split("[,;\\s]+")) {
             if (!n.isBlank()) {
-                more.add(longParam(n.replace("#", ""), "complaints"));
+                more.add(DeskServer.longParam(n.replace("#", ""), "complaints"));
             }
         }
         Instant eta = eta(ctx).orElseThrow(() -> new DeskServer.ApiError(400, "eta: when the fix is expected is required"));
@@ -509,12 +499,12 @@ final class Console {
     }
 
     private void link(Context ctx, Visitor v) {
-        desk.incidents().link(longParam(ctx.pathParam("id"), "id"), longParam(required(ctx, "complaint").replace("#", ""), "complaint"));
+        desk.incidents().link(DeskServer.longParam(ctx.pathParam("id"), "id"), DeskServer.longParam(required(ctx, "complaint").replace("#", ""), "complaint"));
         done(ctx, "/console/supervisor", "linked");
     }
 
     private void resolve(Context ctx, Visitor v) {
-        desk.incidents().resolve(longParam(ctx.pathParam("id"), "id"), version(ctx), required(ctx, "message"), v.user().actor());
+        desk.incidents().resolve(DeskServer.longParam(ctx.pathParam("id"), "id"), version(ctx), required(ctx, "message"), v.user().actor());
         done(ctx, "/console/supervisor", "resolved");
     }
 
@@ -525,7 +515,7 @@ final class Console {
     }
 
     private void retry(Context ctx, Visitor v) {
-        Quarantine.Retried r = quarantine.get().retry(longParam(ctx.pathParam("id"), "id"));
+        Quarantine.Retried r = quarantine.get().retry(DeskServer.longParam(ctx.pathParam("id"), "id"));
         desk.audit().record(v.user().actor(), "quarantine-retry", "quarantine " + r.id(), r.outcome());
         if (!r.stored()) {
             throw new DeskServer.ApiError(422, "quarantine " + r.id() + ": " + r.outcome());
@@ -534,22 +524,14 @@ final class Console {
     }
 
     private void discard(Context ctx, Visitor v) {
-        long id = longParam(ctx.pathParam("id"), "id");
+        long id = DeskServer.longParam(ctx.pathParam("id"), "id");
         quarantine.get().discard(id);
         desk.audit().record(v.user().actor(), "quarantine-discard", "quarantine " + id, Optional.ofNullable(ctx.formParam("reason")).orElse(""));
         done(ctx, "/console/admin", "discarded");
     }
 
     private void addUser(Context ctx, Visitor v) {
-        Role role;
-        try {
-            role = Role.valueOf(required(ctx, "role").toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new DeskServer.ApiError(400, "role: one of agent, senior, supervisor, executive, admin");
-        }
-        if (role == Role.SYSTEM) {
-            throw new DeskServer.ApiError(400, "role: one of agent, senior, supervisor, executive, admin");
-        }
+        Role role = DeskServer.role(required(ctx, "role"));
         Users.User u = users.add(required(ctx, "username"), Optional.ofNullable(ctx.formParam("displayName")).orElse(""), role,
                 Optional.ofNullable(ctx.formParam("team")).filter(s -> !s.isBlank()).orElse(null), required(ctx, "password"));
         desk.audit().record(v.user().actor(), "user-add", u.username(), u.role().name().toLowerCase(Locale.ROOT));
@@ -572,19 +554,11 @@ final class Console {
     }
 
     private static long number(Context ctx) {
-        return longParam(ctx.pathParam("number"), "number");
+        return DeskServer.longParam(ctx.pathParam("number"), "number");
     }
 
     private static long version(Context ctx) {
-        return longParam(required(ctx, "version"), "version");
-    }
-
-    private static long longParam(String s, String name) {
-        try {
-            return Long.parseLong(s.strip());
-        } catch (NumberFormatException e) {
-            throw new DeskServer.ApiError(400, name + ": not a number: '" + s + "'");
-        }
+        return DeskServer.longParam(required(ctx, "version"), "version");
     }
 
     /**

@@ -589,12 +589,7 @@ public final class DeskServer implements AutoCloseable {
     private void proposeRemedy(Context ctx) {
         JsonNode body = body(ctx);
         String currency = text(body, "currency");
-        RemedyKind kind;
-        try {
-            kind = RemedyKind.valueOf(text(body, "kind").toUpperCase().replace('-', '_'));
-        } catch (IllegalArgumentException e) {
-            throw new ApiError(400, "kind: one of " + List.of(RemedyKind.values()).toString().toLowerCase());
-        }
+        RemedyKind kind = remedyKind(text(body, "kind"));
         Remedy r = remedies.propose(number(ctx), kind, Money.of(text(body, "claimed"), currency), Money.of(text(body, "offered"), currency),
                 user(ctx).actor(), text(body, "reason"));
         json(ctx, 201, remedyJson(r, 0));
@@ -1046,9 +1041,17 @@ public final class DeskServer implements AutoCloseable {
         return longParam(ctx.pathParam("number"), "number");
     }
 
-    private static long longParam(String s, String name) {
+    static RemedyKind remedyKind(String s) {
         try {
-            return Long.parseLong(s);
+            return RemedyKind.valueOf(s.strip().toUpperCase().replace('-', '_').replace(' ', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new ApiError(400, "kind: one of " + List.of(RemedyKind.values()).toString().toLowerCase());
+        }
+    }
+
+    static long longParam(String s, String name) {
+        try {
+            return Long.parseLong(s.strip());
         } catch (NumberFormatException e) {
             throw new ApiError(400, name + ": not a number: '" + s + "'");
         }
@@ -1069,7 +1072,7 @@ public final class DeskServer implements AutoCloseable {
         }
     }
 
-    private static Status status(String s) {
+    static Status status(String s) {
         try {
             return Status.valueOf(s.toUpperCase().replace('-', '_'));
         } catch (IllegalArgumentException e) {
@@ -1077,7 +1080,7 @@ public final class DeskServer implements AutoCloseable {
         }
     }
 
-    private static Role role(String s) {
+    static Role role(String s) {
         try {
             Role r = Role.valueOf(s.toUpperCase());
             if (r == Role.SYSTEM) {
