@@ -40,7 +40,7 @@ public final class Fixtures {
     public static Complaint complaint(long number, long customer, String category, Instant at, List<Signal> signals) {
         return Complaint.receive(new Complaint.Number(number), new Customer.Id(customer), "email", "Subject " + number,
                 new Category(category), Priority.P3, "en", signals,
-                new Entry.Inbound(at, "email", "m" + number, "c" + customer + "@example.org", "Text of " + number, false));
+                new Entry.CustomerMessage(at, "email", "m" + number, "c" + customer + "@example.org", "Text of " + number, false));
     }
 
     public static Complaint complaint(long number, Instant at) {

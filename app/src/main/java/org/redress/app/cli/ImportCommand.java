@@ -9,22 +9,19 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.redress.app.channels.ChannelRegistry;
 import org.redress.app.intake.DeskIntake;
-import org.redress.app.store.Database;
 import org.redress.core.channel.Channel;
 import org.redress.core.channel.ChannelContext;
 import org.redress.core.channel.ChannelException;
 import org.redress.core.channel.ChannelPlugin;
 import org.redress.core.channel.ChannelSettings;
-import org.redress.core.classify.Triage;
 import org.redress.core.intake.IntakeRunner;
-import org.redress.core.routing.RoutingTable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -48,9 +45,8 @@ public final class ImportCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "PATH", description = "The file or folder to import.")
     Path path;
 
-    @Option(names = "--db", paramLabel = "URL", defaultValue = Database.DEFAULT_URL,
-            description = "The desk's database: a JDBC URL or an H2 file path (default: ${DEFAULT-VALUE}).")
-    String db;
+    @Mixin
+    DeskOptions desk;
 
     @Option(names = "--source", paramLabel = "SOURCE",
             description = "For email: eml, mbox or maildir (default: a folder with new/ and cur/ is a Maildir, a file "
@@ -101,11 +97,11 @@ public final class ImportCommand implements Callable<Integer> {
         // one instance per imported path: importing it again continues where it stopped
         String instance = "import:" + kind + ":" + absolute;
         PrintWriter err = spec.commandLine().getErr();
-        try (Database database = Database.open(db, 2);
+        try (DeskOptions.Opened opened = desk.open(2);
              Channel channel = channelPlugin.open(ChannelSettings.validate(channelPlugin.descriptor(), settings),
                      new ChannelContext(instance, Clock.systemUTC()))) {
-            DeskIntake intake = new DeskIntake(database, plugin, new Triage(Triage.Policy.standard(), Optional.empty()),
-                    TextCommands.detection(), new RoutingTable(Map.of(), "front-desk"), Clock.systemUTC(), false);
+            // routed, timed and escalated by the desk's configuration, like a live channel; old mail gets no acknowledgement
+            DeskIntake intake = opened.desk().intake(plugin, false);
             new IntakeRunner(new Progress(intake, err, json, Share.of(absolute)), batch).drain(instance, new org.redress.app.intake.PrefetchingChannel(channel));
             DeskIntake.Counts c = intake.counts();
             PrintWriter out = spec.commandLine().getOut();
@@ -122,7 +118,7 @@ public final class ImportCommand implements Callable<Integer> {
             } else {
                 out.printf("%s: read %d, created %d complaints, appended %d follow-ups, %d system entries, %d parked, "
                                 + "%d already stored, %d quarantined (database %s)%n", path, c.read(), c.created(), c.appended(),
-                        c.systemEntries(), c.parked(), c.duplicates(), c.quarantined(), database.url());
+                        c.systemEntries(), c.parked(), c.duplicates(), c.quarantined(), opened.database().url());
             }
             out.flush();
             return 0;

@@ -1,13 +1,10 @@
 package org.redress.app.cli;
 
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.concurrent.Callable;
-import org.redress.app.channels.ChannelRegistry;
-import org.redress.app.config.Policies;
 import org.redress.app.desk.Quarantine;
-import org.redress.app.store.Database;
 import org.redress.app.store.DeskAudit;
+import org.redress.app.store.QuarantineShelf;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,27 +24,22 @@ public final class QuarantineCommand implements Runnable {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), "say what to do: list, retry or discard");
     }
 
-    static Quarantine quarantine(Database database) {
-        Policies p = Policies.defaults();
-        return new Quarantine(database, ChannelRegistry.discover(), TextCommands.lazyDetection(), p.sla(), p.routing(), Clock.systemUTC());
-    }
-
     @Command(name = "list", mixinStandardHelpOptions = true, description = "The open quarantine, oldest first.")
     static final class ListItems implements Callable<Integer> {
         @Spec
         CommandSpec spec;
         @Mixin
-        UserCommand.Db db;
+        DeskOptions desk;
 
         @Override
         public Integer call() {
-            try (Database database = Database.open(db.url, 2)) {
+            try (DeskOptions.Opened opened = desk.open(2)) {
                 PrintWriter out = spec.commandLine().getOut();
-                var items = quarantine(database).open();
+                var items = opened.desk().quarantine().open();
                 if (items.isEmpty()) {
                     out.println("the quarantine is empty");
                 }
-                for (Quarantine.Item i : items) {
+                for (QuarantineShelf.Item i : items) {
                     out.printf("%-6d %-30s %-40s %s%n", i.id(), i.channel(), i.location(), i.reason());
                 }
             }
@@ -60,15 +52,14 @@ public final class QuarantineCommand implements Runnable {
         @Spec
         CommandSpec spec;
         @Mixin
-        UserCommand.Db db;
+        DeskOptions desk;
         @Parameters(index = "0", paramLabel = "ID")
         long id;
 
         @Override
         public Integer call() {
-            try (Database database = Database.open(db.url, 2)) {
-                Quarantine.Retried r = quarantine(database).retry(id);
-                new DeskAudit(database, Clock.systemUTC()).record(DeskAudit.console(), "quarantine-retry", "quarantine " + id, r.outcome());
+            try (DeskOptions.Opened opened = desk.open(2)) {
+                Quarantine.Retried r = opened.desk().quarantine().retry(id, DeskAudit.console());
                 spec.commandLine().getOut().printf("quarantine %d: %s%n", id, r.outcome());
                 return r.stored() ? 0 : 1;
             } catch (IllegalStateException e) {
@@ -82,15 +73,14 @@ public final class QuarantineCommand implements Runnable {
         @Spec
         CommandSpec spec;
         @Mixin
-        UserCommand.Db db;
+        DeskOptions desk;
         @Parameters(index = "0", paramLabel = "ID")
         long id;
 
         @Override
         public Integer call() {
-            try (Database database = Database.open(db.url, 2)) {
-                quarantine(database).discard(id);
-                new DeskAudit(database, Clock.systemUTC()).record(DeskAudit.console(), "quarantine-discard", "quarantine " + id, "");
+            try (DeskOptions.Opened opened = desk.open(2)) {
+                opened.desk().quarantine().discard(id, DeskAudit.console(), "");
                 spec.commandLine().getOut().printf("quarantine %d discarded%n", id);
             }
             return 0;

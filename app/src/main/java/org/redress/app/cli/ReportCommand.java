@@ -2,7 +2,6 @@ package org.redress.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,12 +9,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.redress.app.config.Policies;
 import org.redress.app.desk.DeskReports;
-import org.redress.app.store.Complaints;
-import org.redress.app.store.Database;
-import org.redress.app.store.Promises;
-import org.redress.app.store.Remedies;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -30,8 +25,8 @@ public final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--db", paramLabel = "URL", defaultValue = Database.DEFAULT_URL, description = "The desk's database (default: ${DEFAULT-VALUE}).")
-    String db;
+    @Mixin
+    DeskOptions desk;
 
     @Option(names = "--since", paramLabel = "DATE", description = "Complaints received from this date (default: 90 days ago).")
     LocalDate since;
@@ -45,11 +40,8 @@ public final class ReportCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--format: table, csv or json; got '" + format + "'");
         }
         Instant from = since != null ? since.atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.now().minus(Duration.ofDays(90));
-        Policies policies = Policies.defaults();
-        try (Database database = Database.open(db, 2)) {
-            Complaints complaints = new Complaints(database, policies.sla(), Clock.systemUTC());
-            DeskReports.Report r = new DeskReports(database, complaints, new Promises(database),
-                    new Remedies(database, complaints, policies.remedies(), Clock.systemUTC()), policies.calendar().zone()).since(from);
+        try (DeskOptions.Opened opened = desk.open(2)) {
+            DeskReports.Report r = opened.desk().reports().since(from);
             PrintWriter out = spec.commandLine().getOut();
             Map<String, List<DeskReports.Row>> parts = new java.util.LinkedHashMap<>();
             parts.put("weak areas", r.weakAreas());

@@ -11,20 +11,12 @@ import java.util.concurrent.CountDownLatch;
 import org.redress.app.channels.ChannelRegistry;
 import org.redress.app.config.ConfigException;
 import org.redress.app.config.DeskConfig;
+import org.redress.app.desk.Desk;
 import org.redress.app.engine.DeskNode;
-import org.redress.app.desk.Demo;
-import org.redress.app.desk.Replies;
-import org.redress.app.store.Complaints;
+import org.redress.core.text.LanguageDetection;
+import java.util.Map;
 import org.redress.app.store.Database;
-import org.redress.app.store.Promises;
-import org.redress.app.store.Remedies;
-import org.redress.app.store.Users;
 import org.redress.app.web.DeskServer;
-import org.redress.core.guard.ReplyGuard;
-import org.redress.core.promise.PromiseExtractor;
-import org.redress.core.remedy.RemedyCatalogue;
-import org.redress.core.sla.SlaPolicy;
-import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -67,11 +59,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path file = config != null ? config : Path.of("redress.yaml");
-        if (config != null && !Files.isRegularFile(config)) {
-            throw new IllegalArgumentException(config + ": no such configuration file");
-        }
-        String defaultNode = defaultNodeName();
-        DeskConfig desk = Files.isRegularFile(file) ? DeskConfig.load(file, defaultNode, System::getenv) : DeskConfig.defaults(defaultNode);
+        DeskConfig desk = DeskOptions.load(config, defaultNodeName());
         if (node != null) {
             desk = new DeskConfig(node, desk.pollEvery(), desk.leaseTtl(), desk.batch(), desk.channels(), desk.policies(), desk.ctiSpool());
         }
@@ -86,26 +74,17 @@ public final class ServeCommand implements Callable<Integer> {
         preload.setDaemon(true);
         preload.start();
         Database database = Database.open(url, 8 + 2 * desk.channels().size());
+        LanguageDetection detection = demo ? TextCommands.detection() : TextCommands.lazyDetection();
+        Desk theDesk = Desk.open(database, desk, ChannelRegistry.discover(), detection, Clock.systemUTC());
         DeskNode deskNode;
-        org.redress.core.text.LanguageDetection detection = demo ? TextCommands.detection() : TextCommands.lazyDetection();
         try {
-            deskNode = DeskNode.open(database, desk, ChannelRegistry.discover(), detection, Clock.systemUTC());
+            deskNode = DeskNode.open(theDesk);
         } catch (ConfigException e) {
             database.close();
             throw new IllegalArgumentException((Files.isRegularFile(file) ? file + ": " : "") + e.getMessage(), e);
         }
-        Clock clock = Clock.systemUTC();
-        SlaPolicy sla = desk.policies().sla();
-        Complaints complaints = new Complaints(database, sla, clock);
-        Promises promises = new Promises(database);
-        Users users = new Users(database, clock);
-        Replies replies = new Replies(complaints, promises, new ReplyGuard(new PromiseExtractor(desk.policies().calendar()), Optional.empty()), clock);
-        java.util.Map<String, String> passwords = java.util.Map.of();
-        if (demo) {
-            passwords = new Demo(database, sla, detection, replies, clock).seed();
-        }
-        DeskServer server = new DeskServer(database, users, complaints, promises,
-                new Remedies(database, complaints, desk.policies().remedies(), clock), replies, deskNode, detection, clock);
+        Map<String, String> passwords = demo ? new Demo(theDesk).seed() : Map.of();
+        DeskServer server = new DeskServer(theDesk, deskNode);
         int listening;
         try {
             listening = server.start(host, port);

@@ -1,10 +1,8 @@
 package org.redress.app.cli;
 
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.redress.app.store.Database;
 import org.redress.app.store.DeskAudit;
 import org.redress.app.store.Users;
 import org.redress.core.staff.Role;
@@ -29,12 +27,6 @@ public final class UserCommand implements Runnable {
     }
 
     /** The database option every user command takes. */
-    static final class Db {
-        @Option(names = "--db", paramLabel = "URL", defaultValue = Database.DEFAULT_URL,
-                description = "The desk's database (default: ${DEFAULT-VALUE}).")
-        String url;
-    }
-
     /** The password: the first line of standard input, the REDRESS_PASSWORD variable, or asked for on the console. */
     static String password(CommandSpec spec, boolean fromStdin) {
         if (fromStdin) {
@@ -69,7 +61,7 @@ public final class UserCommand implements Runnable {
         @Spec
         CommandSpec spec;
         @Mixin
-        Db db;
+        DeskOptions desk;
         @Parameters(index = "0", paramLabel = "USERNAME")
         String username;
         @Option(names = "--role", required = true, paramLabel = "ROLE", description = "agent, senior, supervisor, executive or admin.")
@@ -90,9 +82,8 @@ public final class UserCommand implements Runnable {
                 throw new IllegalArgumentException("--role: one of agent, senior, supervisor, executive, admin; got '" + role + "'");
             }
             String password = password(spec, stdin);
-            try (Database database = Database.open(db.url, 2)) {
-                Users.User u = new Users(database, Clock.systemUTC()).add(username, name, r, team, password);
-                new DeskAudit(database, Clock.systemUTC()).record(DeskAudit.console(), "user-add", u.username(), u.role().name().toLowerCase());
+            try (DeskOptions.Opened opened = desk.open(2)) {
+                Users.User u = opened.desk().staff().add(DeskAudit.console(), username, name, r, team, password);
                 spec.commandLine().getOut().printf("added %s (%s)%n", u.username(), u.role().name().toLowerCase());
             }
             return 0;
@@ -104,7 +95,7 @@ public final class UserCommand implements Runnable {
         @Spec
         CommandSpec spec;
         @Mixin
-        Db db;
+        DeskOptions desk;
         @Parameters(index = "0", paramLabel = "USERNAME")
         String username;
         @Option(names = "--password-stdin", description = "Read the password from the first line of standard input.")
@@ -113,9 +104,8 @@ public final class UserCommand implements Runnable {
         @Override
         public Integer call() {
             String password = password(spec, stdin);
-            try (Database database = Database.open(db.url, 2)) {
-                new Users(database, Clock.systemUTC()).passwd(username, password);
-                new DeskAudit(database, Clock.systemUTC()).record(DeskAudit.console(), "user-passwd", username, "");
+            try (DeskOptions.Opened opened = desk.open(2)) {
+                opened.desk().staff().passwd(DeskAudit.console(), username, password);
                 spec.commandLine().getOut().printf("password of %s changed%n", username);
             }
             return 0;
@@ -127,13 +117,13 @@ public final class UserCommand implements Runnable {
         @Spec
         CommandSpec spec;
         @Mixin
-        Db db;
+        DeskOptions desk;
 
         @Override
         public Integer call() {
-            try (Database database = Database.open(db.url, 2)) {
+            try (DeskOptions.Opened opened = desk.open(2)) {
                 PrintWriter out = spec.commandLine().getOut();
-                List<Users.User> users = new Users(database, Clock.systemUTC()).list();
+                List<Users.User> users = opened.desk().staff().list();
                 out.printf("%-20s %-12s %-16s %-8s %s%n", "USERNAME", "ROLE", "TEAM", "ACTIVE", "NAME");
                 for (Users.User u : users) {
                     out.printf("%-20s %-12s %-16s %-8s %s%n", u.username(), u.role().name().toLowerCase(),
@@ -149,7 +139,7 @@ public final class UserCommand implements Runnable {
         @Spec
         CommandSpec spec;
         @Mixin
-        Db db;
+        DeskOptions desk;
         @Parameters(index = "0", paramLabel = "USERNAME")
         String username;
         @Option(names = "--name", defaultValue = "api", paramLabel = "NAME", description = "What the token is for.")
@@ -157,9 +147,8 @@ public final class UserCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Database database = Database.open(db.url, 2)) {
-                spec.commandLine().getOut().println(new Users(database, Clock.systemUTC()).createToken(username, name));
-                new DeskAudit(database, Clock.systemUTC()).record(DeskAudit.console(), "token-create", username, name);
+            try (DeskOptions.Opened opened = desk.open(2)) {
+                spec.commandLine().getOut().println(opened.desk().staff().issueToken(DeskAudit.console(), username, name));
             }
             return 0;
         }

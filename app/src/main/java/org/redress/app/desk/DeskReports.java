@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import org.redress.app.store.Complaints;
-import org.redress.app.store.Database;
+import org.redress.app.store.Satisfaction;
 import org.redress.app.store.Promises;
 import org.redress.app.store.Remedies;
 import org.redress.core.complaint.Category;
@@ -38,33 +38,29 @@ public final class DeskReports {
     public record Row(String label, Map<String, Object> figures) {
     }
 
-    private final Database database;
     private final Complaints complaints;
     private final Promises promises;
     private final Remedies remedies;
+    private final Satisfaction satisfaction;
     private final ZoneId zone;
 
-    public DeskReports(Database database, Complaints complaints, Promises promises, Remedies remedies, ZoneId zone) {
-        this.database = database;
+    public DeskReports(Complaints complaints, Promises promises, Remedies remedies, Satisfaction satisfaction, ZoneId zone) {
         this.complaints = complaints;
         this.promises = promises;
         this.remedies = remedies;
+        this.satisfaction = satisfaction;
         this.zone = zone;
     }
 
     public Report since(Instant since) {
-        List<Long> numbers = database.jdbi().withHandle(h -> h.createQuery("select number from complaint where received_at >= :since "
-                + "order by number").bind("since", Complaints.at(since)).mapTo(Long.class).list());
+        // a bounded number of queries, however many complaints the period holds
         List<Complaint> all = new ArrayList<>();
         List<SlaClocks> clocks = new ArrayList<>();
-        List<Promise> made = new ArrayList<>();
-        for (long n : numbers) {
-            complaints.find(n).ifPresent(l -> {
-                all.add(l.complaint());
-                clocks.add(l.clocks());
-            });
-            promises.of(n).forEach(s -> made.add(s.promise()));
+        for (Complaints.Loaded l : complaints.receivedSinceWhole(since)) {
+            all.add(l.complaint());
+            clocks.add(l.clocks());
         }
+        List<Promise> made = promises.onComplaintsReceivedSince(since);
         List<Row> weak = new ArrayList<>();
         Reports.WeakAreas areas = Reports.weakAreas(all, zone);
         for (Map.Entry<Category, SortedMap<YearMonth, Long>> e : areas.byCategory().entrySet()) {
@@ -85,10 +81,8 @@ public final class DeskReports {
         }
         List<Row> rates = List.of(rate("reopened", Reports.reopenRate(all)),
                 rate("resolved at first contact", Reports.firstContactResolution(all)),
-                rate("satisfied (4 or 5 of 5)", new org.redress.app.store.Satisfaction(database, java.time.Clock.systemUTC()).rate()));
-        List<Remedy> granted = new ArrayList<>();
-        database.jdbi().withHandle(h -> h.createQuery("select id from remedy where state = 'GRANTED' and created_at >= :since")
-                .bind("since", Complaints.at(since)).mapTo(Long.class).list()).forEach(id -> granted.add(remedies.find(id).remedy()));
+                rate("satisfied (4 or 5 of 5)", satisfaction.rate()));
+        List<Remedy> granted = remedies.grantedSince(since);
         List<Row> money = new ArrayList<>();
         for (Map.Entry<Category, Money> e : Reports.compensationByCategory(granted).entrySet()) {
             money.add(new Row(e.getKey().code(), figures("amount", e.getValue().amount().stripTrailingZeros().toPlainString(),

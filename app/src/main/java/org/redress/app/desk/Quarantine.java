@@ -5,14 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.function.BiFunction;
 import org.redress.app.channels.ChannelRegistry;
 import org.redress.app.intake.DeskIntake;
-import org.redress.app.store.Database;
-import org.redress.app.store.NotFoundException;
+import org.redress.app.store.DeskAudit;
+import org.redress.app.store.QuarantineShelf;
 import org.redress.core.channel.Batch;
 import org.redress.core.channel.Channel;
 import org.redress.core.channel.ChannelContext;
@@ -22,98 +21,82 @@ import org.redress.core.channel.ChannelSettings;
 import org.redress.core.channel.Checkpoint;
 import org.redress.core.channel.Inbound;
 import org.redress.core.channel.Quarantined;
-import org.redress.core.classify.Triage;
-import org.redress.core.routing.RoutingTable;
-import org.redress.core.sla.SlaPolicy;
-import org.redress.core.text.LanguageDetection;
+import org.redress.core.staff.Actor;
 
 /**
  * What the channels could not read, kept with its raw bytes: listed, discarded, or retried. A retry reads the raw
- * mail again through the email channel (after a parser fix, or once an administrator repaired the file) and, when
- * it now reads, stores it through the desk's intake like any message; what still cannot be read stays with its new
- * reason. Calls and social posts are read from whole files, so those are corrected at their source and imported
- * again.
+ * mail again through its channel's plugin (after a parser fix, or once an administrator repaired the file) and,
+ * when it now reads, stores it through the desk's intake like any message; what still cannot be read stays with its
+ * new reason. Calls and social posts are read from whole files, so those are corrected at their source and imported
+ * again. Every retry and discard is in the desk's audit trail, whoever asked for it (API, console or CLI).
  */
 public final class Quarantine {
-
-    /** One quarantined item. */
-    public record Item(long id, String channel, String externalId, String reason, String location, String mediaType,
-                       OffsetDateTime receivedAt, String status) {
-    }
 
     /** What a retry did. */
     public record Retried(long id, boolean stored, String outcome) {
     }
 
-    private final Database database;
+    private final QuarantineShelf shelf;
     private final ChannelRegistry registry;
-    private final LanguageDetection detection;
-    private final SlaPolicy sla;
-    private final RoutingTable routing;
+    private final BiFunction<String, Boolean, DeskIntake> intake;
+    private final DeskAudit audit;
     private final Clock clock;
 
-    public Quarantine(Database database, ChannelRegistry registry, LanguageDetection detection, SlaPolicy sla, RoutingTable routing,
+    /** @param intake the desk's intake for a plugin, acknowledging or not */
+    public Quarantine(QuarantineShelf shelf, ChannelRegistry registry, BiFunction<String, Boolean, DeskIntake> intake, DeskAudit audit,
                       Clock clock) {
-        this.database = database;
+        this.shelf = shelf;
         this.registry = registry;
-        this.detection = detection;
-        this.sla = sla;
-        this.routing = routing;
+        this.intake = intake;
+        this.audit = audit;
         this.clock = clock;
     }
 
-    public List<Item> open() {
-        return database.jdbi().withHandle(h -> h.createQuery("select id, instance, external_id, reason, location, media_type, "
-                        + "received_at, status from quarantine where status = 'open' order by id")
-                .map((rs, ctx) -> new Item(rs.getLong("id"), rs.getString("instance"), rs.getString("external_id"), rs.getString("reason"),
-                        rs.getString("location"), rs.getString("media_type"), rs.getObject("received_at", OffsetDateTime.class),
-                        rs.getString("status"))).list());
+    public List<QuarantineShelf.Item> open() {
+        return shelf.open();
     }
 
-    public void discard(long id) {
-        int n = database.jdbi().withHandle(h -> h.createUpdate("update quarantine set status = 'discarded' where id = :id and status = 'open'")
-                .bind("id", id).execute());
-        if (n == 0) {
-            throw new NotFoundException("there is no open quarantine record " + id);
-        }
+    public void discard(long id, Actor by, String reason) {
+        shelf.discard(id);
+        audit.record(by, DeskAudit.Action.QUARANTINE_DISCARD, "quarantine " + id, reason == null ? "" : reason);
     }
 
-    public Retried retry(long id) {
-        Map<String, Object> row = database.jdbi().withHandle(h -> h.createQuery("select q.instance, q.raw, q.status, c.plugin "
-                        + "from quarantine q left join channel_instance c on c.name = q.instance where q.id = :id")
-                .bind("id", id).mapToMap().findOne())
-                .orElseThrow(() -> new NotFoundException("there is no quarantine record " + id));
-        if (!"open".equals(row.get("status"))) {
-            throw new IllegalStateException("quarantine record " + id + " is " + row.get("status") + ", not open");
+    public Retried retry(long id, Actor by) {
+        Retried r = retry(id);
+        audit.record(by, DeskAudit.Action.QUARANTINE_RETRY, "quarantine " + id, r.outcome());
+        return r;
+    }
+
+    private Retried retry(long id) {
+        QuarantineShelf.Held held = shelf.require(id);
+        if (!"open".equals(held.status())) {
+            throw new IllegalStateException("quarantine record " + id + " is " + held.status() + ", not open");
         }
-        String instance = (String) row.get("instance");
-        String plugin = Optional.ofNullable((String) row.get("plugin")).orElse(instance.startsWith("import:email:") ? "email" : "");
+        String instance = held.instance();
+        String plugin = held.plugin().orElse(instance.startsWith("import:email:") ? "email" : "");
         if (!plugin.equals("email")) {
             throw new IllegalArgumentException("quarantine record " + id + " came from " + instance + " (" + (plugin.isEmpty() ? "unknown" : plugin)
                     + "): only mail can be read again from its raw bytes; correct the file at its source and import it again");
         }
-        byte[] raw = (byte[]) row.get("raw");
         Path dir = null;
         try {
             dir = Files.createTempDirectory("redress-retry-");
-            Files.write(dir.resolve("q" + id + ".eml"), raw);
-            ChannelPlugin email = registry.require("email");
+            Files.write(dir.resolve("q" + id + ".eml"), held.raw());
+            ChannelPlugin email = registry.require(plugin);
             try (Channel channel = email.open(ChannelSettings.validate(email.descriptor(), Map.of("source", "eml", "path", dir.toString())),
                     new ChannelContext("retry:" + instance, clock))) {
                 Batch batch = channel.read(Checkpoint.START, 10);
                 List<Inbound> items = batch.items();
                 if (items.isEmpty() || items.get(0) instanceof Quarantined) {
                     String reason = items.isEmpty() ? "nothing could be read" : ((Quarantined) items.get(0)).reason();
-                    database.jdbi().useHandle(h -> h.createUpdate("update quarantine set reason = :reason where id = :id")
-                            .bind("reason", reason.length() > 4000 ? reason.substring(0, 4000) : reason).bind("id", id).execute());
+                    shelf.stillUnreadable(id, reason);
                     return new Retried(id, false, "still unreadable: " + reason);
                 }
                 // stored under its own instance, so the live channel's checkpoint is not touched
-                DeskIntake intake = new DeskIntake(database, "email", new Triage(Triage.Policy.standard(), Optional.empty()), detection,
-                        routing, clock, false, sla);
-                intake.store("retry:" + instance, new Batch(List.of(items.get(0)), Checkpoint.of("q" + id), false));
-                database.jdbi().useHandle(h -> h.createUpdate("update quarantine set status = 'retried' where id = :id").bind("id", id).execute());
-                DeskIntake.Counts c = intake.counts();
+                DeskIntake in = intake.apply(plugin, false);
+                in.store("retry:" + instance, new Batch(List.of(items.get(0)), Checkpoint.of("q" + id), false));
+                shelf.retried(id);
+                DeskIntake.Counts c = in.counts();
                 return new Retried(id, true, c.created() > 0 ? "stored as a new complaint" : c.appended() > 0 ? "stored as a follow-up"
                         : c.duplicates() > 0 ? "already stored" : "stored");
             }

@@ -4,9 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
-import org.redress.app.intake.Outbox;
 import org.redress.app.store.Complaints;
+import org.redress.app.store.CustomerBook;
+import org.redress.app.store.Outbound;
+import org.redress.app.store.Tx;
 import org.redress.app.store.Promises;
 import org.redress.core.channel.SenderIdentity;
 import org.redress.core.complaint.AuditRecord;
@@ -14,7 +15,6 @@ import org.redress.core.complaint.Complaint;
 import org.redress.core.complaint.Entry;
 import org.redress.core.guard.ReplyGuard;
 import org.redress.core.promise.Promise;
-import org.redress.core.promise.PromisedTime;
 import org.redress.core.staff.Actor;
 
 /**
@@ -84,20 +84,20 @@ public final class Replies {
         Instant now = clock.instant();
         String replyId = "reply-" + number + "-" + now.toEpochMilli() + "-" + Integer.toHexString(text.hashCode());
         List<Promise>[] made = new List[] {List.of()};
-        Complaint after = complaints.change(number, expectedVersion, c -> c.append(new Entry.Reply(now, agent, text, eta)), (h, c) -> {
+        Complaint after = complaints.change(number, expectedVersion, c -> c.append(new Entry.Reply(now, agent, text, eta)), (tx, c) -> {
             if (check.blocked()) {
-                Complaints.audit(h, number, new AuditRecord(now, agent, "guard-override", "",
+                Complaints.audit(tx, number, new AuditRecord(now, agent, "guard-override", "",
                         String.join(",", check.findings().stream().filter(f -> f.severity() == ReplyGuard.Severity.BLOCK)
                                 .map(f -> f.code().name()).toList()), override.orElse("")));
             }
-            made[0] = check.promises().stream().map(p -> promises.add(h, c.number(), agent.id(), p.sentence(), now,
+            made[0] = check.promises().stream().map(p -> promises.add(tx, c.number(), agent.id(), p.sentence(), now,
                     p.due().isBefore(now) ? now : p.due(), Promise.Source.REPLY)).toList();
             if (made[0].isEmpty() && eta.isPresent()) {
                 // the time picked beside the text is as much a promise as one written in it
-                made[0] = List.of(promises.add(h, c.number(), agent.id(), "next update by " + eta.get(), now,
+                made[0] = List.of(promises.add(tx, c.number(), agent.id(), "next update by " + eta.get(), now,
                         eta.get().isBefore(now) ? now : eta.get(), Promise.Source.REPLY));
             }
-            owe(h, c, replyId, text, now);
+            owe(tx, c, replyId, text, now);
         });
         return new Sent(after, check, made[0], replyId);
     }
@@ -110,20 +110,16 @@ public final class Replies {
      * Owes a message to the complaint's customer, at the address they last wrote from, through the complaint's
      * channel instance, in the caller's transaction. A complaint with no address (a walk-in) owes nothing.
      */
-    public static void owe(Handle h, Complaint c, String replyId, String text, Instant now) {
-        List<Entry.Inbound> inbound = c.entries(Entry.Inbound.class).stream().filter(e -> !e.automated()).toList();
+    public static void owe(Tx tx, Complaint c, String replyId, String text, Instant now) {
+        List<Entry.CustomerMessage> inbound = c.entries(Entry.CustomerMessage.class).stream().filter(e -> !e.automated()).toList();
         String lastFrom = inbound.isEmpty() ? "" : inbound.get(inbound.size() - 1).from();
         String inReplyTo = inbound.isEmpty() ? null : inbound.get(inbound.size() - 1).externalId();
-        Optional<SenderIdentity> to = h.createQuery("select kind, address from customer_identity where customer_id = :c "
-                        + "order by case when address = :last then 0 else 1 end limit 1")
-                .bind("c", c.customer().value()).bind("last", lastFrom)
-                .map((rs, ctx) -> new SenderIdentity(SenderIdentity.Kind.valueOf(rs.getString("kind")), rs.getString("address"), ""))
-                .findOne();
+        Optional<SenderIdentity> to = CustomerBook.address(tx, c.customer().value(), lastFrom);
         if (to.isEmpty()) {
             // a walk-in with no address: the reply is on the timeline for the agent to give in person
             return;
         }
         String subject = "Re: " + c.subject().replaceAll("^(?i)(re|aw|fwd?):\\s*", "").replaceAll("\\s*\\[#\\d+]", "") + " " + c.number().tag();
-        Outbox.owe(h, replyId, c.number().value(), c.channel(), to.get(), subject, text, inReplyTo, false, now);
+        Outbound.owe(tx, replyId, c.number().value(), c.channel(), to.get(), subject, text, inReplyTo, false, now);
     }
 }

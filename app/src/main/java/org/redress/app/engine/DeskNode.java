@@ -1,40 +1,18 @@
 package org.redress.app.engine;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.LocalTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import org.redress.app.channels.ChannelRegistry;
 import org.redress.app.config.ConfigException;
 import org.redress.app.config.DeskConfig;
+import org.redress.app.desk.Desk;
 import org.redress.app.intake.ChannelPoller;
-import org.redress.app.intake.DeskIntake;
-import org.redress.app.intake.Outbox;
-import org.redress.app.schedule.BurstJob;
-import org.redress.app.schedule.PromiseJob;
 import org.redress.app.schedule.Scheduler;
-import org.redress.app.schedule.SlaJob;
-import org.redress.app.schedule.StuckJob;
-import org.redress.app.store.Complaints;
-import org.redress.app.store.Database;
 import org.redress.app.store.Leases;
-import org.redress.app.store.Promises;
 import org.redress.core.channel.Channel;
 import org.redress.core.channel.ChannelContext;
 import org.redress.core.channel.ChannelPlugin;
 import org.redress.core.channel.ChannelSettings;
 import org.redress.core.channel.InvalidSettingsException;
-import org.redress.core.classify.Triage;
-import org.redress.core.escalation.EscalationPolicy;
-import org.redress.core.escalation.Escalator;
-import org.redress.core.escalation.StuckDetector;
-import org.redress.core.sla.SlaPolicy;
-import org.redress.core.text.LanguageDetection;
-import org.redress.core.time.BusinessCalendar;
 
 /**
  * One node of the desk: a poller per configured channel instance and the scheduler's jobs, over one database.
@@ -43,10 +21,6 @@ import org.redress.core.time.BusinessCalendar;
  * and one that dies leaves them to expire for another node to take over.
  */
 public final class DeskNode implements AutoCloseable {
-
-    /** The default business hours (weekdays 9 to 17 UTC), when the configuration names none. */
-    public static final BusinessCalendar CALENDAR = BusinessCalendar.weekdays(ZoneOffset.UTC, LocalTime.of(9, 0),
-            LocalTime.of(17, 0), Set.of());
 
     private final DeskConfig config;
     private final List<ChannelPoller> pollers = new ArrayList<>();
@@ -60,36 +34,24 @@ public final class DeskNode implements AutoCloseable {
     }
 
     /**
-     * Opens every configured channel (all their setting errors named at once) and builds the scheduler; nothing
-     * runs until {@link #start()}.
+     * Opens every channel the desk's configuration names (all their setting errors named at once) and schedules the
+     * desk's jobs; nothing runs until {@link #start()}.
      *
      * @throws ConfigException when a channel's plugin is unknown, its settings are wrong, or it cannot be opened
      */
-    public static DeskNode open(Database database, DeskConfig config, ChannelRegistry registry, LanguageDetection detection,
-                                Clock clock) {
-        SlaPolicy sla = config.policies().sla();
-        Leases leases = new Leases(database, clock);
-        Complaints complaints = new Complaints(database, sla, clock);
-        Escalator escalator = new Escalator(config.policies().escalation(), clock);
-        Scheduler scheduler = new Scheduler(List.of(
-                new SlaJob(database, complaints, escalator, Duration.ofSeconds(30)),
-                new PromiseJob(database, new Promises(database), complaints, escalator, Duration.ofMinutes(30), Duration.ofSeconds(30)),
-                new StuckJob(database, complaints, new StuckDetector(config.policies().stuckAfter(), 2, 3, config.policies().calendar()), escalator,
-                        Duration.ofHours(1), Duration.ofMinutes(5)),
-                new BurstJob(database, 5, Duration.ofMinutes(30), Duration.ofMinutes(1))),
-                leases, config.node(), clock);
+    public static DeskNode open(Desk desk) {
+        DeskConfig config = desk.config();
+        Leases leases = new Leases(desk.database(), desk.clock());
+        Scheduler scheduler = new Scheduler(desk.jobs(), leases, config.node(), desk.clock());
         DeskNode node = new DeskNode(config, scheduler);
         List<String> errors = new ArrayList<>();
-        Triage triage = new Triage(Triage.Policy.standard(), Optional.empty());
         for (DeskConfig.ChannelConfig c : config.channels()) {
             try {
-                ChannelPlugin plugin = registry.require(c.plugin());
+                ChannelPlugin plugin = desk.registry().require(c.plugin());
                 Channel channel = plugin.open(ChannelSettings.validate(plugin.descriptor(), c.settings()),
-                        new ChannelContext(c.name(), clock));
+                        new ChannelContext(c.name(), desk.clock()));
                 node.channels.add(channel);
-                DeskIntake intake = new DeskIntake(database, c.plugin(), triage, detection,
-                        config.policies().routing(), clock, true, sla);
-                node.pollers.add(new ChannelPoller(c.name(), channel, intake, new Outbox(database, clock), leases, config.node(),
+                node.pollers.add(new ChannelPoller(c.name(), channel, desk.intake(c.plugin(), true), desk.outbox(), leases, config.node(),
                         config.leaseTtl(), config.pollEvery(), config.batch()));
             } catch (InvalidSettingsException e) {
                 errors.add("channels." + c.name() + ".settings: " + e.getMessage());

@@ -47,11 +47,11 @@ public final class PromiseJob implements Job {
 
     @Override
     public int run(Instant now) {
-        List<Promises.Stored> due = database.jdbi().withHandle(h -> promises.needingCheck(h, now, dueSoon, 500));
+        List<Promises.Stored> due = promises.needingCheck(now, dueSoon, 500);
         int events = 0;
         for (Promises.Stored stored : due) {
             try {
-                events += database.jdbi().inTransaction(h -> {
+                events += database.inTransaction(h -> {
                     Optional<PromiseEvent> event = stored.promise().check(now, dueSoon);
                     if (event.isEmpty()) {
                         return 0;

@@ -6,6 +6,7 @@ import java.util.List;
 import org.redress.app.store.Complaints;
 import org.redress.app.store.ConcurrentChangeException;
 import org.redress.app.store.Database;
+import org.redress.app.store.Watchlist;
 import org.redress.core.complaint.Entry;
 import org.redress.core.escalation.Escalator;
 import org.redress.core.sla.SlaEvent;
@@ -20,12 +21,14 @@ public final class SlaJob implements Job {
     private static final int BATCH = 500;
 
     private final Database database;
+    private final Watchlist watchlist;
     private final Complaints complaints;
     private final Escalator escalator;
     private final Duration every;
 
-    public SlaJob(Database database, Complaints complaints, Escalator escalator, Duration every) {
+    public SlaJob(Database database, Watchlist watchlist, Complaints complaints, Escalator escalator, Duration every) {
         this.database = database;
+        this.watchlist = watchlist;
         this.complaints = complaints;
         this.escalator = escalator;
         this.every = every;
@@ -43,13 +46,11 @@ public final class SlaJob implements Job {
 
     @Override
     public int run(Instant now) {
-        List<Long> due = database.jdbi().withHandle(h -> h.createQuery("select distinct complaint_number from sla_clock "
-                        + "where current_clock = true and next_check_at <= :now order by complaint_number limit :limit")
-                .bind("now", Complaints.at(now)).bind("limit", BATCH).mapTo(Long.class).list());
+        List<Long> due = watchlist.clocksDue(now, BATCH);
         int events = 0;
         for (long number : due) {
             try {
-                events += database.jdbi().inTransaction(h -> {
+                events += database.inTransaction(h -> {
                     int[] n = {0};
                     complaints.changeWithClocks(h, number, (c, clocks) -> {
                         for (SlaEvent e : clocks.check(now)) {
@@ -66,9 +67,7 @@ public final class SlaJob implements Job {
                         }
                     });
                     // a clock whose estimate was early owes nothing yet: look again in a minute, not on every run
-                    h.createUpdate("update sla_clock set next_check_at = :later where complaint_number = :n and next_check_at <= :now")
-                            .bind("later", Complaints.at(now.plusSeconds(60))).bind("n", number).bind("now", Complaints.at(now))
-                            .execute();
+                    Watchlist.lookAgain(h, number, now, now.plusSeconds(60));
                     return n[0];
                 });
             } catch (ConcurrentChangeException e) {

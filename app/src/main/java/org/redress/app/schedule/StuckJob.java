@@ -6,6 +6,7 @@ import java.util.List;
 import org.redress.app.store.Complaints;
 import org.redress.app.store.ConcurrentChangeException;
 import org.redress.app.store.Database;
+import org.redress.app.store.Watchlist;
 import org.redress.core.complaint.AuditRecord;
 import org.redress.core.complaint.Complaint;
 import org.redress.core.complaint.Entry;
@@ -20,6 +21,7 @@ import org.redress.core.escalation.StuckDetector;
 public final class StuckJob implements Job {
 
     private final Database database;
+    private final Watchlist watchlist;
     private final Complaints complaints;
     private final StuckDetector detector;
     private final Escalator escalator;
@@ -27,9 +29,10 @@ public final class StuckJob implements Job {
     private final Duration every;
 
     /** @param recheck how long a complaint found not stuck is left alone before it is looked at again */
-    public StuckJob(Database database, Complaints complaints, StuckDetector detector, Escalator escalator, Duration recheck,
+    public StuckJob(Database database, Watchlist watchlist, Complaints complaints, StuckDetector detector, Escalator escalator, Duration recheck,
                     Duration every) {
         this.database = database;
+        this.watchlist = watchlist;
         this.complaints = complaints;
         this.detector = detector;
         this.escalator = escalator;
@@ -49,18 +52,15 @@ public final class StuckJob implements Job {
 
     @Override
     public int run(Instant now) {
-        List<Long> candidates = database.jdbi().withHandle(h -> h.createQuery("select number from complaint where open = true "
-                        + "and (stuck_checked_at is null or stuck_checked_at < :before) order by number limit 500")
-                .bind("before", Complaints.at(now.minus(recheck))).mapTo(Long.class).list());
+        List<Long> candidates = watchlist.stuckCandidates(now.minus(recheck), 500);
         int escalated = 0;
         for (long number : candidates) {
             try {
-                escalated += database.jdbi().inTransaction(h -> {
+                escalated += database.inTransaction(h -> {
                     int[] n = {0};
                     complaints.changeNow(h, number, c -> detector.check(c, now).filter(t -> !alreadyEscalatedForIt(c))
                             .ifPresent(t -> escalator.on(c, t).ifPresent(e -> n[0]++)));
-                    h.createUpdate("update complaint set stuck_checked_at = :now where number = :n")
-                            .bind("now", Complaints.at(now)).bind("n", number).execute();
+                    Watchlist.stuckChecked(h, number, now);
                     return n[0];
                 });
             } catch (ConcurrentChangeException e) {

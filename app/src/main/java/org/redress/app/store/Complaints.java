@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -16,14 +18,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
 import org.redress.core.complaint.AuditRecord;
-import org.redress.core.complaint.Category;
 import org.redress.core.complaint.Complaint;
 import org.redress.core.complaint.Entry;
-import org.redress.core.complaint.EscalationLevel;
 import org.redress.core.complaint.Priority;
 import org.redress.core.complaint.Status;
 import org.redress.core.complaint.Transfer;
-import org.redress.core.customer.Customer;
 import org.redress.core.sla.SlaClock;
 import org.redress.core.sla.SlaClocks;
 import org.redress.core.sla.SlaMetric;
@@ -43,6 +42,10 @@ public final class Complaints {
     /** A complaint with its SLA clocks, as stored. */
     public record Loaded(Complaint complaint, SlaClocks clocks) {
     }
+
+    /** The audit actions of core's complaint that the store acts on. */
+    static final String ESCALATE = "escalate";
+    static final String TRANSITION = "transition";
 
     private final Database database;
     private final SlaPolicy sla;
@@ -83,7 +86,7 @@ public final class Complaints {
      * As {@link #change(long, long, Consumer)}, and then {@code alsoWrite} in the same transaction (what the change
      * owes elsewhere: promises, outbound messages, audit records of decisions made around it).
      */
-    public Complaint change(long number, long expectedVersion, Consumer<Complaint> change, BiConsumer<Handle, Complaint> alsoWrite) {
+    public Complaint change(long number, long expectedVersion, Consumer<Complaint> change, BiConsumer<Tx, Complaint> alsoWrite) {
         return database.jdbi().inTransaction(h -> {
             Loaded loaded = load(h, number).orElseThrow(() -> notFound(number));
             Complaint c = loaded.complaint();
@@ -91,13 +94,17 @@ public final class Complaints {
                 throw conflict(h, number, expectedVersion, c.version());
             }
             apply(h, loaded, (complaint, clocks) -> change.accept(complaint), false);
-            alsoWrite.accept(h, c);
+            alsoWrite.accept(new Tx(h), c);
             return c;
         });
     }
 
     /** Applies a change to the complaint as it is now, in the caller's transaction (for the desk's own jobs). */
-    public Complaint changeNow(Handle h, long number, Consumer<Complaint> change) {
+    public Complaint changeNow(Tx tx, long number, Consumer<Complaint> change) {
+        return changeNow(tx.handle, number, change);
+    }
+
+    Complaint changeNow(Handle h, long number, Consumer<Complaint> change) {
         Loaded loaded = load(h, number).orElseThrow(() -> notFound(number));
         apply(h, loaded, (complaint, clocks) -> change.accept(complaint), false);
         return loaded.complaint();
@@ -107,7 +114,8 @@ public final class Complaints {
      * Applies a change that reads or moves the complaint's SLA clocks too (the scheduler's checks), in the caller's
      * transaction; the clocks are saved even when the complaint itself did not change.
      */
-    public Complaint changeWithClocks(Handle h, long number, BiConsumer<Complaint, SlaClocks> change) {
+    public Complaint changeWithClocks(Tx tx, long number, BiConsumer<Complaint, SlaClocks> change) {
+        Handle h = tx.handle;
         Loaded loaded = load(h, number).orElseThrow(() -> notFound(number));
         apply(h, loaded, change, true);
         return loaded.complaint();
@@ -132,7 +140,7 @@ public final class Complaints {
         Instant now = clock.instant();
         List<Entry> added = c.timeline().subList(entries, c.timeline().size());
         for (AuditRecord r : c.audit().subList(audits, c.audit().size())) {
-            if (r.action().equals("transition")) {
+            if (r.action().equals(TRANSITION)) {
                 clocks.onTransition(Status.valueOf(r.before()), Status.valueOf(r.after()), r.at());
             }
         }
@@ -167,16 +175,16 @@ public final class Complaints {
             throw conflict(h, c.number().value(), before, before + 1);
         }
         for (Entry e : added) {
-            insertEntry(h, c.number().value(), e);
+            ComplaintRows.insertEntry(h, c.number().value(), e);
         }
         for (AuditRecord r : c.audit().subList(audits, c.audit().size())) {
-            audit(h, c.number().value(), r);
-            if (r.action().equals("escalate")) {
-                escalation(h, c.number().value(), r);
+            ComplaintRows.audit(h, c.number().value(), r);
+            if (r.action().equals(ESCALATE)) {
+                ComplaintRows.escalation(h, c.number().value(), r);
             }
         }
         for (Signal s : c.signals().subList(signals, c.signals().size())) {
-            insertSignal(h, c.number().value(), s);
+            ComplaintRows.insertSignal(h, c.number().value(), s);
         }
         if (clocksChanged || c.status() != statusBefore || !added.isEmpty() || c.priority() != priorityBefore) {
             saveClocks(h, c.number().value(), clocks);
@@ -187,101 +195,148 @@ public final class Complaints {
         return clocks.clock(SlaMetric.RESOLUTION).filter(c -> !c.isStopped()).map(c -> c.deadline(sla.calendar())).orElse(null);
     }
 
+    // ---- a new complaint ------------------------------------------------------------------------------
+
+    /** The number the next complaint gets, from the database's sequence, in the caller's transaction. */
+    public static Complaint.Number nextNumber(Tx tx) {
+        return new Complaint.Number(tx.handle.createQuery("select nextval('complaint_number_seq')").mapTo(Long.class).one());
+    }
+
+    /**
+     * Stores a complaint just received (by intake or at the desk), with its signals, first entries, audit trail
+     * and SLA clocks, in the caller's transaction: the one place a complaint row is inserted.
+     */
+    public void insert(Tx tx, Complaint c, SlaClocks clocks) {
+        Handle h = tx.handle;
+        long number = c.number().value();
+        Instant due = clocks.clock(SlaMetric.RESOLUTION).map(k -> k.deadline(sla.calendar())).orElse(null);
+        h.createUpdate("insert into complaint (number, customer_id, channel, subject, category, priority, language, status, team, "
+                        + "escalation, received_at, updated_at, version, due_at, open, reopen_count) values (:number, :customer, :channel, "
+                        + ":subject, :category, :priority, :language, :status, :team, :escalation, :received, :now, :version, :due, true, 0)")
+                .bind("version", c.version()).bind("due", at(due))
+                .bind("number", number).bind("customer", c.customer().value()).bind("channel", c.channel())
+                .bind("subject", cut(c.subject(), 2000)).bind("category", c.category().code())
+                .bind("priority", c.priority().name()).bind("language", c.language().orElse(null))
+                .bind("status", c.status().name()).bind("team", c.team().orElse(null)).bind("escalation", c.escalation().name())
+                .bind("received", at(c.receivedAt())).bind("now", at(clock.instant())).execute();
+        for (Signal s : c.signals()) {
+            ComplaintRows.insertSignal(h, number, s);
+        }
+        saveClocks(h, number, clocks);
+        for (Entry e : c.timeline()) {
+            ComplaintRows.insertEntry(h, number, e);
+        }
+        for (AuditRecord a : c.audit()) {
+            ComplaintRows.audit(h, number, a);
+            if (a.action().equals(ESCALATE)) {
+                ComplaintRows.escalation(h, number, a);
+            }
+        }
+    }
+
+    /**
+     * Puts what machines said about a complaint (a bounce, an out-of-office) on its timeline, in the caller's
+     * transaction; the complaint itself does not change, so nobody's version goes stale for it.
+     */
+    public void note(Tx tx, long number, Entry.SystemEvent e) {
+        ComplaintRows.insertEntry(tx.handle, number, e);
+    }
+
     // ---- reading --------------------------------------------------------------------------------------
 
     private Optional<Loaded> load(Handle h, long number) {
-        Optional<Complaint.Snapshot> head = h.createQuery("select * from complaint where number = :n").bind("n", number)
-                .map((rs, ctx) -> snapshotHead(rs)).findOne();
-        if (head.isEmpty()) {
-            return Optional.empty();
+        return loadAll(h, "number = :n", "= :n", q -> q.bind("n", number)).stream().findFirst();
+    }
+
+    /** The complaints received since an instant, whole, oldest first: five queries however many there are. */
+    public List<Loaded> receivedSinceWhole(Instant since) {
+        return database.jdbi().withHandle(h -> loadAll(h, "received_at >= :since",
+                "in (select number from complaint where received_at >= :since)", q -> q.bind("since", at(since))));
+    }
+
+    /**
+     * Loads every complaint whose row matches {@code where}, each table read once for all of them; {@code numbers} is
+     * the same choice as a condition on a complaint number (one complaint: its number, so each table is read by index).
+     */
+    private List<Loaded> loadAll(Handle h, String where, String numbers, Consumer<org.jdbi.v3.core.statement.SqlStatement<?>> bind) {
+        var headQuery = h.createQuery("select * from complaint where " + where + " order by number");
+        bind.accept(headQuery);
+        List<Complaint.Snapshot> heads = headQuery.map((rs, ctx) -> ComplaintRows.snapshotHead(rs)).list();
+        if (heads.isEmpty()) {
+            return List.of();
         }
-        List<Signal> signals = h.createQuery("select code, evidence, span_start, span_end from complaint_signal "
-                        + "where complaint_number = :n")
-                .bind("n", number).map((rs, ctx) -> new Signal(SignalCode.valueOf(rs.getString("code")), rs.getString("evidence"),
-                        rs.getInt("span_start"), rs.getInt("span_end"))).list();
-        String channel = head.get().channel();
-        List<Entry> timeline = h.createQuery("select * from complaint_entry where complaint_number = :n order by id")
-                .bind("n", number).map((rs, ctx) -> entry(rs, channel)).list();
-        List<AuditRecord> audit = h.createQuery("select * from audit_record where complaint_number = :n order by id")
-                .bind("n", number).map((rs, ctx) -> new AuditRecord(instant(rs, "at"),
-                        actor(rs.getString("actor"), rs.getString("actor_role")), rs.getString("action"),
-                        rs.getString("before_value"), rs.getString("after_value"), rs.getString("reason"))).list();
-        Complaint.Snapshot s = head.get();
-        Complaint complaint = Complaint.restore(new Complaint.Snapshot(s.number(), s.customer(), s.channel(), s.subject(),
-                s.category(), s.priority(), s.language(), s.status(), s.owner(), s.team(), s.escalation(),
-                s.pendingTransfer(), s.rootCause(), s.receivedAt(), s.closedAt(), s.reopenCount(), s.version(), signals,
-                timeline, audit));
-        return Optional.of(new Loaded(complaint, clocks(h, number, complaint)));
-    }
-
-    private static Complaint.Snapshot snapshotHead(ResultSet rs) throws SQLException {
-        String tTeam = rs.getString("transfer_team");
-        Transfer transfer = tTeam == null ? null : new Transfer(tTeam, Optional.ofNullable(rs.getString("transfer_owner")),
-                actor(rs.getString("transfer_by"), null), instant(rs, "transfer_at"), nz(rs.getString("transfer_reason")));
-        return new Complaint.Snapshot(new Complaint.Number(rs.getLong("number")), new Customer.Id(rs.getLong("customer_id")),
-                rs.getString("channel"), rs.getString("subject"), new Category(rs.getString("category")),
-                Priority.valueOf(rs.getString("priority")), rs.getString("language"), Status.valueOf(rs.getString("status")),
-                rs.getString("owner"), rs.getString("team"), EscalationLevel.valueOf(rs.getString("escalation")), transfer,
-                rs.getString("root_cause"), instant(rs, "received_at"), instant(rs, "closed_at"), rs.getInt("reopen_count"),
-                rs.getLong("version"), List.of(), List.of(), List.of());
-    }
-
-    private static Entry entry(ResultSet rs, String complaintChannel) throws SQLException {
-        String kind = rs.getString("kind");
-        Instant at = instant(rs, "at");
-        String author = rs.getString("author");
-        String text = rs.getString("text");
-        String role = rs.getString("author_role");
-        String externalId = rs.getString("external_id");
-        if (kind.startsWith("system:")) {
-            return new Entry.SystemEvent(at, kind.substring("system:".length()), text);
-        }
-        return switch (kind) {
-            case "inbound" -> new Entry.Inbound(at, Optional.ofNullable(rs.getString("channel")).orElse(complaintChannel),
-                    externalId, author, text, rs.getBoolean("automated"));
-            case "reply" -> new Entry.Reply(at, actor(author, role), text,
-                    Optional.ofNullable(instant(rs, "eta")));
-            case "note" -> new Entry.InternalNote(at, actor(author, role), text);
-            case "call" -> new Entry.Call(at, nz(rs.getString("call_id")), author, nz(rs.getString("outcome")),
-                    Optional.ofNullable(role).map(r -> actor(externalId, r)), text);
-            default -> new Entry.SystemEvent(at, kind, text);
-        };
-    }
-
-    private SlaClocks clocks(Handle h, long number, Complaint complaint) {
-        List<SlaClock.Stored> current = new ArrayList<>();
-        List<SlaClock.Stored> replaced = new ArrayList<>();
-        h.createQuery("select * from sla_clock where complaint_number = :n order by id").bind("n", number)
-                .map((rs, ctx) -> {
-                    Object missed = rs.getObject("missed");
-                    SlaClock.Stored s = new SlaClock.Stored(SlaMetric.valueOf(rs.getString("metric")), instant(rs, "started_at"),
-                            Duration.ofSeconds(rs.getLong("target_seconds")), instant(rs, "fixed_deadline"),
-                            instant(rs, "paused_since"), Duration.ofSeconds(rs.getLong("paused_seconds")),
-                            instant(rs, "stopped_at"), rs.getBoolean("warned"), rs.getBoolean("breached"),
-                            missed == null ? null : rs.getBoolean("missed"));
-                    return rs.getBoolean("current_clock") ? current.add(s) : replaced.add(s);
-                }).list();
-        if (current.isEmpty()) {
+        Map<Long, List<Signal>> signals = new HashMap<>();
+        Map<Long, List<Entry>> timelines = new HashMap<>();
+        Map<Long, List<AuditRecord>> audits = new HashMap<>();
+        Map<Long, String> channels = new HashMap<>();
+        heads.forEach(x -> channels.put(x.number().value(), x.channel()));
+        var q1 = h.createQuery("select complaint_number, code, evidence, span_start, span_end from complaint_signal "
+                + "where complaint_number " + numbers);
+        bind.accept(q1);
+        q1.map((rs, ctx) -> {
+            signals.computeIfAbsent(rs.getLong("complaint_number"), k -> new ArrayList<>()).add(new Signal(SignalCode.valueOf(rs.getString("code")),
+                    rs.getString("evidence"), rs.getInt("span_start"), rs.getInt("span_end")));
+            return 0;
+        }).forEach(x -> { });
+        var q2 = h.createQuery("select * from complaint_entry where complaint_number " + numbers + " order by id");
+        bind.accept(q2);
+        q2.map((rs, ctx) -> {
+            long n = rs.getLong("complaint_number");
+            timelines.computeIfAbsent(n, k -> new ArrayList<>()).add(ComplaintRows.entry(rs, channels.get(n)));
+            return 0;
+        }).forEach(x -> { });
+        var q3 = h.createQuery("select * from audit_record where complaint_number " + numbers + " order by id");
+        bind.accept(q3);
+        q3.map((rs, ctx) -> {
+            audits.computeIfAbsent(rs.getLong("complaint_number"), k -> new ArrayList<>()).add(new AuditRecord(instant(rs, "at"),
+                    actor(rs.getString("actor"), rs.getString("actor_role")), rs.getString("action"),
+                    rs.getString("before_value"), rs.getString("after_value"), rs.getString("reason")));
+            return 0;
+        }).forEach(x -> { });
+        Map<Long, List<SlaClock.Stored>> current = new HashMap<>();
+        Map<Long, List<SlaClock.Stored>> replaced = new HashMap<>();
+        var q4 = h.createQuery("select * from sla_clock where complaint_number " + numbers + " order by id");
+        bind.accept(q4);
+        q4.map((rs, ctx) -> {
+            Object missed = rs.getObject("missed");
+            SlaClock.Stored k = new SlaClock.Stored(SlaMetric.valueOf(rs.getString("metric")), instant(rs, "started_at"),
+                    Duration.ofSeconds(rs.getLong("target_seconds")), instant(rs, "fixed_deadline"),
+                    instant(rs, "paused_since"), Duration.ofSeconds(rs.getLong("paused_seconds")),
+                    instant(rs, "stopped_at"), rs.getBoolean("warned"), rs.getBoolean("breached"),
+                    missed == null ? null : rs.getBoolean("missed"));
+            (rs.getBoolean("current_clock") ? current : replaced).computeIfAbsent(rs.getLong("complaint_number"), x -> new ArrayList<>()).add(k);
+            return 0;
+        }).forEach(x -> { });
+        List<Loaded> out = new ArrayList<>(heads.size());
+        for (Complaint.Snapshot s : heads) {
+            long n = s.number().value();
+            Complaint complaint = Complaint.restore(new Complaint.Snapshot(s.number(), s.customer(), s.channel(), s.subject(),
+                    s.category(), s.priority(), s.language(), s.status(), s.owner(), s.team(), s.escalation(),
+                    s.pendingTransfer(), s.rootCause(), s.receivedAt(), s.closedAt(), s.reopenCount(), s.version(),
+                    signals.getOrDefault(n, List.of()), timelines.getOrDefault(n, List.of()), audits.getOrDefault(n, List.of())));
+            List<SlaClock.Stored> now = current.getOrDefault(n, List.of());
             // stored before the desk kept clocks: they start from receipt
-            return SlaClocks.start(complaint.number(), complaint.priority(), complaint.receivedAt(), sla);
+            SlaClocks clocks = now.isEmpty() ? SlaClocks.start(complaint.number(), complaint.priority(), complaint.receivedAt(), sla)
+                    : SlaClocks.restore(complaint.number(), complaint.priority(), sla, now, replaced.getOrDefault(n, List.of()));
+            out.add(new Loaded(complaint, clocks));
         }
-        return SlaClocks.restore(complaint.number(), complaint.priority(), sla, current, replaced);
+        return out;
     }
 
     // ---- writing (also used by intake, in its own transaction) -----------------------------------------
 
     /** Replaces the stored clocks of a complaint with these. */
-    public void saveClocks(Handle h, long number, SlaClocks clocks) {
+    void saveClocks(Handle h, long number, SlaClocks clocks) {
         h.createUpdate("delete from sla_clock where complaint_number = :n").bind("n", number).execute();
         for (SlaClock.Stored s : clocks.replaced()) {
-            insertClock(h, number, s, false);
+            insertClock(h, number, s, false, null);
         }
         for (SlaClock.Stored s : clocks.current()) {
-            insertClock(h, number, s, true);
+            insertClock(h, number, s, true, clocks.nextCheck(s.metric()).orElse(null));
         }
     }
 
-    private void insertClock(Handle h, long number, SlaClock.Stored s, boolean current) {
+    private static void insertClock(Handle h, long number, SlaClock.Stored s, boolean current, Instant nextCheck) {
         h.createUpdate("insert into sla_clock (complaint_number, metric, current_clock, started_at, target_seconds, fixed_deadline, "
                         + "paused_since, paused_seconds, stopped_at, warned, breached, missed, next_check_at) values (:n, :metric, "
                         + ":current, :start, :target, :fixed, :pausedSince, :paused, :stopped, :warned, :breached, :missed, :next)")
@@ -289,114 +344,13 @@ public final class Complaints {
                 .bind("target", s.target().toSeconds()).bind("fixed", at(s.fixedDeadline())).bind("pausedSince", at(s.pausedSince()))
                 .bind("paused", s.paused().toSeconds()).bind("stopped", at(s.stoppedAt())).bind("warned", s.warned())
                 .bind("breached", s.breached()).bind("missed", s.missed())
-                .bind("next", current ? at(nextCheck(s)) : null).execute();
+                .bind("next", at(nextCheck)).execute();
     }
 
-    /**
-     * When a clock can next owe an event: its warning point until it warned, then its deadline; a clock that
-     * stopped late still owes its breach; a paused clock owes nothing until it resumes (which saves it again).
-     */
-    Instant nextCheck(SlaClock.Stored s) {
-        if (s.breached()) {
-            return null;
-        }
-        if (s.stoppedAt() != null) {
-            return Boolean.TRUE.equals(s.missed()) ? s.stoppedAt() : null;
-        }
-        if (s.pausedSince() != null) {
-            return null;
-        }
-        Instant deadline = s.fixedDeadline() != null ? s.fixedDeadline()
-                : sla.calendar().plus(s.start(), s.target().plus(s.paused()));
-        if (s.warned()) {
-            return deadline.plusSeconds(1);
-        }
-        Duration whole = s.fixedDeadline() != null ? sla.calendar().between(s.start(), s.fixedDeadline()) : s.target();
-        Duration warnAfter = Duration.ofMillis((long) Math.ceil(whole.toMillis() * sla.warnAt()));
-        return s.fixedDeadline() != null ? sla.calendar().plus(s.start(), warnAfter)
-                : sla.calendar().plus(s.start(), warnAfter.plus(s.paused()));
+    /** Adds a record to a complaint's audit trail in the caller's transaction (a decision made around a change). */
+    public static void audit(Tx tx, long number, AuditRecord a) {
+        ComplaintRows.audit(tx.handle, number, a);
     }
-
-    public static void insertEntry(Handle h, long number, Entry e) {
-        String kind;
-        String author;
-        String role = null;
-        String text;
-        String externalId = null;
-        String channel = null;
-        Instant eta = null;
-        String callId = null;
-        String outcome = null;
-        boolean automated = false;
-        if (e instanceof Entry.Inbound in) {
-            kind = "inbound";
-            author = in.from();
-            text = in.text();
-            externalId = in.externalId();
-            automated = in.automated();
-            channel = in.channel();
-        } else if (e instanceof Entry.Reply r) {
-            kind = "reply";
-            author = r.author().id();
-            role = r.author().role().name();
-            text = r.text();
-            eta = r.eta().orElse(null);
-        } else if (e instanceof Entry.InternalNote n) {
-            kind = "note";
-            author = n.author().id();
-            role = n.author().role().name();
-            text = n.text();
-        } else if (e instanceof Entry.Call call) {
-            kind = "call";
-            author = call.caller();
-            text = call.notes();
-            callId = call.callId();
-            outcome = call.outcome();
-            externalId = call.agent().map(Actor::id).orElse(null);
-            role = call.agent().map(a -> a.role().name()).orElse(null);
-        } else {
-            Entry.SystemEvent s = (Entry.SystemEvent) e;
-            kind = "system:" + s.kind();
-            author = "desk";
-            text = s.text();
-            automated = true;
-        }
-        h.createUpdate("insert into complaint_entry (complaint_number, at, kind, author, text, external_id, automated, channel, "
-                        + "author_role, eta, call_id, outcome) values (:n, :at, :kind, :author, :text, :externalId, :automated, "
-                        + ":channel, :role, :eta, :callId, :outcome)")
-                .bind("n", number).bind("at", at(e.at())).bind("kind", cut(kind, 32)).bind("author", cut(author, 500))
-                .bind("text", text).bind("externalId", cut(externalId, 1000)).bind("automated", automated)
-                .bind("channel", cut(channel, 100)).bind("role", role).bind("eta", at(eta)).bind("callId", cut(callId, 300))
-                .bind("outcome", cut(outcome, 32)).execute();
-    }
-
-    public static void audit(Handle h, long number, AuditRecord a) {
-        h.createUpdate("insert into audit_record (complaint_number, at, actor, actor_role, action, before_value, after_value, reason) "
-                        + "values (:n, :at, :actor, :role, :action, :before, :after, :reason)")
-                .bind("n", number).bind("at", at(a.at())).bind("actor", cut(a.actor().id(), 200)).bind("role", a.actor().role().name())
-                .bind("action", a.action()).bind("before", cut(nz(a.before()), 200)).bind("after", cut(nz(a.after()), 200))
-                .bind("reason", cut(nz(a.reason()), 2000)).execute();
-    }
-
-    /** The escalation log supervisors read: who moved which complaint up, from where to where, and on what trigger. */
-    public static void escalation(Handle h, long number, AuditRecord r) {
-        String reason = nz(r.reason());
-        String trigger = reason.startsWith("SLA breached") ? "sla-breach" : reason.startsWith("promise broken") ? "broken-promise"
-                : reason.startsWith("stuck") ? "stuck" : reason.startsWith("triage") ? "triage-signal" : "manual";
-        h.createUpdate("insert into escalation (complaint_number, at, from_level, to_level, trigger_kind, reason, actor) "
-                        + "values (:n, :at, :from, :to, :trigger, :reason, :actor)")
-                .bind("n", number).bind("at", at(r.at())).bind("from", r.before()).bind("to", r.after()).bind("trigger", trigger)
-                .bind("reason", cut(reason, 2000)).bind("actor", cut(actor(r.actor()), 200)).execute();
-    }
-
-    public static void insertSignal(Handle h, long number, Signal s) {
-        h.createUpdate("insert into complaint_signal (complaint_number, code, evidence, span_start, span_end) "
-                        + "values (:n, :code, :evidence, :start, :end)")
-                .bind("n", number).bind("code", s.code().name()).bind("evidence", cut(s.evidence(), 1000))
-                .bind("start", s.start()).bind("end", s.end()).execute();
-    }
-
-    // ---- helpers ----------------------------------------------------------------------------------------
 
     private static final Pattern ACTOR_WITH_ROLE = Pattern.compile("(.+) \\((\\w+)\\)");
 

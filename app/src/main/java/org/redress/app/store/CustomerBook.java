@@ -6,6 +6,8 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.redress.core.channel.SenderIdentity;
 import org.jdbi.v3.core.Handle;
 import org.redress.core.complaint.AuditRecord;
 import org.redress.core.customer.Customer;
@@ -120,7 +122,7 @@ public final class CustomerBook {
                 h.createUpdate("update outbound_message set recipient = 'erased', subject = '[erased]', text = :t where complaint_number = :n")
                         .bind("t", erased).bind("n", n).execute();
                 h.createUpdate("update complaint_signal set evidence = '[erased]' where complaint_number = :n").bind("n", n).execute();
-                Complaints.audit(h, n, new AuditRecord(now, by, "erase-personal-data", "", "erased", reason == null ? "" : reason));
+                ComplaintRows.audit(h, n, new AuditRecord(now, by, "erase-personal-data", "", "erased", reason == null ? "" : reason));
             }
             for (String a : addresses) {
                 h.createUpdate("update inbound_message set raw = :raw, sender = 'erased' where sender = :a").bind("raw", new byte[0]).bind("a", a).execute();
@@ -140,6 +142,31 @@ public final class CustomerBook {
     private static List<Long> numbers(Handle h, long customer) {
         return h.createQuery("select number from complaint where customer_id = :id order by number").bind("id", customer)
                 .mapTo(Long.class).list();
+    }
+
+    /** The customer who writes from this identity, recorded as a new customer when the desk has not met them. */
+    public static long customerOf(Tx tx, SenderIdentity sender, Instant now) {
+        Handle h = tx.handle;
+        Optional<Long> known = h.createQuery("select customer_id from customer_identity where kind = :kind and address = :value")
+                .bind("kind", sender.kind().name()).bind("value", sender.value()).mapTo(Long.class).findOne();
+        if (known.isPresent()) {
+            return known.get();
+        }
+        long id = h.createUpdate("insert into customer (display_name, created_at) values (:name, :now)")
+                .bind("name", Complaints.cut(sender.displayName().isBlank() ? sender.value() : sender.displayName(), 300))
+                .bind("now", Complaints.at(now)).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        h.createUpdate("insert into customer_identity (kind, address, customer_id) values (:kind, :value, :id)")
+                .bind("kind", sender.kind().name()).bind("value", Complaints.cut(sender.value(), 500)).bind("id", id).execute();
+        return id;
+    }
+
+    /** Where to answer a customer: the identity they last wrote from when it is still theirs, else any of theirs. */
+    public static Optional<SenderIdentity> address(Tx tx, long customer, String preferred) {
+        return tx.handle.createQuery("select kind, address from customer_identity where customer_id = :c "
+                        + "order by case when address = :last then 0 else 1 end limit 1")
+                .bind("c", customer).bind("last", preferred)
+                .map((rs, ctx) -> new SenderIdentity(SenderIdentity.Kind.valueOf(rs.getString("kind")), rs.getString("address"), ""))
+                .findOne();
     }
 
     /** The customer of a complaint. */

@@ -151,6 +151,16 @@ public final class Database implements AutoCloseable {
         return jdbi;
     }
 
+    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    public <T> T inTransaction(java.util.function.Function<Tx, T> work) {
+        return jdbi.inTransaction(h -> work.apply(new Tx(h)));
+    }
+
+    /** As {@link #inTransaction(java.util.function.Function)}, for work that returns nothing. */
+    public void useTransaction(java.util.function.Consumer<Tx> work) {
+        jdbi.useTransaction(h -> work.accept(new Tx(h)));
+    }
+
     public boolean isPostgres() {
         return url.startsWith("jdbc:postgresql:");
     }

@@ -16,6 +16,24 @@ import org.redress.core.staff.Actor;
  */
 public final class DeskAudit {
 
+    /** What was done: the desk's own audit actions, each stored under its name. */
+    public enum Action {
+        SIGN_IN("sign-in"), SIGN_IN_FAILED("sign-in-failed"), USER_ADD("user-add"), USER_PASSWORD("user-passwd"),
+        TOKEN_CREATE("token-create"), QUARANTINE_RETRY("quarantine-retry"), QUARANTINE_DISCARD("quarantine-discard"),
+        CUSTOMER_MERGE("customer-merge"), CUSTOMER_ERASE("customer-erase");
+
+        private final String stored;
+
+        Action(String stored) {
+            this.stored = stored;
+        }
+
+        /** The name it is stored and shown under. */
+        public String stored() {
+            return stored;
+        }
+    }
+
     private final Database database;
     private final Clock clock;
 
@@ -29,11 +47,11 @@ public final class DeskAudit {
         return new Actor("console:" + System.getProperty("user.name", "unknown"), org.redress.core.staff.Role.SYSTEM);
     }
 
-    public void record(Actor actor, String action, String subject, String detail) {
+    public void record(Actor actor, Action action, String subject, String detail) {
         database.jdbi().useHandle(h -> h.createUpdate("insert into desk_audit (at, actor, actor_role, action, subject, detail) "
                         + "values (:at, :actor, :role, :action, :subject, :detail)")
                 .bind("at", at(clock.instant())).bind("actor", cut(actor.id(), 200)).bind("role", actor.role().name())
-                .bind("action", cut(action, 100)).bind("subject", cut(subject, 300)).bind("detail", cut(detail == null ? "" : detail, 2000))
+                .bind("action", action.stored()).bind("subject", cut(subject, 300)).bind("detail", cut(detail == null ? "" : detail, 2000))
                 .execute());
     }
 

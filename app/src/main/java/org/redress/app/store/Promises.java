@@ -30,8 +30,14 @@ public final class Promises {
         return database.jdbi().inTransaction(h -> add(h, complaint, owner, text, madeAt, due, source));
     }
 
-    public Promise add(Handle h, Complaint.Number complaint, String owner, String text, Instant madeAt, Instant due,
+    /** Records a promise in the caller's transaction (a reply and the promises in it are one change). */
+    public Promise add(Tx tx, Complaint.Number complaint, String owner, String text, Instant madeAt, Instant due,
                        Promise.Source source) {
+        return add(tx.handle, complaint, owner, text, madeAt, due, source);
+    }
+
+    private Promise add(Handle h, Complaint.Number complaint, String owner, String text, Instant madeAt, Instant due,
+                        Promise.Source source) {
         long id = h.createUpdate("insert into promise (complaint_number, owner, text, made_at, due_at, source, state, "
                         + "due_soon_reported, version) values (:n, :owner, :text, :made, :due, :source, 'OPEN', false, 0)")
                 .bind("n", complaint.value()).bind("owner", cut(owner, 200)).bind("text", cut(text, 2000))
@@ -45,15 +51,22 @@ public final class Promises {
                 .bind("n", complaint).map((rs, ctx) -> stored(rs)).list());
     }
 
+    /** The promises made on the complaints received since an instant, in one query. */
+    public List<Promise> onComplaintsReceivedSince(Instant since) {
+        return database.jdbi().withHandle(h -> h.createQuery("select * from promise where complaint_number in "
+                        + "(select number from complaint where received_at >= :since) order by id")
+                .bind("since", at(since)).map((rs, ctx) -> stored(rs).promise()).list());
+    }
+
     /**
      * Open promises that may owe a reminder or have broken by {@code now}: due within {@code window} and not yet
      * reminded, or past due.
      */
-    public List<Stored> needingCheck(Handle h, Instant now, java.time.Duration window, int limit) {
-        return h.createQuery("select * from promise where state = 'OPEN' and due_at <= :soon "
+    public List<Stored> needingCheck(Instant now, java.time.Duration window, int limit) {
+        return database.jdbi().withHandle(h -> h.createQuery("select * from promise where state = 'OPEN' and due_at <= :soon "
                         + "and (due_soon_reported = false or due_at < :now) order by due_at limit :limit")
                 .bind("soon", at(now.plus(window))).bind("now", at(now)).bind("limit", limit)
-                .map((rs, ctx) -> stored(rs)).list();
+                .map((rs, ctx) -> stored(rs)).list());
     }
 
     /**
@@ -61,7 +74,11 @@ public final class Promises {
      *
      * @throws ConcurrentChangeException when it changed since it was read
      */
-    public void save(Handle h, Stored before, Promise after) {
+    public void save(Tx tx, Stored before, Promise after) {
+        save(tx.handle, before, after);
+    }
+
+    private void save(Handle h, Stored before, Promise after) {
         int updated = h.createUpdate("update promise set state = :state, settled_at = :settled, due_soon_reported = :reported, "
                         + "version = version + 1 where id = :id and version = :version")
                 .bind("state", after.state().name()).bind("settled", at(after.settledAt().orElse(null)))

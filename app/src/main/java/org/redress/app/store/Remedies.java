@@ -59,7 +59,7 @@ public final class Remedies {
                     .bind("by", cut(Complaints.actor(by), 200)).bind("state", proposed.state().name()).bind("reason", cut(reason, 2000))
                     .bind("now", at(now)).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             for (AuditRecord r : proposed.audit()) {
-                Complaints.audit(h, complaint, r);
+                ComplaintRows.audit(h, complaint, r);
             }
             return proposed.withId(new Remedy.Id(id));
         });
@@ -93,7 +93,7 @@ public final class Remedies {
                 throw new ConcurrentChangeException("remedy " + id, expectedVersion, expectedVersion + 1, "");
             }
             for (AuditRecord a : r.audit()) {
-                Complaints.audit(h, r.complaint().value(), a);
+                ComplaintRows.audit(h, r.complaint().value(), a);
             }
             return r;
         });
@@ -111,6 +111,12 @@ public final class Remedies {
 
     public RemedyCatalogue catalogue() {
         return catalogue;
+    }
+
+    /** Remedies granted since an instant, in one query. */
+    public List<Remedy> grantedSince(Instant since) {
+        return database.jdbi().withHandle(h -> h.createQuery("select * from remedy where state = 'GRANTED' and created_at >= :since order by id")
+                .bind("since", Complaints.at(since)).map((rs, ctx) -> stored(rs).remedy()).list());
     }
 
     /** Remedies waiting for a supervisor, oldest first. */

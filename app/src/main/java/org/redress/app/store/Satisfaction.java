@@ -29,7 +29,8 @@ public final class Satisfaction {
      *
      * @return the secret token of the answer link, or null when the question was asked before
      */
-    public String ask(Handle h, long complaint) {
+    public String ask(Tx tx, long complaint) {
+        Handle h = tx.handle;
         byte[] b = new byte[24];
         RANDOM.nextBytes(b);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(b);

@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import org.redress.app.desk.Desk;
 import org.redress.app.desk.DeskReports;
-import org.redress.app.desk.Incidents;
-import org.redress.app.desk.Quarantine;
+import org.redress.app.store.IncidentBook;
 import org.redress.app.store.ChannelBoard;
 import org.redress.app.store.Complaints;
 import org.redress.app.store.Promises;
@@ -39,12 +40,14 @@ final class ConsolePages {
     private static final int MARK_WITHIN = 20_000;
     private static final int CHART_WIDTH = 260;
 
-    private final DeskServer desk;
+    private final Desk desk;
     private final ReplyGuard guard;
+    private final Function<String, String> lastError;
 
-    ConsolePages(DeskServer desk, ReplyGuard guard) {
+    ConsolePages(Desk desk, Function<String, String> lastError) {
         this.desk = desk;
-        this.guard = guard;
+        this.guard = desk.guard();
+        this.lastError = lastError;
     }
 
     private ZoneId zone() {
@@ -63,7 +66,7 @@ final class ConsolePages {
                 i.dueAt() == null ? "" : i.dueAt().toInstant().toString(),
                 i.dueAt() == null ? "" : t.when(i.dueAt().toInstant(), zone()))).toList();
         List<Views.Option> incidents = new ArrayList<>();
-        for (Incidents.Stored s : desk.incidents().list()) {
+        for (IncidentBook.Stored s : desk.incidents().list()) {
             if (!s.proposed() && s.incident().state() == Incident.State.OPEN) {
                 long id = s.incident().id().value();
                 incidents.add(new Views.Option(String.valueOf(id), "#" + id + " " + s.incident().title(), incident != null && incident == id));
@@ -143,7 +146,7 @@ final class ConsolePages {
     private Views.TimelineEntry entry(Texts t, Entry e, List<String> evidence) {
         String at = e.at().toString();
         String atText = t.when(e.at(), zone());
-        if (e instanceof Entry.Inbound in) {
+        if (e instanceof Entry.CustomerMessage in) {
             String icon = icon(in.channel());
             return new Views.TimelineEntry("inbound", icon, t.get("kind.inbound"), nz(in.from()), at, atText, nz(in.channel()),
                     marked(in.text(), evidence));
@@ -224,12 +227,11 @@ final class ConsolePages {
     }
 
     private Views.IncidentBanner incident(long number) {
-        Optional<Long> id = desk.database().jdbi().withHandle(h -> h.createQuery("select incident_id from incident_link "
-                + "where complaint_number = :n order by incident_id desc limit 1").bind("n", number).mapTo(Long.class).findOne());
-        if (id.isEmpty()) {
+        Optional<IncidentBook.Stored> of = desk.incidents().of(number);
+        if (of.isEmpty()) {
             return null;
         }
-        Incident i = desk.incidents().require(id.get()).incident();
+        Incident i = of.get().incident();
         return new Views.IncidentBanner(i.id().value(), i.title(), i.eta() == null ? "" : i.eta().toString(), i.state().name());
     }
 
@@ -237,7 +239,7 @@ final class ConsolePages {
 
     Views.Supervisor supervisor(Texts t) {
         Instant since = desk.clock().instant().minus(Duration.ofDays(90));
-        DeskReports.Report r = new DeskReports(desk.database(), desk.complaints(), desk.promises(), desk.remedies(), zone()).since(since);
+        DeskReports.Report r = desk.reports().since(since);
         Map<String, Double> perCategory = new LinkedHashMap<>();
         Map<String, Double> perMonth = new java.util.TreeMap<>();
         List<List<String>> trend = new ArrayList<>();
@@ -265,20 +267,16 @@ final class ConsolePages {
         String cur = currency;
         charts.add(chart(t.get("sup.compensation"), money, v -> fmt(v) + " " + cur));
 
-        List<Views.EscalationLine> escalations = desk.database().jdbi().withHandle(h -> h.createQuery("select number, subject, escalation, "
-                        + "priority, owner from complaint where open = true and escalation <> 'AGENT' order by priority, due_at, number limit 50")
-                .map((rs, ctx) -> new Views.EscalationLine(rs.getLong("number"), rs.getString("subject"), rs.getString("escalation"),
-                        rs.getString("priority"), nz(rs.getString("owner")))).list());
-        List<Views.AbuseLine> abuse = desk.database().jdbi().withHandle(h -> h.createQuery("select c.number, c.subject, min(s.evidence) as evidence "
-                        + "from complaint c join complaint_signal s on s.complaint_number = c.number where s.code = 'INSULT' "
-                        + "group by c.number, c.subject order by c.number desc limit 50")
-                .map((rs, ctx) -> new Views.AbuseLine(rs.getLong("number"), rs.getString("subject"), rs.getString("evidence"))).list());
+        List<Views.EscalationLine> escalations = desk.watchlist().escalated(50).stream().map(e -> new Views.EscalationLine(e.number(),
+                e.subject(), e.escalation(), e.priority(), nz(e.owner()))).toList();
+        List<Views.AbuseLine> abuse = desk.watchlist().insulted(50).stream().map(a -> new Views.AbuseLine(a.number(), a.subject(),
+                a.evidence())).toList();
         List<Views.RemedyLine> remedies = new ArrayList<>();
         for (Remedies.Stored s : desk.remedies().awaitingApproval()) {
             remedies.add(remedy(s));
         }
         List<Views.IncidentLine> incidents = new ArrayList<>();
-        for (Incidents.Stored s : desk.incidents().list()) {
+        for (IncidentBook.Stored s : desk.incidents().list()) {
             Incident i = s.incident();
             incidents.add(new Views.IncidentLine(i.id().value(), i.title(), i.category().code(), i.eta() == null ? "" : t.when(i.eta(), zone()),
                     s.proposed() ? "PROPOSED" : i.state().name(), s.proposed(), !s.proposed() && i.state() == Incident.State.OPEN, s.terms(),
@@ -330,15 +328,15 @@ final class ConsolePages {
 
     // ---- admin ------------------------------------------------------------------------------------------
 
-    Views.Admin admin(Texts t, Quarantine quarantine) {
+    Views.Admin admin(Texts t) {
         List<Views.ChannelLine> channels = new ArrayList<>();
         for (ChannelBoard.Instance c : desk.board().instances()) {
             channels.add(new Views.ChannelLine(c.name(), c.plugin(), nz(c.checkpoint()), c.lastReadAt() == null ? "" : t.when(c.lastReadAt(), zone()),
-                    nz(c.polledBy()), c.quarantined(), nz(desk.lastError(c.name()))));
+                    nz(c.polledBy()), c.quarantined(), nz(lastError.apply(c.name()))));
         }
-        List<Views.HeldLine> held = quarantine.open().stream().map(q -> new Views.HeldLine(q.id(), q.channel(), nz(q.externalId()),
+        List<Views.HeldLine> held = desk.quarantine().open().stream().map(q -> new Views.HeldLine(q.id(), q.channel(), nz(q.externalId()),
                 q.reason(), nz(q.location()), t.when(q.receivedAt().toInstant(), zone()))).toList();
-        List<Views.UserLine> users = desk.users().list().stream().map(u -> new Views.UserLine(u.username(), u.displayName(),
+        List<Views.UserLine> users = desk.staff().list().stream().map(u -> new Views.UserLine(u.username(), u.displayName(),
                 u.role().name().toLowerCase(Locale.ROOT), nz(u.team()), u.active())).toList();
         return new Views.Admin(channels, held, users, null);
     }

@@ -86,7 +86,7 @@ class DeskConfigTest {
         org.redress.core.complaint.Complaint fresh = org.redress.core.complaint.Complaint.receive(new org.redress.core.complaint.Complaint.Number(1),
                 new org.redress.core.customer.Customer.Id(1), "email", "s", new org.redress.core.complaint.Category("other"),
                 org.redress.core.complaint.Priority.P3, "en", java.util.List.of(),
-                new org.redress.core.complaint.Entry.Inbound(java.time.Instant.EPOCH, "email", "x", "a@b.example", "t", false));
+                new org.redress.core.complaint.Entry.CustomerMessage(java.time.Instant.EPOCH, "email", "x", "a@b.example", "t", false));
         assertThat(p.escalation().decide(fresh, new org.redress.core.escalation.Trigger.BrokenPromise("call back"))).isEmpty();
         assertThat(p.escalation().decide(fresh, new org.redress.core.escalation.Trigger.Stuck("idle")).orElseThrow().to())
                 .isEqualTo(org.redress.core.complaint.EscalationLevel.SUPERVISOR);

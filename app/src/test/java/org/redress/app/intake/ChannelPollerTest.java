@@ -1,5 +1,7 @@
 package org.redress.app.intake;
 
+import org.redress.app.desk.TestDesks;
+import org.redress.app.desk.Desk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -8,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.redress.app.channels.ChannelRegistry;
@@ -19,8 +20,6 @@ import org.redress.core.channel.Channel;
 import org.redress.core.channel.ChannelContext;
 import org.redress.core.channel.ChannelPlugin;
 import org.redress.core.channel.ChannelSettings;
-import org.redress.core.classify.Triage;
-import org.redress.core.routing.RoutingTable;
 
 /**
  * Two nodes (each its own connection pool and channel instance) polling one mail folder into one PostgreSQL:
@@ -44,9 +43,9 @@ class ChannelPollerTest {
             ChannelPlugin email = ChannelRegistry.discover().require("email");
             channel = email.open(ChannelSettings.validate(email.descriptor(), Map.of("path", folder.toString())),
                     new ChannelContext("support", Clock.systemUTC()));
-            intake = new DeskIntake(db, "email", new Triage(Triage.Policy.standard(), Optional.empty()), text -> Optional.of("en"),
-                    new RoutingTable(Map.of(), "front-desk"), Clock.systemUTC(), false);
-            poller = new ChannelPoller("support", channel, intake, new Outbox(db, Clock.systemUTC()), new Leases(db, Clock.systemUTC()),
+            Desk desk = TestDesks.english(db, Clock.systemUTC());
+            intake = desk.intake("email", false);
+            poller = new ChannelPoller("support", channel, intake, desk.outbox(), new Leases(db, Clock.systemUTC()),
                     name, Duration.ofSeconds(2), Duration.ofMillis(100), 20);
             thread = new Thread(poller, name);
             thread.start();

@@ -1,5 +1,8 @@
 package org.redress.app.intake;
 
+import org.redress.app.config.Policies;
+import org.redress.app.config.DeskConfig;
+import org.redress.app.desk.TestDesks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -22,7 +25,6 @@ import org.redress.core.channel.Channel;
 import org.redress.core.channel.ChannelContext;
 import org.redress.core.channel.ChannelPlugin;
 import org.redress.core.channel.ChannelSettings;
-import org.redress.core.classify.Triage;
 import org.redress.core.complaint.Category;
 import org.redress.core.intake.IntakeRunner;
 import org.redress.core.routing.RoutingTable;
@@ -45,8 +47,12 @@ class DeskIntakeTest {
     }
 
     DeskIntake intake(Database db, boolean acknowledge) {
-        return new DeskIntake(db, "email", new Triage(Triage.Policy.standard(), Optional.empty()), text -> Optional.of("en"),
-                new RoutingTable(Map.of(new Category("billing"), "billing-team"), "front-desk"), CLOCK, acknowledge);
+        Policies d = Policies.defaults();
+        Policies routed = new Policies(d.calendar(), d.sla(), new RoutingTable(Map.of(new Category("billing"), "billing-team"), "front-desk"),
+                d.remedies(), d.escalation(), d.stuckAfter());
+        DeskConfig c = DeskConfig.defaults("test-node");
+        return TestDesks.of(db, new DeskConfig(c.node(), c.pollEvery(), c.leaseTtl(), c.batch(), c.channels(), routed, c.ctiSpool()), CLOCK)
+                .intake("email", acknowledge);
     }
 
     Channel emlFolder(Path folder) throws Exception {
@@ -119,7 +125,7 @@ class DeskIntakeTest {
             });
 
             // the eml folder cannot send: the acknowledgements are marked failed with the reason, not lost
-            Outbox.Sent sent = new Outbox(db, CLOCK).deliverPending("support", channel, 10);
+            Outbox.Sent sent = TestDesks.english(db, CLOCK).outbox().deliverPending("support", channel, 10);
             assertThat(sent).isEqualTo(new Outbox.Sent(0, 2, 0));
             db.jdbi().useHandle(h -> assertThat(column(h, "select error from outbound_message where reply_id = 'ack-1000'").get(0)
                     .toString()).contains("no SMTP server"));

@@ -1,5 +1,7 @@
 package org.redress.app.intake;
 
+import org.redress.app.config.DeskConfig;
+import org.redress.app.desk.Desk;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
@@ -14,7 +16,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import org.redress.app.channels.ChannelRegistry;
 import org.redress.app.language.LinguaDetection;
@@ -25,7 +26,6 @@ import org.redress.core.channel.ChannelPlugin;
 import org.redress.core.channel.ChannelSettings;
 import org.redress.core.classify.Triage;
 import org.redress.core.intake.IntakeRunner;
-import org.redress.core.routing.RoutingTable;
 
 /**
  * End-to-end ingest into the desk's H2 database, run by hand (README): the corpus mix
@@ -72,8 +72,8 @@ public final class IngestBenchmark {
         try (Database db = Database.open("jdbc:h2:file:" + work.resolve("desk"), 4);
              Channel channel = email.open(ChannelSettings.validate(email.descriptor(), Map.of("source", "mbox", "path", mbox.toString())),
                      new ChannelContext("bench", Clock.systemUTC()))) {
-            DeskIntake intake = new DeskIntake(db, "email", new Triage(Triage.Policy.standard(), Optional.empty()), detection,
-                    new RoutingTable(Map.of(), "front-desk"), Clock.systemUTC(), true);
+            DeskIntake intake = Desk.open(db, DeskConfig.defaults("bench"), ChannelRegistry.discover(), detection, Clock.systemUTC())
+                    .intake("email", true);
             long[] storing = {0};
             org.redress.core.intake.InboundStore timed = new org.redress.core.intake.InboundStore() {
                 @Override

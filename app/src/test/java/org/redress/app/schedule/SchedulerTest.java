@@ -1,5 +1,6 @@
 package org.redress.app.schedule;
 
+import org.redress.app.desk.TestDesks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -13,13 +14,11 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.redress.app.channels.ChannelRegistry;
-import org.redress.app.intake.DeskIntake;
 import org.redress.app.store.Complaints;
 import org.redress.app.store.Database;
 import org.redress.app.store.Leases;
@@ -29,15 +28,10 @@ import org.redress.core.channel.Channel;
 import org.redress.core.channel.ChannelContext;
 import org.redress.core.channel.ChannelPlugin;
 import org.redress.core.channel.ChannelSettings;
-import org.redress.core.classify.Triage;
 import org.redress.core.complaint.Complaint;
 import org.redress.core.complaint.EscalationLevel;
-import org.redress.core.escalation.EscalationPolicy;
-import org.redress.core.escalation.Escalator;
-import org.redress.core.escalation.StuckDetector;
 import org.redress.core.intake.IntakeRunner;
 import org.redress.core.promise.Promise;
-import org.redress.core.routing.RoutingTable;
 import org.redress.core.sla.SlaMetric;
 import org.redress.core.sla.SlaPolicy;
 import org.redress.core.time.BusinessCalendar;
@@ -92,22 +86,14 @@ class SchedulerTest {
         ChannelPlugin email = ChannelRegistry.discover().require("email");
         try (Channel channel = email.open(ChannelSettings.validate(email.descriptor(), Map.of("path", inbox.toString())),
                 new ChannelContext("support", clock))) {
-            new IntakeRunner(new DeskIntake(db, "email", new Triage(Triage.Policy.standard(), Optional.empty()),
-                    text -> Optional.of("en"), new RoutingTable(Map.of(), "front-desk"), clock, false, SLA), 50)
+            new IntakeRunner(TestDesks.english(db, clock).intake("email", false), 50)
                     .drain("support", channel);
         }
     }
 
     Scheduler scheduler(Database db, String node) {
-        Complaints complaints = new Complaints(db, SLA, clock);
-        Escalator escalator = new Escalator(EscalationPolicy.standard(), clock);
-        return new Scheduler(List.of(
-                new SlaJob(db, complaints, escalator, Duration.ofSeconds(30)),
-                new PromiseJob(db, new Promises(db), complaints, escalator, Duration.ofMinutes(30), Duration.ofSeconds(30)),
-                new StuckJob(db, complaints, new StuckDetector(Duration.ofHours(16), 2, 3, CALENDAR), escalator,
-                        Duration.ofHours(1), Duration.ofMinutes(5)),
-                new BurstJob(db, 5, Duration.ofMinutes(30), Duration.ofMinutes(1))),
-                new Leases(db, clock), node, clock);
+        // the desk's own jobs, as serve schedules them (default policies: weekdays 9-17 UTC, stuck after 16 h)
+        return new Scheduler(TestDesks.english(db, clock).jobs(), new Leases(db, clock), node, clock);
     }
 
     static Job job(Scheduler s, String name) {

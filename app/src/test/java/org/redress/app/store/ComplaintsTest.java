@@ -1,5 +1,6 @@
 package org.redress.app.store;
 
+import org.redress.app.desk.TestDesks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,18 +22,15 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.redress.app.channels.ChannelRegistry;
-import org.redress.app.intake.DeskIntake;
 import org.redress.core.channel.Channel;
 import org.redress.core.channel.ChannelContext;
 import org.redress.core.channel.ChannelPlugin;
 import org.redress.core.channel.ChannelSettings;
-import org.redress.core.classify.Triage;
 import org.redress.core.complaint.Complaint;
 import org.redress.core.complaint.EscalationLevel;
 import org.redress.core.complaint.Entry;
 import org.redress.core.complaint.Status;
 import org.redress.core.intake.IntakeRunner;
-import org.redress.core.routing.RoutingTable;
 import org.redress.core.sla.SlaMetric;
 import org.redress.core.sla.SlaPolicy;
 import org.redress.core.staff.Actor;
@@ -63,8 +61,7 @@ class ComplaintsTest {
         ChannelPlugin email = ChannelRegistry.discover().require("email");
         try (Channel channel = email.open(ChannelSettings.validate(email.descriptor(), Map.of("path", inbox.toString())),
                 new ChannelContext("support", CLOCK))) {
-            new IntakeRunner(new DeskIntake(db, "email", new Triage(Triage.Policy.standard(), Optional.empty()),
-                    text -> Optional.of("en"), new RoutingTable(Map.of(), "front-desk"), CLOCK, false, SLA), 10)
+            new IntakeRunner(TestDesks.english(db, CLOCK).intake("email", false), 10)
                     .drain("support", channel);
         }
         return db.jdbi().withHandle(h -> h.createQuery("select max(number) from complaint").mapTo(Long.class).one());

@@ -10,23 +10,14 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jdbi.v3.core.statement.PreparedBatch;
-import org.redress.app.desk.Demo;
-import org.redress.app.desk.Replies;
-import org.redress.app.engine.DeskNode;
-import org.redress.app.store.Complaints;
+import org.redress.app.cli.Demo;
+import org.redress.app.desk.Desk;
+import org.redress.app.desk.TestDesks;
 import org.redress.app.store.Database;
-import org.redress.app.store.Promises;
-import org.redress.app.store.Remedies;
-import org.redress.app.store.Users;
-import org.redress.core.guard.ReplyGuard;
-import org.redress.core.promise.PromiseExtractor;
-import org.redress.core.remedy.RemedyCatalogue;
-import org.redress.core.sla.SlaPolicy;
 
 /**
  * {@code GET /api/complaints} requests per second on loopback, 50 concurrent clients with an API token, against
@@ -42,16 +33,11 @@ public final class ApiBenchmark {
         Clock clock = Clock.systemUTC();
         String url = "jdbc:h2:file:" + Files.createTempDirectory("redress-api-").resolve("desk");
         try (Database db = Database.open(url, 60)) {
-            SlaPolicy sla = SlaPolicy.standard(DeskNode.CALENDAR);
-            Complaints complaints = new Complaints(db, sla, clock);
-            Promises promises = new Promises(db);
-            Replies replies = new Replies(complaints, promises, new ReplyGuard(new PromiseExtractor(DeskNode.CALENDAR), Optional.empty()), clock);
-            new Demo(db, sla, text -> Optional.of("en"), replies, clock).seed();
+            Desk desk = TestDesks.english(db, clock);
+            new Demo(desk).seed();
             grow(db, n);
-            Users users = new Users(db, clock);
-            String token = users.createToken("ana", "benchmark");
-            DeskServer server = new DeskServer(db, users, complaints, promises, new Remedies(db, complaints, RemedyCatalogue.standard("EUR"), clock),
-                    replies, null, text -> Optional.of("en"), clock);
+            String token = desk.users().createToken("ana", "benchmark");
+            DeskServer server = new DeskServer(desk, null);
             int port = server.start("127.0.0.1", 0);
             try {
                 String base = "http://127.0.0.1:" + port;

@@ -1,5 +1,7 @@
 package org.redress.app.web;
 
+import org.redress.app.desk.TestDesks;
+import org.redress.app.desk.Desk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -12,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,18 +31,11 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.redress.app.channels.ChannelRegistry;
 import org.redress.app.config.DeskConfig;
-import org.redress.app.desk.Replies;
 import org.redress.app.engine.DeskNode;
-import org.redress.app.store.Complaints;
 import org.redress.app.store.Database;
-import org.redress.app.store.Promises;
-import org.redress.app.store.Remedies;
 import org.redress.app.store.TestDatabases;
 import org.redress.app.store.Users;
-import org.redress.core.guard.ReplyGuard;
-import org.redress.core.promise.PromiseExtractor;
 import org.redress.core.staff.Role;
 
 /**
@@ -114,16 +108,13 @@ class ConsoleBrowserTest {
                 """.formatted(greenMail.getImap().getPort(), greenMail.getSmtp().getPort()));
         DeskConfig desk = DeskConfig.load(config, "browser-node", System::getenv);
         Clock clock = Clock.systemUTC();
-        node = DeskNode.open(db, desk, ChannelRegistry.discover(), text -> Optional.of("en"), clock);
-        Complaints complaints = new Complaints(db, desk.policies().sla(), clock);
-        Promises promises = new Promises(db);
-        Users users = new Users(db, clock);
+        Desk theDesk = TestDesks.of(db, desk, clock);
+        node = DeskNode.open(theDesk);
+        Users users = theDesk.users();
         users.add("ana", "Ana Agent", Role.AGENT, "front-desk", PASSWORD);
         users.add("sue", "Sue Supervisor", Role.SUPERVISOR, "front-desk", PASSWORD);
         users.add("adam", "Adam Admin", Role.ADMIN, null, PASSWORD);
-        Replies replies = new Replies(complaints, promises, new ReplyGuard(new PromiseExtractor(desk.policies().calendar()), Optional.empty()), clock);
-        server = new DeskServer(db, users, complaints, promises, new Remedies(db, complaints, desk.policies().remedies(), clock), replies,
-                node, text -> Optional.of("en"), clock);
+        server = new DeskServer(theDesk, node);
         base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
         node.start();
 

@@ -160,7 +160,7 @@ public final class CallRules {
 
     private static String firstText(Complaint c) {
         for (Entry e : c.timeline()) {
-            if (e instanceof Entry.Inbound in) {
+            if (e instanceof Entry.CustomerMessage in) {
                 return in.text();
             }
             if (e instanceof Entry.Call call) {

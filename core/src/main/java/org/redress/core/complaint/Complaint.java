@@ -80,7 +80,7 @@ public final class Complaint {
         Complaint c = new Complaint(number, customer, channel, subject, category, priority, language, first.at());
         c.signals.addAll(signals);
         c.timeline.add(first);
-        if (first instanceof Entry.Inbound || first instanceof Entry.Call) {
+        if (first instanceof Entry.CustomerMessage || first instanceof Entry.Call) {
             c.playbook.accountCaptured();
         }
         c.audit.add(new AuditRecord(first.at(), Actor.DESK, "receive", "", Status.RECEIVED.name(),
@@ -114,7 +114,7 @@ public final class Complaint {
         c.signals.addAll(s.signals());
         c.timeline.addAll(s.timeline());
         c.audit.addAll(s.audit());
-        if (s.timeline().stream().anyMatch(e -> e instanceof Entry.Inbound || e instanceof Entry.Call)) {
+        if (s.timeline().stream().anyMatch(e -> e instanceof Entry.CustomerMessage || e instanceof Entry.Call)) {
             c.playbook.accountCaptured();
         }
         for (AuditRecord r : s.audit()) {
@@ -249,6 +249,13 @@ public final class Complaint {
         this.owner = owner;
         this.team = team;
         record(at, actor, "assign", before, owner + "@" + team, reason);
+    }
+
+    /** The desk routes the complaint to the team that handles its category (no owner yet: the team's queue). */
+    public void route(String team, Instant at) {
+        String before = this.team == null ? "" : this.team;
+        this.team = Objects.requireNonNull(team, "team");
+        record(at, Actor.DESK, "route", before, team, "category " + category.code());
     }
 
     /** Offers the complaint to another team; the current owner stays accountable until it is accepted. */
@@ -433,7 +440,7 @@ public final class Complaint {
     public int customerContacts() {
         int n = 0;
         for (Entry e : timeline) {
-            if ((e instanceof Entry.Inbound in && !in.automated()) || e instanceof Entry.Call) {
+            if ((e instanceof Entry.CustomerMessage in && !in.automated()) || e instanceof Entry.Call) {
                 n++;
             }
         }

@@ -20,9 +20,9 @@ public sealed interface Entry {
      * @param text       the full text (never cut: the customer's account is captured in full)
      * @param automated  whether a machine sent it (a bounce or out-of-office attached to the complaint)
      */
-    record Inbound(Instant at, String channel, String externalId, String from, String text, boolean automated)
+    record CustomerMessage(Instant at, String channel, String externalId, String from, String text, boolean automated)
             implements Entry {
-        public Inbound {
+        public CustomerMessage {
             Objects.requireNonNull(at, "at");
             Objects.requireNonNull(text, "text");
         }

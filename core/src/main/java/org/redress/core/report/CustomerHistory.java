@@ -45,7 +45,7 @@ public record CustomerHistory(Customer.Id customer, List<Complaint.Number> compl
                 }
             }
             for (Entry e : c.timeline()) {
-                boolean fromCustomer = (e instanceof Entry.Inbound in && !in.automated()) || e instanceof Entry.Call;
+                boolean fromCustomer = (e instanceof Entry.CustomerMessage in && !in.automated()) || e instanceof Entry.Call;
                 if (fromCustomer && (last == null || e.at().isAfter(last))) {
                     last = e.at();
                 }

@@ -117,6 +117,29 @@ public final class SlaClock {
         return !whole.isZero() && used.toMillis() >= whole.toMillis() * warnAt ? State.WARNING : State.RUNNING;
     }
 
+    /**
+     * When this clock can next owe an event, so a store can look at it then and not before: its warning point until
+     * it warned, then its deadline; a clock that stopped late still owes its breach; a paused clock owes nothing
+     * until it resumes.
+     */
+    public Optional<Instant> nextCheck(BusinessCalendar calendar, double warnAt) {
+        if (breached) {
+            return Optional.empty();
+        }
+        if (stoppedAt != null) {
+            return Boolean.TRUE.equals(missed) ? Optional.of(stoppedAt) : Optional.empty();
+        }
+        if (pausedSince != null) {
+            return Optional.empty();
+        }
+        if (warned) {
+            return Optional.of(deadline(calendar).plusSeconds(1));
+        }
+        Duration whole = fixedDeadline != null ? calendar.between(start, fixedDeadline) : target;
+        Duration warnAfter = Duration.ofMillis((long) Math.ceil(whole.toMillis() * warnAt));
+        return Optional.of(fixedDeadline != null ? calendar.plus(start, warnAfter) : calendar.plus(start, warnAfter.plus(paused)));
+    }
+
     /** The event this clock owes at {@code now}, each at most once. */
     Optional<SlaEvent> check(Instant now, BusinessCalendar calendar, double warnAt, Complaint.Number subject) {
         State s = state(now, calendar, warnAt);

@@ -140,6 +140,11 @@ public final class SlaClocks {
         return clock(metric).map(c -> c.state(now, policy.calendar(), policy.warnAt()));
     }
 
+    /** When the current clock of a metric can next owe a warning or a breach; empty when it owes none. */
+    public Optional<Instant> nextCheck(SlaMetric metric) {
+        return clock(metric).flatMap(c -> c.nextCheck(policy.calendar(), policy.warnAt()));
+    }
+
     /** Every clock of the complaint that has stopped, including replaced next-update clocks. */
     public List<SlaClock> stopped() {
         List<SlaClock> all = new ArrayList<>(finished);

@@ -86,7 +86,7 @@ class CallRulesTest {
     void an_answered_call_joins_the_open_complaint_about_the_same_matter() {
         Complaint parcel = Fixtures.complaint(7, 1, "delivery", local("2026-11-20T10:00"), List.of());
         Complaint invoice = Complaint.receive(new Complaint.Number(8), parcel.customer(), "email", "Invoice charged twice",
-                parcel.category(), parcel.priority(), "en", List.of(), new Entry.Inbound(local("2026-11-21T10:00"), "email",
+                parcel.category(), parcel.priority(), "en", List.of(), new Entry.CustomerMessage(local("2026-11-21T10:00"), "email",
                         "m8", "a@b.c", "My invoice for March was charged twice to my card.", false));
         assertThat(CallRules.sameMatter("Customer says the March invoice was charged twice, card statement sent",
                 List.of(parcel, invoice))).contains(invoice);

@@ -35,7 +35,7 @@ class CustomersTest {
         Complaint first = Fixtures.complaint(1, byMail.id().value(), "delivery", local("2026-10-01T10:00"), List.of());
         Complaint second = Fixtures.complaint(2, byPhone.id().value(), "delivery", local("2026-11-20T10:00"), List.of());
         Complaint third = Fixtures.complaint(3, byPhone.id().value(), "billing", local("2026-11-21T10:00"), List.of());
-        second.append(new Entry.Inbound(local("2026-11-22T18:30"), "email", "m-late", "ana@example.org", "Any news?", false));
+        second.append(new Entry.CustomerMessage(local("2026-11-22T18:30"), "email", "m-late", "ana@example.org", "Any news?", false));
         third.transition(Status.CLOSED, Fixtures.ANA, "duplicate", local("2026-11-21T11:00"));
 
         Customer merged = customers.merge(byMail.id(), byPhone.id());

@@ -67,10 +67,10 @@ class EscalationTest {
 
         Complaint calling = Fixtures.complaint(5, local("2026-11-23T10:00"));
         calling.append(new Entry.Call(local("2026-11-23T11:00"), "c1", "+40721000001", "missed", Optional.empty(), ""));
-        calling.append(new Entry.Inbound(local("2026-11-23T12:00"), "email", "m2", "x@example.org", "again?", false));
+        calling.append(new Entry.CustomerMessage(local("2026-11-23T12:00"), "email", "m2", "x@example.org", "again?", false));
         assertThat(stuck.check(calling, local("2026-11-23T12:00"))).map(Trigger.Stuck::why)
                 .contains("the customer got in touch 3 times about it");
-        calling.append(new Entry.Inbound(local("2026-11-23T12:00"), "email", "ooo", "x@example.org", "Out of office", true));
+        calling.append(new Entry.CustomerMessage(local("2026-11-23T12:00"), "email", "ooo", "x@example.org", "Out of office", true));
         assertThat(calling.customerContacts()).as("automated mail is no contact").isEqualTo(3);
     }
 

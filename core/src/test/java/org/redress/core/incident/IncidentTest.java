@@ -22,7 +22,7 @@ class IncidentTest {
 
     static Complaint complaint(long n, String category, String subject, String text, String at) {
         return Complaint.receive(new Complaint.Number(n), new Customer.Id(n), "email", subject, new Category(category),
-                Priority.P3, "en", List.of(), new Entry.Inbound(local(at), "email", "m" + n, "c@x.org", text, false));
+                Priority.P3, "en", List.of(), new Entry.CustomerMessage(local(at), "email", "m" + n, "c@x.org", text, false));
     }
 
     final Incident outage = new Incident(new Incident.Id(1), "Internet outage in Cluj", new Category("technical"),

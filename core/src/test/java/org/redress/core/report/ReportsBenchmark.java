@@ -67,7 +67,7 @@ public final class ReportsBenchmark {
                     ? List.of(new Signal(SignalCode.CHURN_RISK, "switch provider", 0, 15)) : List.of();
             Complaint c = Complaint.receive(new Complaint.Number(i), new Customer.Id(1 + random.nextInt(n / 3)), "email",
                     "s", new Category(categories[random.nextInt(categories.length)]), Priority.values()[random.nextInt(4)],
-                    "en", signals, new Entry.Inbound(at, "email", "m" + i, "c@x.org", "text", false));
+                    "en", signals, new Entry.CustomerMessage(at, "email", "m" + i, "c@x.org", "text", false));
             SlaClocks sla = SlaClocks.start(c.number(), c.priority(), at, policy);
             Instant ack = at.plus(Duration.ofMinutes(5 + random.nextInt(600)));
             c.transition(Status.ACKNOWLEDGED, agent, "", ack);

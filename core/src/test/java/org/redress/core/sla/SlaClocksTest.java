@@ -30,6 +30,19 @@ class SlaClocksTest {
     }
 
     @Test
+    void a_clock_is_next_looked_at_on_its_warning_point_then_just_after_its_deadline_and_not_while_paused() {
+        // P1 acknowledgement: 15 working minutes, warned at 80%: 12 minutes
+        SlaClocks clocks = SlaClocks.start(n, Priority.P1, local("2026-11-23T10:00"), policy);
+        assertThat(clocks.nextCheck(SlaMetric.ACKNOWLEDGEMENT)).contains(local("2026-11-23T10:12"));
+        clocks.check(local("2026-11-23T10:12"));
+        assertThat(clocks.nextCheck(SlaMetric.ACKNOWLEDGEMENT)).contains(local("2026-11-23T10:15").plusSeconds(1));
+        clocks.check(local("2026-11-23T10:16"));
+        assertThat(clocks.nextCheck(SlaMetric.ACKNOWLEDGEMENT)).as("breached: it owes nothing more").isEmpty();
+        clocks.onTransition(Status.ACKNOWLEDGED, Status.WAITING_ON_CUSTOMER, local("2026-11-23T10:20"));
+        assertThat(clocks.nextCheck(SlaMetric.RESOLUTION)).as("paused").isEmpty();
+    }
+
+    @Test
     void waiting_on_the_customer_pauses_every_clock() {
         SlaClocks clocks = SlaClocks.start(n, Priority.P2, local("2026-11-23T10:00"), policy);
         clocks.onTransition(Status.ACKNOWLEDGED, Status.WAITING_ON_CUSTOMER, local("2026-11-23T10:30"));

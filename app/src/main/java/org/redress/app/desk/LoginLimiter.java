@@ -1,4 +1,4 @@
-package org.redress.app.web;
+package org.redress.app.desk;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,7 +1,6 @@
-package org.redress.app.desk;
+package org.redress.app.cli;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,13 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.redress.app.intake.DeskIntake;
-import org.redress.app.schedule.BurstJob;
-import org.redress.app.schedule.PromiseJob;
-import org.redress.app.store.Complaints;
-import org.redress.app.store.Database;
-import org.redress.app.store.Promises;
-import org.redress.app.store.Remedies;
+import org.redress.app.desk.Desk;
+import org.redress.app.schedule.Job;
+import org.redress.app.store.IncidentBook;
 import org.redress.app.store.Users;
 import org.redress.core.channel.Batch;
 import org.redress.core.channel.Checkpoint;
@@ -23,45 +18,30 @@ import org.redress.core.channel.Inbound;
 import org.redress.core.channel.InboundMessage;
 import org.redress.core.channel.RawSource;
 import org.redress.core.channel.SenderIdentity;
-import org.redress.core.classify.Triage;
 import org.redress.core.complaint.Complaint;
-import org.redress.core.escalation.EscalationPolicy;
-import org.redress.core.escalation.Escalator;
 import org.redress.core.promise.Promise;
 import org.redress.core.remedy.Money;
-import org.redress.core.remedy.RemedyCatalogue;
 import org.redress.core.remedy.RemedyKind;
-import org.redress.core.routing.RoutingTable;
-import org.redress.core.sla.SlaPolicy;
 import org.redress.core.staff.Actor;
 import org.redress.core.staff.Role;
-import org.redress.core.text.LanguageDetection;
 
 /**
- * A living demo desk: complaints in several languages from email, social media and phone, stored through the real
+ * A living demo desk, seeded through the desk's own use cases: complaints in several languages from email, social media and phone, stored through the real
  * intake (triaged, routed, escalated where they threaten); an outage flood that the burst job proposes as an
  * incident; a reply checked by the guard; a promise due soon and one broken by the promise job; a remedy awaiting
  * a supervisor; and a user for each role, whose passwords are returned to be printed once.
  */
 public final class Demo {
 
-    private final Database database;
-    private final SlaPolicy sla;
-    private final LanguageDetection detection;
-    private final Replies replies;
-    private final Clock clock;
+    private final Desk desk;
 
-    public Demo(Database database, SlaPolicy sla, LanguageDetection detection, Replies replies, Clock clock) {
-        this.database = database;
-        this.sla = sla;
-        this.detection = detection;
-        this.replies = replies;
-        this.clock = clock;
+    public Demo(Desk desk) {
+        this.desk = desk;
     }
 
     /** Seeds the desk and returns each demo user's name, role and password. */
     public Map<String, String> seed() {
-        Instant now = clock.instant();
+        Instant now = desk.clock().instant();
         List<InboundMessage> email = new ArrayList<>();
         email.add(mail("ana.pop@example.ro", "Ana Pop", "Charged twice for my March invoice", now.minus(Duration.ofHours(26)),
                 "You charged me twice for my March invoice (2 x 49.90 EUR). I want the second payment back or I will complain "
@@ -95,7 +75,7 @@ public final class Demo {
         store("demo-phone", "phone-log", phone);
 
         Map<String, String> passwords = new LinkedHashMap<>();
-        Users users = new Users(database, clock);
+        Users users = desk.users();
         for (String[] u : new String[][] {{"ana", "Ana Agent", "AGENT", "front-desk"}, {"sam", "Sam Senior", "SENIOR", "front-desk"},
                 {"sue", "Sue Supervisor", "SUPERVISOR", "front-desk"}, {"eve", "Eve Executive", "EXECUTIVE", null},
                 {"adam", "Adam Admin", "ADMIN", null}}) {
@@ -104,33 +84,42 @@ public final class Demo {
             passwords.put(u[0] + " (" + u[2].toLowerCase() + ")", password);
         }
 
-        Complaints complaints = new Complaints(database, sla, clock);
-        Promises promises = new Promises(database);
         Actor ana = Actor.agent("ana");
         long first = 1000;
         // a reply that passes the guard and promises a call back, and a promise already broken yesterday
-        long version = complaints.require(first + 2).complaint().version();
-        replies.reply(first + 2, version, ana, "Ольга, мне очень жаль, что посылка задерживается. Я проверю статус доставки "
+        long version = desk.complaints().require(first + 2).complaint().version();
+        desk.replies().reply(first + 2, version, ana, "Ольга, мне очень жаль, что посылка задерживается. Я проверю статус доставки "
                 + "и перезвоню вам завтра до 12:00.", Optional.empty(), Optional.empty());
-        promises.add(new Complaint.Number(first + 1), "ana", "I will call you back within the hour", now.minus(Duration.ofMinutes(40)),
+        desk.promises().add(new Complaint.Number(first + 1), "ana", "I will call you back within the hour", now.minus(Duration.ofMinutes(40)),
                 now.plus(Duration.ofMinutes(20)), Promise.Source.REPLY);
-        promises.add(new Complaint.Number(first), "ana", "The refund will be on your card by tomorrow", now.minus(Duration.ofHours(25)),
+        desk.promises().add(new Complaint.Number(first), "ana", "The refund will be on your card by tomorrow", now.minus(Duration.ofHours(25)),
                 now.minus(Duration.ofHours(1)), Promise.Source.REPLY);
-        Escalator escalator = new Escalator(EscalationPolicy.standard(), clock);
-        new PromiseJob(database, promises, complaints, escalator, Duration.ofMinutes(30), Duration.ofMinutes(1)).run(now);
-        new BurstJob(database, 5, Duration.ofMinutes(30), Duration.ofMinutes(1)).run(now);
-        // the supervisor has declared the outage the desk proposed
-        database.jdbi().useHandle(h -> h.createUpdate("update incident set proposed = false, declared_by = 'sue', title = "
-                + "'Internet outage in Cluj', eta = :eta").bind("eta", Complaints.at(now.plus(Duration.ofHours(3)))).execute());
-        new Remedies(database, complaints, RemedyCatalogue.standard("EUR"), clock).propose(first, RemedyKind.REFUND,
-                Money.of("49.90", "EUR"), Money.of("149.90", "EUR"), ana, "double charge, and a goodwill credit for the trouble");
+        run("promises", now);
+        run("bursts", now);
+        // the supervisor has declared the outage the desk proposed, and its customers were told the ETA
+        for (IncidentBook.Stored s : desk.incidents().list()) {
+            if (s.proposed()) {
+                desk.incidents().declare(s.incident().id().value(), "Internet outage in Cluj", Optional.empty(), null,
+                        now.plus(Duration.ofHours(3)), new Actor("sue", Role.SUPERVISOR), List.of());
+            }
+        }
+        String currency = desk.casework().currency();
+        desk.casework().proposeRemedy(first, RemedyKind.REFUND, Money.of("49.90", currency), Money.of("149.90", currency), ana,
+                "double charge, and a goodwill credit for the trouble");
         return passwords;
     }
 
     private void store(String instance, String plugin, List<InboundMessage> messages) {
-        DeskIntake intake = new DeskIntake(database, plugin, new Triage(Triage.Policy.standard(), Optional.empty()), detection,
-                new RoutingTable(Map.of(), "front-desk"), clock, false, sla);
-        intake.store(instance, new Batch(List.<Inbound>copyOf(messages), Checkpoint.of("demo"), false));
+        desk.intake(plugin, false).store(instance, new Batch(List.<Inbound>copyOf(messages), Checkpoint.of("demo"), false));
+    }
+
+    /** Runs one of the desk's own jobs now, as the scheduler would. */
+    private void run(String job, Instant now) {
+        for (Job j : desk.jobs()) {
+            if (j.name().equals(job)) {
+                j.run(now);
+            }
+        }
     }
 
     private static InboundMessage mail(String address, String name, String subject, Instant at, String text) {

@@ -1,0 +1,70 @@
+package org.redress.app.store;
+
+import static org.redress.app.store.Complaints.at;
+import static org.redress.app.store.Complaints.cut;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.redress.core.channel.SenderIdentity;
+
+/**
+ * What the desk owes its customers (table {@code outbound_message}) and the ids of what it sent, so answers thread
+ * back ({@code message_ref}, direction out). A message is owed in the transaction that decided it and sent after
+ * that committed; the reply id makes owing idempotent.
+ */
+public final class Outbound {
+
+    /** One message waiting to go out through its channel instance. */
+    public record Owed(String replyId, long complaint, SenderIdentity recipient, String subject, String text, String inReplyTo,
+                       boolean automatic) {
+    }
+
+    private final Database database;
+    private final Clock clock;
+
+    public Outbound(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    /** Owes a message in the caller's transaction; owing the same reply id twice keeps the first. */
+    public static void owe(Tx tx, String replyId, long complaint, String instance, SenderIdentity recipient, String subject,
+                           String text, String inReplyTo, boolean automatic, Instant now) {
+        tx.handle.createUpdate("insert into outbound_message (reply_id, complaint_number, instance, recipient_kind, recipient, subject, "
+                        + "text, in_reply_to, automatic, status, created_at) values (:id, :n, :instance, :kind, :recipient, :subject, :text, "
+                        + ":inReplyTo, :automatic, 'pending', :now) on conflict do nothing")
+                .bind("id", replyId).bind("n", complaint).bind("instance", instance).bind("kind", recipient.kind().name())
+                .bind("recipient", recipient.value()).bind("subject", cut(subject, 2000))
+                .bind("text", text).bind("inReplyTo", inReplyTo).bind("automatic", automatic)
+                .bind("now", at(now)).execute();
+    }
+
+    /** The oldest messages still owed through a channel instance. */
+    public List<Owed> pending(String instance, int max) {
+        return database.jdbi().withHandle(h -> h.createQuery(
+                        "select reply_id, complaint_number, recipient_kind, recipient, subject, text, in_reply_to, automatic "
+                                + "from outbound_message where instance = :instance and status = 'pending' order by created_at limit :max")
+                .bind("instance", instance).bind("max", max)
+                .map((rs, ctx) -> new Owed(rs.getString("reply_id"), rs.getLong("complaint_number"),
+                        new SenderIdentity(SenderIdentity.Kind.valueOf(rs.getString("recipient_kind")), rs.getString("recipient"), ""),
+                        rs.getString("subject"), rs.getString("text"), rs.getString("in_reply_to"), rs.getBoolean("automatic")))
+                .list());
+    }
+
+    /** The channel took the message: remembered with the id it gave, so an answer to it threads back. */
+    public void sent(Owed owed, String externalId) {
+        database.jdbi().useTransaction(h -> {
+            h.createUpdate("update outbound_message set status = 'sent', external_id = :ext, sent_at = :now, error = null "
+                    + "where reply_id = :id").bind("ext", externalId).bind("now", at(clock.instant())).bind("id", owed.replyId()).execute();
+            h.createUpdate("insert into message_ref (message_id, complaint_number, direction) values (:id, :n, 'out') "
+                    + "on conflict do nothing").bind("id", externalId).bind("n", owed.complaint()).execute();
+        });
+    }
+
+    /** The channel refused the message: kept pending when it may go later, else marked failed; the reason either way. */
+    public void failed(Owed owed, String reason, boolean retryable) {
+        database.jdbi().useHandle(h -> h.createUpdate("update outbound_message set status = :status, error = :error where reply_id = :id")
+                .bind("status", retryable ? "pending" : "failed").bind("error", cut(reason, 2000)).bind("id", owed.replyId()).execute());
+    }
+}

@@ -1,0 +1,68 @@
+package org.redress.app.store;
+
+import static org.redress.app.store.Complaints.at;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What supervisors and the desk's jobs look for among the complaints: escalated and abusive ones, clocks that may
+ * owe a warning or a breach, complaints due a look for being stuck. Each is one query, whatever the desk's size.
+ */
+public final class Watchlist {
+
+    /** An open complaint above the agent's level. */
+    public record Escalated(long number, String subject, String escalation, String priority, String owner) {
+    }
+
+    /** A complaint whose customer insulted the agent, with the words. */
+    public record Insulted(long number, String subject, String evidence) {
+    }
+
+    private final Database database;
+
+    public Watchlist(Database database) {
+        this.database = database;
+    }
+
+    public List<Escalated> escalated(int limit) {
+        return database.jdbi().withHandle(h -> h.createQuery("select number, subject, escalation, priority, owner from complaint "
+                        + "where open = true and escalation <> 'AGENT' order by priority, due_at, number limit :limit")
+                .bind("limit", limit)
+                .map((rs, ctx) -> new Escalated(rs.getLong("number"), rs.getString("subject"), rs.getString("escalation"),
+                        rs.getString("priority"), rs.getString("owner"))).list());
+    }
+
+    public List<Insulted> insulted(int limit) {
+        return database.jdbi().withHandle(h -> h.createQuery("select c.number, c.subject, min(s.evidence) as evidence "
+                        + "from complaint c join complaint_signal s on s.complaint_number = c.number where s.code = 'INSULT' "
+                        + "group by c.number, c.subject order by c.number desc limit :limit")
+                .bind("limit", limit)
+                .map((rs, ctx) -> new Insulted(rs.getLong("number"), rs.getString("subject"), rs.getString("evidence"))).list());
+    }
+
+    /** Complaints with a clock that may owe an event by {@code now}. */
+    public List<Long> clocksDue(Instant now, int limit) {
+        return database.jdbi().withHandle(h -> h.createQuery("select distinct complaint_number from sla_clock "
+                        + "where current_clock = true and next_check_at <= :now order by complaint_number limit :limit")
+                .bind("now", at(now)).bind("limit", limit).mapTo(Long.class).list());
+    }
+
+    /** A clock whose estimate was early owes nothing yet: looked at again {@code later}, not on every run. */
+    public static void lookAgain(Tx tx, long complaint, Instant now, Instant later) {
+        tx.handle.createUpdate("update sla_clock set next_check_at = :later where complaint_number = :n and next_check_at <= :now")
+                .bind("later", at(later)).bind("n", complaint).bind("now", at(now)).execute();
+    }
+
+    /** Open complaints not checked for being stuck since {@code before}. */
+    public List<Long> stuckCandidates(Instant before, int limit) {
+        return database.jdbi().withHandle(h -> h.createQuery("select number from complaint where open = true "
+                        + "and (stuck_checked_at is null or stuck_checked_at < :before) order by number limit :limit")
+                .bind("before", at(before)).bind("limit", limit).mapTo(Long.class).list());
+    }
+
+    public static void stuckChecked(Tx tx, long complaint, Instant now) {
+        tx.handle.createUpdate("update complaint set stuck_checked_at = :now where number = :n")
+                .bind("now", at(now)).bind("n", complaint).execute();
+    }
+}

@@ -1,0 +1,55 @@
+package org.redress.app.web;
+
+import static org.redress.app.web.Console.done;
+import static org.redress.app.web.Console.required;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.Map;
+import java.util.Optional;
+import org.redress.app.desk.Desk;
+import org.redress.app.desk.Quarantine;
+
+/** The admin's page: channels, the quarantine (retry, discard) and users. */
+final class AdminPages {
+
+    private final Console console;
+    private final Desk desk;
+    private final ConsolePages pages;
+
+    AdminPages(Console console, Desk desk, ConsolePages pages) {
+        this.console = console;
+        this.desk = desk;
+        this.pages = pages;
+    }
+
+    void register(RoutesConfig routes) {
+        console.page(routes, "/console/admin", Access.ADMIN, this::admin);
+        console.form(routes, "/console/quarantine/{id}/retry", Access.ADMIN, this::retry);
+        console.form(routes, "/console/quarantine/{id}/discard", Access.ADMIN, this::discard);
+        console.form(routes, "/console/users", Access.ADMIN, this::addUser);
+    }
+
+    private void admin(Context ctx, Console.Visitor v) {
+        console.render(ctx, 200, "admin.jte", Map.of("page", console.pageOf(ctx, v.t(), v, "admin"), "admin", pages.admin(v.t())));
+    }
+
+    private void retry(Context ctx, Console.Visitor v) {
+        Quarantine.Retried r = desk.quarantine().retry(Requests.id(ctx), v.user().actor());
+        if (!r.stored()) {
+            throw new ApiError(422, "quarantine " + r.id() + ": " + r.outcome());
+        }
+        done(ctx, "/console/admin", "retried");
+    }
+
+    private void discard(Context ctx, Console.Visitor v) {
+        desk.quarantine().discard(Requests.id(ctx), v.user().actor(), Optional.ofNullable(ctx.formParam("reason")).orElse(""));
+        done(ctx, "/console/admin", "discarded");
+    }
+
+    private void addUser(Context ctx, Console.Visitor v) {
+        desk.staff().add(v.user().actor(), required(ctx, "username"), Optional.ofNullable(ctx.formParam("displayName")).orElse(""),
+                Requests.role(required(ctx, "role")), Console.optional(ctx, "team").orElse(null), required(ctx, "password"));
+        done(ctx, "/console/admin", "user");
+    }
+}

@@ -1,0 +1,176 @@
+package org.redress.app.web;
+
+import static org.redress.app.web.Console.done;
+import static org.redress.app.web.Console.number;
+import static org.redress.app.web.Console.required;
+import static org.redress.app.web.Console.version;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.redress.app.desk.Desk;
+import org.redress.app.desk.Replies;
+import org.redress.app.store.ConcurrentChangeException;
+import org.redress.app.store.Queue;
+import org.redress.app.store.Users;
+import org.redress.app.web.console.Texts;
+import org.redress.app.web.console.Views;
+import org.redress.core.complaint.Status;
+import org.redress.core.remedy.Remedy;
+import org.redress.core.remedy.RemedyKind;
+
+/** The agents' pages: the queue, and a complaint with everything done on it (reply, note, status, transfers, remedies). */
+final class CasePages {
+
+    private static final Duration BREACHING_SOON = Duration.ofHours(4);
+
+    private final Console console;
+    private final Desk desk;
+    private final ConsolePages pages;
+
+    CasePages(Console console, Desk desk, ConsolePages pages) {
+        this.console = console;
+        this.desk = desk;
+        this.pages = pages;
+    }
+
+    void register(RoutesConfig routes) {
+        console.page(routes, "/console", Access.AGENT, this::queue);
+        console.page(routes, "/console/complaints/{number}", Access.AGENT, this::complaint);
+        console.form(routes, "/console/complaints/{number}/reply", Access.AGENT, this::reply);
+        console.form(routes, "/console/complaints/{number}/note", Access.AGENT, this::note);
+        console.form(routes, "/console/complaints/{number}/transition", Access.AGENT, this::transition);
+        console.form(routes, "/console/complaints/{number}/take", Access.AGENT, this::take);
+        console.form(routes, "/console/complaints/{number}/remedy", Access.AGENT, this::proposeRemedy);
+        console.form(routes, "/console/complaints/{number}/transfer", Access.AGENT, this::requestTransfer);
+        console.form(routes, "/console/complaints/{number}/transfer/accept", Access.AGENT, this::acceptTransfer);
+        console.form(routes, "/console/complaints/{number}/transfer/decline", Access.AGENT, this::declineTransfer);
+        console.form(routes, "/console/promises/{id}/kept", Access.AGENT, this::kept);
+    }
+
+    private void queue(Context ctx, Console.Visitor v) {
+        Users.User u = v.user();
+        String view = Optional.ofNullable(ctx.queryParam("view")).orElse(u.team() == null ? "all" : "mine");
+        Optional<String> search = Optional.ofNullable(ctx.queryParam("q")).map(String::strip).filter(s -> !s.isBlank());
+        Optional<Long> incident = Optional.ofNullable(ctx.queryParam("incident")).filter(s -> s.matches("\\d{1,18}")).map(Long::parseLong);
+        if (incident.isPresent()) {
+            view = "incident";
+        }
+        Optional<String> team = view.equals("team") ? Optional.ofNullable(u.team()) : Optional.empty();
+        Optional<String> owner = view.equals("mine") ? Optional.of(u.username()) : Optional.empty();
+        Optional<Instant> dueBefore = view.equals("breaching") ? Optional.of(desk.clock().instant().plus(BREACHING_SOON)) : Optional.empty();
+        Optional<String> offeredTo = view.equals("offered") ? Optional.ofNullable(u.team()).or(() -> Optional.of("")) : Optional.empty();
+        Queue.Filter filter = new Queue.Filter(team, Optional.empty(), view.equals("unassigned"), owner, search, dueBefore, incident, offeredTo);
+        Texts t = v.t();
+        console.render(ctx, 200, "queue.jte", Map.of("page", console.pageOf(ctx, t, v, "queue"), "queue", pages.queue(t, filter, view, search.orElse(""),
+                incident.orElse(null))));
+    }
+
+    private void complaint(Context ctx, Console.Visitor v) {
+        long number = number(ctx);
+        console.render(ctx, 200, "complaint.jte", Map.of("page", console.pageOf(ctx, v.t(), v, "queue"),
+                "complaint", pages.complaint(v.t(), number, v.user(), Views.Composer.empty())));
+    }
+
+    private void reply(Context ctx, Console.Visitor v) {
+        long number = number(ctx);
+        String text = required(ctx, "text");
+        Optional<Instant> eta = console.eta(ctx);
+        Optional<String> override = Optional.ofNullable(ctx.formParam("override")).map(String::strip).filter(s -> !s.isBlank());
+        Replies.Outcome outcome;
+        try {
+            outcome = desk.replies().reply(number, version(ctx), v.user().actor(), text, eta, override);
+        } catch (ConcurrentChangeException e) {
+            // the draft comes back on the fresh page, so nothing the agent wrote is lost
+            again(ctx, v, number, 409, draft(ctx, text, List.of(), false, v.t().get("error.conflict") + " (" + e.getMessage() + ")"));
+            return;
+        }
+        if (outcome instanceof Replies.Refused refused) {
+            List<Views.FindingLine> findings = refused.check().findings().stream().map(f -> new Views.FindingLine(f.code().name(),
+                    f.severity().name(), f.evidence(), f.suggestion())).toList();
+            again(ctx, v, number, 422, draft(ctx, text, findings, true, v.t().get("composer.blocked")));
+            return;
+        }
+        done(ctx, "/console/complaints/" + number, "sent");
+    }
+
+    private static Views.Composer draft(Context ctx, String text, List<Views.FindingLine> findings, boolean blocked, String error) {
+        return new Views.Composer(text, Optional.ofNullable(ctx.formParam("eta")).orElse(""),
+                Optional.ofNullable(ctx.formParam("etaInstant")).orElse(""), findings, blocked, error, "");
+    }
+
+    /** The complaint page again, as it is now, with what the agent wrote still in the composer. */
+    private void again(Context ctx, Console.Visitor v, long number, int status, Views.Composer composer) {
+        console.render(ctx, status, "complaint.jte", Map.of("page", console.pageOf(ctx, v.t(), v, "queue"),
+                "complaint", pages.complaint(v.t(), number, v.user(), composer)));
+    }
+
+    private void note(Context ctx, Console.Visitor v) {
+        long number = number(ctx);
+        String text = required(ctx, "text");
+        try {
+            desk.casework().note(number, version(ctx), v.user().actor(), text);
+        } catch (ConcurrentChangeException e) {
+            again(ctx, v, number, 409, new Views.Composer("", "", "", List.of(), false,
+                    v.t().get("error.conflict") + " (" + e.getMessage() + ")", text));
+            return;
+        }
+        done(ctx, "/console/complaints/" + number, "note");
+    }
+
+    private void transition(Context ctx, Console.Visitor v) {
+        long number = number(ctx);
+        Status to = Requests.status(required(ctx, "to"));
+        desk.casework().transition(number, version(ctx), to, Optional.ofNullable(ctx.formParam("reason")).orElse(""), v.user().actor(),
+                ctx.scheme() + "://" + ctx.host());
+        done(ctx, "/console/complaints/" + number, "moved");
+    }
+
+    private void take(Context ctx, Console.Visitor v) {
+        long number = number(ctx);
+        desk.casework().take(number, version(ctx), v.user());
+        done(ctx, "/console/complaints/" + number, "taken");
+    }
+
+    private void requestTransfer(Context ctx, Console.Visitor v) {
+        long number = number(ctx);
+        String team = required(ctx, "toTeam").strip();
+        Optional<String> owner = Optional.ofNullable(ctx.formParam("toOwner")).map(String::strip).filter(s -> !s.isBlank());
+        String reason = required(ctx, "reason");
+        desk.casework().requestTransfer(number, version(ctx), team, owner, reason, v.user().actor());
+        done(ctx, "/console/complaints/" + number, "transfer-requested");
+    }
+
+    private void acceptTransfer(Context ctx, Console.Visitor v) {
+        long number = number(ctx);
+        desk.casework().acceptTransfer(number, version(ctx), v.user().actor());
+        done(ctx, "/console/complaints/" + number, "transfer-accepted");
+    }
+
+    private void declineTransfer(Context ctx, Console.Visitor v) {
+        long number = number(ctx);
+        String reason = required(ctx, "reason");
+        desk.casework().declineTransfer(number, version(ctx), reason, v.user().actor());
+        done(ctx, "/console/complaints/" + number, "transfer-declined");
+    }
+
+    private void proposeRemedy(Context ctx, Console.Visitor v) {
+        long number = number(ctx);
+        RemedyKind kind = Requests.remedyKind(required(ctx, "kind"));
+        String currency = desk.casework().currency();
+        Remedy r = desk.casework().proposeRemedy(number, kind, Requests.money(required(ctx, "claimed"), currency, "claimed"),
+                Requests.money(required(ctx, "offered"), currency, "offered"), v.user().actor(), required(ctx, "reason"));
+        done(ctx, "/console/complaints/" + number, r.state() == Remedy.State.GRANTED ? "granted" : "proposed");
+    }
+
+    private void kept(Context ctx, Console.Visitor v) {
+        desk.casework().keepPromise(Requests.id(ctx));
+        String back = Optional.ofNullable(ctx.formParam("complaint")).filter(s -> s.matches("\\d{1,18}")).map(n -> "/console/complaints/" + n)
+                .orElse("/console");
+        done(ctx, back, "kept");
+    }
+}

@@ -1,0 +1,82 @@
+package org.redress.app.web;
+
+import io.javalin.http.Context;
+import java.util.Optional;
+import org.redress.app.desk.Staff;
+import org.redress.app.store.Users;
+
+/**
+ * The one access check of the API and the console: who is asking (a session cookie, or an API token) and whether
+ * their role may do what a route or page needs. Changing requests from a browser session carry its CSRF token.
+ */
+final class Gate {
+
+    static final String SESSION_COOKIE = "redress_session";
+    private static final String USER = "redress.user";
+    private static final String SESSION = "redress.session";
+
+    private final Staff staff;
+
+    Gate(Staff staff) {
+        this.staff = staff;
+    }
+
+    /** The browser session of a request, if its cookie names one that is open. */
+    Optional<Users.Session> session(Context ctx) {
+        return staff.session(ctx.cookie(SESSION_COOKIE));
+    }
+
+    /**
+     * Lets an API call through or refuses it: 401 without a valid session or token, 403 for a wrong CSRF token or a
+     * role below the route's. The caller is then {@link #user(Context)}.
+     */
+    void admit(Context ctx, Route r) {
+        ctx.header("Cache-Control", "no-store");
+        if (r.access() == Access.PUBLIC) {
+            return;
+        }
+        Optional<Users.User> user = Optional.empty();
+        String auth = ctx.header("Authorization");
+        if (auth != null && auth.startsWith("Bearer ")) {
+            user = staff.byToken(auth.substring("Bearer ".length()).strip());
+            if (user.isEmpty()) {
+                throw new ApiError(401, "the API token is not valid (revoked, mistyped, or its user is inactive)");
+            }
+        } else {
+            Optional<Users.Session> session = session(ctx);
+            if (session.isPresent()) {
+                if (!ctx.method().name().equals("GET") && !session.get().csrf().equals(ctx.header("X-CSRF-Token"))) {
+                    throw new ApiError(403, "missing or wrong CSRF token: send the session's token in the X-CSRF-Token header");
+                }
+                ctx.attribute(SESSION, session.get());
+                user = Optional.of(session.get().user());
+            }
+        }
+        if (user.isEmpty()) {
+            throw new ApiError(401, "sign in first (POST /api/login) or send an API token (Authorization: Bearer …)");
+        }
+        if (!r.access().allows(user.get().role())) {
+            throw new ApiError(403, user.get().username() + " (" + user.get().role().name().toLowerCase() + ") may not "
+                    + r.method() + " " + r.path() + ": it needs " + r.access().name().toLowerCase());
+        }
+        ctx.attribute(USER, user.get());
+    }
+
+    /** Who made an admitted API call. */
+    static Users.User user(Context ctx) {
+        return ctx.attribute(USER);
+    }
+
+    /** The session of an admitted API call made from a browser, or null for a token. */
+    static Users.Session sessionOf(Context ctx) {
+        return ctx.attribute(SESSION);
+    }
+
+    static String sessionCookie(String id) {
+        return SESSION_COOKIE + "=" + id + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + Staff.SESSION_TTL.toSeconds();
+    }
+
+    static String endedSessionCookie() {
+        return SESSION_COOKIE + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0";
+    }
+}

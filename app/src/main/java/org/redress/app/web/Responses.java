@@ -1,0 +1,251 @@
+package org.redress.app.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.redress.app.desk.DeskReports;
+import org.redress.app.store.ChannelBoard;
+import org.redress.app.store.Complaints;
+import org.redress.app.store.IncidentBook;
+import org.redress.app.store.Promises;
+import org.redress.app.store.QuarantineShelf;
+import org.redress.app.store.Queue;
+import org.redress.app.store.Users;
+import org.redress.core.complaint.AuditRecord;
+import org.redress.core.complaint.Complaint;
+import org.redress.core.complaint.Entry;
+import org.redress.core.guard.ReplyGuard;
+import org.redress.core.incident.Incident;
+import org.redress.core.remedy.Remedy;
+import org.redress.core.sla.SlaMetric;
+
+/** What the API answers, as records that Javalin's JSON mapper writes; each built from what a use case returned. */
+final class Responses {
+
+    private Responses() {
+    }
+
+    record Error(String error) {
+    }
+
+    record Health(String status, String database) {
+    }
+
+    record SignedIn(String username, String role, String csrf) {
+    }
+
+    record User(String username, String displayName, String role, String team, boolean active) {
+        static User of(Users.User u) {
+            return new User(u.username(), u.displayName(), u.role().name().toLowerCase(), u.team(), u.active());
+        }
+    }
+
+    record UserList(List<User> users) {
+    }
+
+    record QueueItem(long number, String subject, String priority, String status, String team, String owner, String dueAt) {
+        static QueueItem of(Queue.Item i) {
+            return new QueueItem(i.number(), i.subject(), i.priority(), i.status(), i.team(), i.owner(),
+                    i.dueAt() == null ? null : i.dueAt().toInstant().toString());
+        }
+    }
+
+    record QueuePage(List<QueueItem> complaints) {
+    }
+
+    record SignalView(String code, String evidence) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record TimelineItem(String at, String kind, String from, String author, String event, String text, String eta, String outcome) {
+        static TimelineItem of(Entry e) {
+            String at = e.at().toString();
+            if (e instanceof Entry.CustomerMessage in) {
+                return new TimelineItem(at, "inbound", in.from(), null, null, in.text(), null, null);
+            } else if (e instanceof Entry.Reply r) {
+                return new TimelineItem(at, "reply", null, r.author().id(), null, r.text(), r.eta().map(Instant::toString).orElse(null), null);
+            } else if (e instanceof Entry.InternalNote n) {
+                return new TimelineItem(at, "note", null, n.author().id(), null, n.text(), null, null);
+            } else if (e instanceof Entry.Call call) {
+                return new TimelineItem(at, "call", call.caller(), null, null, call.notes(), null, call.outcome());
+            }
+            Entry.SystemEvent s = (Entry.SystemEvent) e;
+            return new TimelineItem(at, "system", null, null, s.kind(), s.text(), null, null);
+        }
+    }
+
+    record ClockView(String metric, String state, String deadline) {
+    }
+
+    record PromiseView(long id, String text, String owner, String due, String state) {
+        static PromiseView of(Promises.Stored s) {
+            var p = s.promise();
+            return new PromiseView(p.id().value(), p.text(), p.owner(), p.due().toString(), p.state().name());
+        }
+    }
+
+    record AuditView(String at, String actor, String role, String action, String before, String after, String reason) {
+        static AuditView of(AuditRecord a) {
+            return new AuditView(a.at().toString(), a.actor().id(), a.actor().role().name().toLowerCase(), a.action(), a.before(),
+                    a.after(), a.reason());
+        }
+    }
+
+    record ComplaintView(long number, long version, String subject, long customer, String channel, String category, String priority,
+                         String language, String status, List<String> allowedNext, String owner, String team, String escalation,
+                         String receivedAt, String playbookStep, List<SignalView> signals, List<TimelineItem> timeline,
+                         List<ClockView> slaClocks, List<PromiseView> promises, List<AuditView> audit) {
+
+        static ComplaintView of(Complaints.Loaded loaded, List<Promises.Stored> promises, Instant now) {
+            Complaint c = loaded.complaint();
+            List<ClockView> clocks = new ArrayList<>();
+            for (SlaMetric metric : SlaMetric.values()) {
+                loaded.clocks().clock(metric).ifPresent(k -> clocks.add(new ClockView(metric.name(),
+                        loaded.clocks().state(metric, now).map(Enum::name).orElse(null),
+                        k.deadline(loaded.clocks().policy().calendar()).toString())));
+            }
+            return new ComplaintView(c.number().value(), c.version(), c.subject(), c.customer().value(), c.channel(), c.category().code(),
+                    c.priority().name(), c.language().orElse(null), c.status().name(),
+                    c.allowedNext().stream().map(Enum::name).sorted().toList(), c.owner().orElse(null), c.team().orElse(null),
+                    c.escalation().name(), c.receivedAt().toString(), c.playbook().step().name(),
+                    c.signals().stream().map(s -> new SignalView(s.code().name(), s.evidence())).toList(),
+                    c.timeline().stream().map(TimelineItem::of).toList(), clocks,
+                    promises.stream().map(PromiseView::of).toList(), c.audit().stream().map(AuditView::of).toList());
+        }
+    }
+
+    record Finding(String code, String severity, String evidence, int start, int end, String suggestion) {
+        static List<Finding> of(ReplyGuard.Result r) {
+            return r.findings().stream().map(f -> new Finding(f.code().name(), f.severity().name(), f.evidence(), f.start(), f.end(),
+                    f.suggestion())).toList();
+        }
+    }
+
+    record Check(String language, boolean blocked, List<Finding> findings) {
+        static Check of(ReplyGuard.Result r) {
+            return new Check(r.language(), r.blocked(), Finding.of(r));
+        }
+    }
+
+    record Refused(String error, String language, boolean blocked, List<Finding> findings) {
+        static Refused of(String error, ReplyGuard.Result r) {
+            return new Refused(error, r.language(), r.blocked(), Finding.of(r));
+        }
+    }
+
+    record PromiseMade(long id, String text, String due) {
+    }
+
+    record ReplySent(String replyId, long version, List<PromiseMade> promises, String language, boolean blocked, List<Finding> findings) {
+    }
+
+    record Versioned(long version) {
+    }
+
+    record Moved(String status, long version) {
+    }
+
+    record Owned(String owner, String team, long version) {
+    }
+
+    record Offered(String pendingTransfer, long version) {
+    }
+
+    record PromiseState(long id, String state) {
+    }
+
+    record RemedyView(long id, long complaint, String kind, String claimed, String offered, String currency, String proposedBy,
+                      String state, long version) {
+        static RemedyView of(Remedy r, long version) {
+            return new RemedyView(r.id().value(), r.complaint().value(), r.kind().name(), r.claimedLoss().amount().stripTrailingZeros().toPlainString(),
+                    r.offered().amount().stripTrailingZeros().toPlainString(), r.offered().currency(), r.proposedBy().id(), r.state().name(), version);
+        }
+    }
+
+    record Remedies(List<RemedyView> remedies) {
+    }
+
+    record IncidentView(long id, String title, String category, String area, String eta, String state, String declaredBy,
+                        String sharedTerms, List<Long> complaints, String resolution, long version) {
+        static IncidentView of(IncidentBook.Stored s) {
+            Incident i = s.incident();
+            return new IncidentView(i.id().value(), i.title(), i.category().code(), i.area(), i.eta().toString(),
+                    s.proposed() ? "PROPOSED" : i.state().name(), i.declaredBy().id(), s.terms(),
+                    i.linked().stream().map(Complaint.Number::value).toList(), i.resolution().orElse(null), s.version());
+        }
+    }
+
+    record Incidents(List<IncidentView> incidents) {
+    }
+
+    record SavedReply(long id, String category, String language, String title, String text) {
+        static SavedReply of(org.redress.app.store.SavedReplies.Saved r) {
+            return new SavedReply(r.id(), r.category(), r.language(), r.title(), r.text());
+        }
+    }
+
+    record SavedReplyList(List<SavedReply> savedReplies) {
+    }
+
+    record Thanks(long complaint, String thanks) {
+    }
+
+    record Erased(long id, boolean erased, int complaints) {
+    }
+
+    record CallAccepted(boolean accepted, String callId) {
+    }
+
+    record ChannelView(String name, String plugin, String checkpoint, String lastReadAt, String polledBy, long quarantined, String lastError) {
+        static ChannelView of(ChannelBoard.Instance c, String lastError) {
+            return new ChannelView(c.name(), c.plugin(), c.checkpoint(), c.lastReadAt() == null ? null : c.lastReadAt().toString(),
+                    c.polledBy(), c.quarantined(), lastError);
+        }
+    }
+
+    record Channels(List<ChannelView> channels) {
+    }
+
+    record Held(long id, String channel, String externalId, String reason, String location, String mediaType, String receivedAt) {
+        static Held of(QuarantineShelf.Item r) {
+            return new Held(r.id(), r.channel(), r.externalId(), r.reason(), r.location(), r.mediaType(), r.receivedAt().toInstant().toString());
+        }
+    }
+
+    record QuarantineList(List<Held> quarantine) {
+    }
+
+    record Discarded(long id, String status, String by) {
+    }
+
+    record Retried(long id, boolean stored, String outcome) {
+    }
+
+    record AuditLog(List<Map<String, Object>> audit) {
+    }
+
+    /** A report: its parts as rows of a label and the row's figures. */
+    static Map<String, Object> report(DeskReports.Report r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("since", r.since().toString());
+        m.put("complaints", r.complaints());
+        m.put("weakAreas", rows(r.weakAreas()));
+        m.put("sla", rows(r.sla()));
+        m.put("promises", rows(r.promises()));
+        m.put("rates", rows(r.rates()));
+        m.put("compensation", rows(r.compensation()));
+        return m;
+    }
+
+    private static List<Map<String, Object>> rows(List<DeskReports.Row> rows) {
+        return rows.stream().map(row -> {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("label", row.label());
+            x.putAll(row.figures());
+            return x;
+        }).toList();
+    }
+}

@@ -1,0 +1,199 @@
+package org.redress.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.redress.app.store.Users;
+import org.redress.core.staff.Role;
+
+/**
+ * The web console over HTTP against a real H2 desk: its security headers, CSRF refusals that change nothing, a
+ * refused reply coming back with its findings, remedies and transfers through forms, languages and roles.
+ */
+class ConsoleHttpTest extends DeskHttpFixture {
+
+    @Test
+    void the_root_opens_the_console_and_unknown_paths_answer_in_their_own_kind() throws Exception {
+        HttpResponse<String> root = page("/", null);
+        assertThat(root.statusCode()).isEqualTo(302);
+        assertThat(root.headers().firstValue("Location")).hasValue("/console");
+        HttpResponse<String> console = page("/console?view=all", null);
+        assertThat(console.statusCode()).isEqualTo(302);
+        assertThat(console.headers().firstValue("Location")).hasValue("/login?next=%2Fconsole%3Fview%3Dall");
+        HttpResponse<String> login = page("/login", null);
+        assertThat(login.statusCode()).isEqualTo(200);
+        String csp = login.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(csp).contains("script-src 'self'").contains("frame-ancestors 'none'").doesNotContain("unsafe");
+        HttpResponse<String> missing = page("/console/no-such-page", login("ana"));
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        HttpResponse<String> api = page("/api/nothing", null);
+        assertThat(api.statusCode()).isEqualTo(404);
+        assertThat(api.body()).contains("no such endpoint");
+        HttpResponse<String> noComplaint = page("/console/complaints/99999999", login("ana"));
+        assertThat(noComplaint.statusCode()).isEqualTo(404);
+        assertThat(noComplaint.body()).contains("99999999").startsWith("<!doctype html>");
+    }
+
+    @Test
+    void the_sign_in_form_needs_its_own_token_and_sends_nobody_to_another_site() throws Exception {
+        HttpResponse<String> forged = form("/login", null, "username", "ana", "password", PASSWORD, "token", "made-up");
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(forged.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith(DeskServer.SESSION_COOKIE + "="));
+
+        HttpResponse<String> page = page("/login", null);
+        String token = page.body().replaceAll("(?s).*name=\"token\" value=\"([^\"]+)\".*", "$1");
+        String cookie = page.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        HttpRequest signIn = HttpRequest.newBuilder(URI.create(base + "/login")).header("Cookie", cookie)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=ana&password=" + java.net.URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8)
+                        + "&token=" + token + "&next=" + java.net.URLEncoder.encode("//evil.example/x", StandardCharsets.UTF_8))).build();
+        HttpResponse<String> in = http.send(signIn, HttpResponse.BodyHandlers.ofString());
+        assertThat(in.statusCode()).isEqualTo(302);
+        assertThat(in.headers().firstValue("Location")).hasValue("/console");
+        assertThat(in.headers().firstValue("Set-Cookie").orElseThrow()).startsWith(DeskServer.SESSION_COOKIE + "=").contains("HttpOnly");
+    }
+
+    @Test
+    void a_console_form_without_the_sessions_csrf_token_changes_nothing() throws Exception {
+        Browser ana = login("ana");
+        long number = someComplaint();
+        long notes = entries(number, "note");
+        HttpResponse<String> forged = form("/console/complaints/" + number + "/note", ana, "text", "from another site",
+                "version", String.valueOf(versionOf(number)));
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(forged.body()).contains("CSRF");
+        assertThat(entries(number, "note")).isEqualTo(notes);
+
+        HttpResponse<String> real = form("/console/complaints/" + number + "/note", ana, "csrf", ana.csrf(), "text", "customer called again",
+                "version", String.valueOf(versionOf(number)));
+        assertThat(real.statusCode()).isEqualTo(303);
+        assertThat(real.headers().firstValue("Location")).hasValue("/console/complaints/" + number + "?done=note");
+        assertThat(entries(number, "note")).isEqualTo(notes + 1);
+
+        HttpResponse<String> stale = form("/console/complaints/" + number + "/note", ana, "csrf", ana.csrf(), "text", "written on an old page",
+                "version", String.valueOf(versionOf(number) - 1));
+        assertThat(stale.statusCode()).isEqualTo(409);
+        // nothing overwritten, and nothing the agent wrote lost: the fresh page holds the note again
+        assertThat(stale.body()).contains(">written on an old page</textarea>").contains("id=\"note-error\"");
+        assertThat(entries(number, "note")).isEqualTo(notes + 1);
+    }
+
+    @Test
+    void a_console_reply_that_breaks_a_rule_comes_back_with_its_findings_and_goes_out_only_with_a_reason() throws Exception {
+        Browser ana = login("ana");
+        long number = someComplaint();
+        long replies = entries(number, "reply");
+        HttpResponse<String> refused = form("/console/complaints/" + number + "/reply", ana, "csrf", ana.csrf(),
+                "text", "I don't know, that is not my department.", "version", String.valueOf(versionOf(number)), "eta", "2026-11-25T12:00");
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("data-code=\"ADMITS_NOT_KNOWING\"").contains(">I don't know, that is not my department.</textarea>")
+                .contains("id=\"override-box\" class=\"override\">").contains("value=\"2026-11-25T12:00\"");
+        assertThat(entries(number, "reply")).isEqualTo(replies);
+
+        HttpResponse<String> sent = form("/console/complaints/" + number + "/reply", ana, "csrf", ana.csrf(),
+                "text", "I don't know yet, and I am finding out.", "version", String.valueOf(versionOf(number)), "eta", "2026-11-25T12:00",
+                "override", "the customer asked for a plain answer");
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(303);
+        assertThat(entries(number, "reply")).isEqualTo(replies + 1);
+        // the picked time is a promise the desk now tracks, due in the desk's zone (UTC here)
+        long promised = db.jdbi().withHandle(h -> h.createQuery("select count(*) from promise where complaint_number = :n and due_at = :d")
+                .bind("n", number).bind("d", java.time.OffsetDateTime.parse("2026-11-25T12:00:00Z")).mapTo(Long.class).one());
+        assertThat(promised).isEqualTo(1);
+        List<String> reasons = db.jdbi().withHandle(h -> h.createQuery("select reason from audit_record where complaint_number = :n "
+                + "and action = 'guard-override'").bind("n", number).mapTo(String.class).list());
+        assertThat(reasons).contains("the customer asked for a plain answer");
+    }
+
+    @Test
+    void an_agent_proposes_a_remedy_in_the_console_and_a_supervisor_approves_what_is_above_the_agents_cap() throws Exception {
+        Browser ana = login("ana");
+        long number = someComplaint();
+        long before = db.jdbi().withHandle(h -> h.createQuery("select count(*) from remedy").mapTo(Long.class).one());
+        HttpResponse<String> bad = form("/console/complaints/" + number + "/remedy", ana, "csrf", ana.csrf(), "kind", "refund",
+                "claimed", "twelve", "offered", "12", "reason", "late parcel");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("claimed: an amount such as 25 or 19.90, got 'twelve'");
+        HttpResponse<String> small = form("/console/complaints/" + number + "/remedy", ana, "csrf", ana.csrf(), "kind", "voucher",
+                "claimed", "12,50", "offered", "10", "reason", "late parcel");
+        assertThat(small.headers().firstValue("Location")).hasValue("/console/complaints/" + number + "?done=granted");
+        HttpResponse<String> large = form("/console/complaints/" + number + "/remedy", ana, "csrf", ana.csrf(), "kind", "refund",
+                "claimed", "400", "offered", "400", "reason", "the parcel was lost");
+        assertThat(large.headers().firstValue("Location")).hasValue("/console/complaints/" + number + "?done=proposed");
+        long after = db.jdbi().withHandle(h -> h.createQuery("select count(*) from remedy").mapTo(Long.class).one());
+        assertThat(after).isEqualTo(before + 2);
+        assertThat(page("/console/complaints/" + number, ana).body()).contains("remedy-GRANTED").contains("remedy-AWAITING_APPROVAL");
+
+        Browser sue = login("sue");
+        long id = db.jdbi().withHandle(h -> h.createQuery("select max(id) from remedy where state = 'AWAITING_APPROVAL'").mapTo(Long.class).one());
+        assertThat(page("/console/supervisor", sue).body()).contains("action=\"/console/remedies/" + id + "/decision\"");
+        HttpResponse<String> approved = form("/console/remedies/" + id + "/decision", sue, "csrf", sue.csrf(), "version", "0",
+                "reason", "lost parcel, paid in full", "decision", "approve");
+        assertThat(approved.statusCode()).isEqualTo(303);
+        String state = db.jdbi().withHandle(h -> h.createQuery("select state from remedy where id = :id").bind("id", id).mapTo(String.class).one());
+        assertThat(state).isEqualTo("GRANTED");
+        HttpResponse<String> twice = form("/console/remedies/" + id + "/decision", sue, "csrf", sue.csrf(), "version", "0",
+                "reason", "again", "decision", "reject");
+        assertThat(twice.statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void a_complaint_offered_to_another_team_stays_with_its_owner_until_that_team_accepts_it() throws Exception {
+        new Users(db, CLOCK).add("bill", "Bill", Role.AGENT, "billing", PASSWORD);
+        Browser ana = login("ana");
+        long number = db.jdbi().withHandle(h -> h.createQuery("select max(number) from complaint").mapTo(Long.class).one());
+        form("/console/complaints/" + number + "/take", ana, "csrf", ana.csrf(), "version", String.valueOf(versionOf(number)));
+        HttpResponse<String> offered = form("/console/complaints/" + number + "/transfer", ana, "csrf", ana.csrf(),
+                "version", String.valueOf(versionOf(number)), "toTeam", "billing", "reason", "a double charge: billing can refund it");
+        assertThat(offered.headers().firstValue("Location")).hasValue("/console/complaints/" + number + "?done=transfer-requested");
+        String owner = db.jdbi().withHandle(h -> h.createQuery("select owner || '@' || team from complaint where number = :n")
+                .bind("n", number).mapTo(String.class).one());
+        assertThat(owner).isEqualTo("ana@front-desk");
+
+        Browser bill = login("bill");
+        assertThat(page("/console?view=offered", bill).body()).contains("href=\"/console/complaints/" + number + "\"");
+        HttpResponse<String> seen = page("/console/complaints/" + number, bill);
+        assertThat(seen.body()).contains("a double charge: billing can refund it").contains("id=\"transfer-accept\"");
+        assertThat(page("/console/complaints/" + number, ana).body()).doesNotContain("id=\"transfer-accept\"");
+        HttpResponse<String> accepted = form("/console/complaints/" + number + "/transfer/accept", bill, "csrf", bill.csrf(),
+                "version", String.valueOf(versionOf(number)));
+        assertThat(accepted.statusCode()).isEqualTo(303);
+        String now = db.jdbi().withHandle(h -> h.createQuery("select owner || '@' || team from complaint where number = :n")
+                .bind("n", number).mapTo(String.class).one());
+        assertThat(now).isEqualTo("bill@billing");
+        assertThat(page("/console?view=offered", bill).body()).doesNotContain("href=\"/console/complaints/" + number + "\"");
+    }
+
+    @Test
+    void the_console_speaks_the_browsers_language_or_the_one_chosen() throws Exception {
+        HttpResponse<String> ro = page("/login", null, "Accept-Language", "ro-RO,ro;q=0.9,en;q=0.5");
+        assertThat(ro.body()).contains("<html lang=\"ro\">").contains("Autentificare").contains("Parolă");
+        HttpResponse<String> chosen = page("/login", null, "Accept-Language", "ro", "Cookie", Console.LANG_COOKIE + "=en");
+        assertThat(chosen.body()).contains("<html lang=\"en\">").contains("Sign in");
+        HttpResponse<String> switched = page("/console/lang/ro?back=%2Fconsole%3Fview%3Dall", null);
+        assertThat(switched.headers().firstValue("Set-Cookie").orElseThrow()).startsWith(Console.LANG_COOKIE + "=ro");
+        assertThat(switched.headers().firstValue("Location")).hasValue("/console?view=all");
+        assertThat(page("/console/lang/ro?back=https://evil.example/", null).headers().firstValue("Location")).hasValue("/console");
+        assertThat(org.redress.app.web.console.Texts.of("ro").keys()).isEqualTo(org.redress.app.web.console.Texts.of("en").keys());
+    }
+
+    @Test
+    void roles_decide_which_console_pages_open() throws Exception {
+        assertThat(page("/console/supervisor", login("ana")).statusCode()).isEqualTo(403);
+        assertThat(page("/console/admin", login("sue")).statusCode()).isEqualTo(403);
+        HttpResponse<String> sup = page("/console/supervisor", login("sue"));
+        assertThat(sup.statusCode()).isEqualTo(200);
+        assertThat(sup.body()).contains("<svg role=\"img\"").contains("id=\"declare-form\"");
+        HttpResponse<String> admin = page("/console/admin", login("adam"));
+        assertThat(admin.statusCode()).isEqualTo(200);
+        assertThat(admin.body()).contains("table class=\"users\"");
+        assertThat(page("/console", login("adam")).statusCode()).isEqualTo(403);
+    }
+
+}
