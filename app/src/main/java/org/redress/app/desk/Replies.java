@@ -1,5 +1,6 @@
 package org.redress.app.desk;
 
+import org.redress.core.complaint.AuditAction;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -86,7 +87,7 @@ public final class Replies {
         List<Promise>[] made = new List[] {List.of()};
         Complaint after = complaints.change(number, expectedVersion, c -> c.append(new Entry.Reply(now, agent, text, eta)), (tx, c) -> {
             if (check.blocked()) {
-                Complaints.audit(tx, number, new AuditRecord(now, agent, "guard-override", "",
+                Complaints.audit(tx, number, new AuditRecord(now, agent, AuditAction.GUARD_OVERRIDE, "",
                         String.join(",", check.findings().stream().filter(f -> f.severity() == ReplyGuard.Severity.BLOCK)
                                 .map(f -> f.code().name()).toList()), override.orElse("")));
             }

@@ -1,5 +1,7 @@
 package org.redress.app.schedule;
 
+import org.redress.core.escalation.Trigger;
+import org.redress.core.complaint.AuditAction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -74,7 +76,7 @@ public final class StuckJob implements Job {
     static boolean alreadyEscalatedForIt(Complaint c) {
         Instant lastStuck = null;
         for (AuditRecord r : c.audit()) {
-            if (r.action().equals("escalate") && r.reason().startsWith("stuck")) {
+            if (r.is(AuditAction.ESCALATE) && Trigger.Kind.ofReason(r.reason()) == Trigger.Kind.STUCK) {
                 lastStuck = r.at();
             }
         }
@@ -82,7 +84,7 @@ public final class StuckJob implements Job {
             return false;
         }
         Instant since = lastStuck;
-        boolean progress = c.audit().stream().anyMatch(r -> r.action().equals("transition") && r.at().isAfter(since))
+        boolean progress = c.audit().stream().anyMatch(r -> r.is(AuditAction.TRANSITION) && r.at().isAfter(since))
                 || c.entries(Entry.Reply.class).stream().anyMatch(r -> r.at().isAfter(since));
         return !progress;
     }

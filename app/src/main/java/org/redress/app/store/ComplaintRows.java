@@ -20,6 +20,7 @@ import org.redress.core.complaint.Priority;
 import org.redress.core.complaint.Status;
 import org.redress.core.complaint.Transfer;
 import org.redress.core.customer.Customer;
+import org.redress.core.escalation.Trigger;
 import org.redress.core.staff.Actor;
 import org.redress.core.triage.Signal;
 
@@ -127,8 +128,7 @@ final class ComplaintRows {
     /** The escalation log supervisors read: who moved which complaint up, from where to where, and on what trigger. */
     static void escalation(Handle h, long number, AuditRecord r) {
         String reason = nz(r.reason());
-        String trigger = reason.startsWith("SLA breached") ? "sla-breach" : reason.startsWith("promise broken") ? "broken-promise"
-                : reason.startsWith("stuck") ? "stuck" : reason.startsWith("triage") ? "triage-signal" : "manual";
+        String trigger = Trigger.Kind.ofReason(reason).stored();
         h.createUpdate("insert into escalation (complaint_number, at, from_level, to_level, trigger_kind, reason, actor) "
                         + "values (:n, :at, :from, :to, :trigger, :reason, :actor)")
                 .bind("n", number).bind("at", at(r.at())).bind("from", r.before()).bind("to", r.after()).bind("trigger", trigger)

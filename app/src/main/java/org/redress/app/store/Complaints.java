@@ -1,5 +1,6 @@
 package org.redress.app.store;
 
+import org.redress.core.complaint.AuditAction;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -42,10 +43,6 @@ public final class Complaints {
     /** A complaint with its SLA clocks, as stored. */
     public record Loaded(Complaint complaint, SlaClocks clocks) {
     }
-
-    /** The audit actions of core's complaint that the store acts on. */
-    static final String ESCALATE = "escalate";
-    static final String TRANSITION = "transition";
 
     private final Database database;
     private final SlaPolicy sla;
@@ -140,7 +137,7 @@ public final class Complaints {
         Instant now = clock.instant();
         List<Entry> added = c.timeline().subList(entries, c.timeline().size());
         for (AuditRecord r : c.audit().subList(audits, c.audit().size())) {
-            if (r.action().equals(TRANSITION)) {
+            if (r.is(AuditAction.TRANSITION)) {
                 clocks.onTransition(Status.valueOf(r.before()), Status.valueOf(r.after()), r.at());
             }
         }
@@ -179,7 +176,7 @@ public final class Complaints {
         }
         for (AuditRecord r : c.audit().subList(audits, c.audit().size())) {
             ComplaintRows.audit(h, c.number().value(), r);
-            if (r.action().equals(ESCALATE)) {
+            if (r.is(AuditAction.ESCALATE)) {
                 ComplaintRows.escalation(h, c.number().value(), r);
             }
         }
@@ -228,7 +225,7 @@ public final class Complaints {
         }
         for (AuditRecord a : c.audit()) {
             ComplaintRows.audit(h, number, a);
-            if (a.action().equals(ESCALATE)) {
+            if (a.is(AuditAction.ESCALATE)) {
                 ComplaintRows.escalation(h, number, a);
             }
         }

@@ -1,5 +1,6 @@
 package org.redress.app.store;
 
+import org.redress.core.complaint.AuditAction;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -122,7 +123,7 @@ public final class CustomerBook {
                 h.createUpdate("update outbound_message set recipient = 'erased', subject = '[erased]', text = :t where complaint_number = :n")
                         .bind("t", erased).bind("n", n).execute();
                 h.createUpdate("update complaint_signal set evidence = '[erased]' where complaint_number = :n").bind("n", n).execute();
-                ComplaintRows.audit(h, n, new AuditRecord(now, by, "erase-personal-data", "", "erased", reason == null ? "" : reason));
+                ComplaintRows.audit(h, n, new AuditRecord(now, by, AuditAction.ERASE_PERSONAL_DATA, "", "erased", reason == null ? "" : reason));
             }
             for (String a : addresses) {
                 h.createUpdate("update inbound_message set raw = :raw, sender = 'erased' where sender = :a").bind("raw", new byte[0]).bind("a", a).execute();

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.redress.app.store.ConcurrentChangeException;
 import org.redress.app.store.Outbound;
+import org.redress.core.complaint.AuditAction;
 import org.redress.core.complaint.AuditRecord;
 import org.redress.core.complaint.Entry;
 import org.redress.core.guard.ReplyGuard;
@@ -60,7 +61,7 @@ class RepliesTest {
 
         assertThat(outcome).isInstanceOf(Replies.Sent.class);
         var c = f.desk.complaints().require(number).complaint();
-        assertThat(c.audit()).filteredOn(a -> a.action().equals("guard-override")).singleElement()
+        assertThat(c.audit()).filteredOn(a -> a.is(AuditAction.GUARD_OVERRIDE)).singleElement()
                 .satisfies(a -> {
                     assertThat(a.actor()).isEqualTo(ANA);
                     assertThat(a.after()).contains("ADMITS_NOT_KNOWING");

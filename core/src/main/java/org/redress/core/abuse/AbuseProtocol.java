@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.redress.core.complaint.AuditAction;
 import org.redress.core.complaint.AuditRecord;
 import org.redress.core.complaint.Complaint;
 import org.redress.core.complaint.Entry;
@@ -95,7 +96,7 @@ public final class AbuseProtocol {
     }
 
     private void move(State to, Actor actor, String reason, Instant at) {
-        log.add(new AuditRecord(at, actor, "abuse", state.name(), to.name(), reason));
+        log.add(new AuditRecord(at, actor, AuditAction.ABUSE, state.name(), to.name(), reason));
         state = to;
     }
 

@@ -23,4 +23,14 @@ public record AuditRecord(Instant at, Actor actor, String action, String before,
         after = after == null ? "" : after;
         reason = reason == null ? "" : reason;
     }
+
+    /** A record of one of the desk's own actions. */
+    public AuditRecord(Instant at, Actor actor, AuditAction action, String before, String after, String reason) {
+        this(at, actor, action.stored(), before, after, reason);
+    }
+
+    /** Whether this record is of that action. */
+    public boolean is(AuditAction a) {
+        return action.equals(a.stored());
+    }
 }

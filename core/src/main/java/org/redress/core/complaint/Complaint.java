@@ -83,7 +83,7 @@ public final class Complaint {
         if (first instanceof Entry.CustomerMessage || first instanceof Entry.Call) {
             c.playbook.accountCaptured();
         }
-        c.audit.add(new AuditRecord(first.at(), Actor.DESK, "receive", "", Status.RECEIVED.name(),
+        c.audit.add(new AuditRecord(first.at(), Actor.DESK, AuditAction.RECEIVE, "", Status.RECEIVED.name(),
                 "received through " + channel));
         return c;
     }
@@ -132,25 +132,22 @@ public final class Complaint {
     }
 
     private void replayPlaybook(AuditRecord r) {
-        if (r.action().equals("decision") && playbook.resolution() == Playbook.Resolution.PROPOSED) {
+        if (r.is(AuditAction.DECISION) && playbook.resolution() == Playbook.Resolution.PROPOSED) {
             playbook.resolutionAnswered(r.after().equals("accepted"));
             return;
         }
-        if (!r.action().equals("playbook")) {
+        if (!r.is(AuditAction.PLAYBOOK)) {
             return;
         }
-        String step = r.after();
-        if (step.equals("recap sent")) {
-            playbook.recapSent();
-        } else if (step.equals("recap confirmed")) {
-            playbook.recapConfirmed();
-        } else if (step.equals("recap corrected")) {
-            playbook.recapCorrected();
-        } else if (step.startsWith("apology ")) {
-            playbook.apologised();
-        } else if (step.equals("resolution proposed")) {
-            playbook.resolutionProposed();
-        }
+        PlaybookEvent.of(r.after()).ifPresent(e -> {
+            switch (e) {
+                case RECAP_SENT -> playbook.recapSent();
+                case RECAP_CONFIRMED -> playbook.recapConfirmed();
+                case RECAP_CORRECTED -> playbook.recapCorrected();
+                case APOLOGY -> playbook.apologised();
+                case RESOLUTION_PROPOSED -> playbook.resolutionProposed();
+            }
+        });
     }
 
     // ---- lifecycle ----------------------------------------------------------------------------------
@@ -174,7 +171,7 @@ public final class Complaint {
             reopenCount++;
             closedAt = null;
         }
-        return record(at, actor, "transition", before.name(), to.name(), reason);
+        return record(at, actor, AuditAction.TRANSITION, before.name(), to.name(), reason);
     }
 
     /**
@@ -192,10 +189,10 @@ public final class Complaint {
             playbook.resolutionAnswered(accepted);
         }
         if (accepted) {
-            record(at, actor, "decision", "communicated", "accepted", reason);
+            record(at, actor, AuditAction.DECISION, "communicated", "accepted", reason);
             return Optional.empty();
         }
-        record(at, actor, "decision", "communicated", "rejected", reason);
+        record(at, actor, AuditAction.DECISION, "communicated", "rejected", reason);
         transition(Status.INVESTIGATING, actor, "decision rejected: " + reason, at);
         Optional<EscalationLevel> offer = escalation.next();
         timeline.add(new Entry.SystemEvent(at, "decision-rejected", "The customer rejected the decision"
@@ -216,28 +213,28 @@ public final class Complaint {
 
     public void recapSent(Actor actor, Instant at) {
         playbook.recapSent();
-        record(at, actor, "playbook", "", "recap sent", "");
+        record(at, actor, AuditAction.PLAYBOOK, "", PlaybookEvent.RECAP_SENT.stored(0), "");
     }
 
     public void recapConfirmed(Actor actor, Instant at) {
         playbook.recapConfirmed();
-        record(at, actor, "playbook", "recap sent", "recap confirmed", "");
+        record(at, actor, AuditAction.PLAYBOOK, PlaybookEvent.RECAP_SENT.stored(0), PlaybookEvent.RECAP_CONFIRMED.stored(0), "");
     }
 
     public void recapCorrected(Actor actor, String correction, Instant at) {
         playbook.recapCorrected();
-        record(at, actor, "playbook", "recap sent", "recap corrected", correction);
+        record(at, actor, AuditAction.PLAYBOOK, PlaybookEvent.RECAP_SENT.stored(0), PlaybookEvent.RECAP_CORRECTED.stored(0), correction);
     }
 
     public Optional<PlaybookWarning> apologised(Actor actor, Instant at) {
         Optional<PlaybookWarning> warning = playbook.apologised();
-        record(at, actor, "playbook", "", "apology " + playbook.apologies(), warning.map(PlaybookWarning::message).orElse(""));
+        record(at, actor, AuditAction.PLAYBOOK, "", PlaybookEvent.APOLOGY.stored(playbook.apologies()), warning.map(PlaybookWarning::message).orElse(""));
         return warning;
     }
 
     public Optional<PlaybookWarning> resolutionProposed(Actor actor, String proposal, Instant at) {
         Optional<PlaybookWarning> warning = playbook.resolutionProposed();
-        record(at, actor, "playbook", "", "resolution proposed", proposal
+        record(at, actor, AuditAction.PLAYBOOK, "", PlaybookEvent.RESOLUTION_PROPOSED.stored(0), proposal
                 + warning.map(w -> " (warning: " + w.message() + ")").orElse(""));
         return warning;
     }
@@ -248,14 +245,14 @@ public final class Complaint {
         String before = this.owner + "@" + this.team;
         this.owner = owner;
         this.team = team;
-        record(at, actor, "assign", before, owner + "@" + team, reason);
+        record(at, actor, AuditAction.ASSIGN, before, owner + "@" + team, reason);
     }
 
     /** The desk routes the complaint to the team that handles its category (no owner yet: the team's queue). */
     public void route(String team, Instant at) {
         String before = this.team == null ? "" : this.team;
         this.team = Objects.requireNonNull(team, "team");
-        record(at, Actor.DESK, "route", before, team, "category " + category.code());
+        record(at, Actor.DESK, AuditAction.ROUTE, before, team, "category " + category.code());
     }
 
     /** Offers the complaint to another team; the current owner stays accountable until it is accepted. */
@@ -265,7 +262,7 @@ public final class Complaint {
                     + pendingTransfer.toTeam() + " awaiting acceptance");
         }
         pendingTransfer = new Transfer(toTeam, toOwner, actor, at, reason);
-        record(at, actor, "transfer-requested", team, toTeam, reason);
+        record(at, actor, AuditAction.TRANSFER_REQUESTED, team, toTeam, reason);
     }
 
     public void acceptTransfer(Actor receiver, Instant at) {
@@ -274,13 +271,13 @@ public final class Complaint {
         owner = t.toOwner().orElse(receiver.id());
         team = t.toTeam();
         pendingTransfer = null;
-        record(at, receiver, "transfer-accepted", before, owner + "@" + team, t.reason());
+        record(at, receiver, AuditAction.TRANSFER_ACCEPTED, before, owner + "@" + team, t.reason());
     }
 
     public void declineTransfer(Actor receiver, String reason, Instant at) {
         Transfer t = requirePendingTransfer();
         pendingTransfer = null;
-        record(at, receiver, "transfer-declined", t.toTeam(), team, reason);
+        record(at, receiver, AuditAction.TRANSFER_DECLINED, t.toTeam(), team, reason);
     }
 
     private Transfer requirePendingTransfer() {
@@ -299,32 +296,32 @@ public final class Complaint {
         EscalationLevel before = escalation;
         escalation = to;
         timeline.add(new Entry.SystemEvent(at, "escalated", "Escalated to " + to.name().toLowerCase() + ": " + reason));
-        return record(at, actor, "escalate", before.name(), to.name(), reason);
+        return record(at, actor, AuditAction.ESCALATE, before.name(), to.name(), reason);
     }
 
     public void reprioritise(Priority to, Actor actor, String reason, Instant at) {
         Priority before = priority;
         priority = to;
-        record(at, actor, "priority", before.name(), to.name(), reason);
+        record(at, actor, AuditAction.PRIORITY, before.name(), to.name(), reason);
     }
 
     public void recategorise(Category to, Actor actor, String reason, Instant at) {
         Category before = category;
         category = to;
-        record(at, actor, "category", before.code(), to.code(), reason);
+        record(at, actor, AuditAction.CATEGORY, before.code(), to.code(), reason);
     }
 
     public void rootCause(String cause, Actor actor, Instant at) {
         String before = rootCause;
         rootCause = cause;
-        record(at, actor, "root-cause", before, cause, "");
+        record(at, actor, AuditAction.ROOT_CAUSE, before, cause, "");
     }
 
     /** Points the complaint at another customer (after a merge). */
     public void reassignCustomer(Customer.Id to, Actor actor, String reason, Instant at) {
         Customer.Id before = customer;
         customer = to;
-        record(at, actor, "customer", before.toString(), to.toString(), reason);
+        record(at, actor, AuditAction.CUSTOMER, before.toString(), to.toString(), reason);
     }
 
     public void addSignals(List<Signal> more, Instant at) {
@@ -332,7 +329,7 @@ public final class Complaint {
         version++;
     }
 
-    private AuditRecord record(Instant at, Actor actor, String action, String before, String after, String reason) {
+    private AuditRecord record(Instant at, Actor actor, AuditAction action, String before, String after, String reason) {
         AuditRecord r = new AuditRecord(at, actor, action, before, after, reason);
         audit.add(r);
         version++;

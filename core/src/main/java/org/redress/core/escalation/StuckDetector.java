@@ -3,6 +3,7 @@ package org.redress.core.escalation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.redress.core.complaint.AuditAction;
 import org.redress.core.complaint.AuditRecord;
 import org.redress.core.complaint.Complaint;
 import org.redress.core.complaint.Entry;
@@ -58,7 +59,7 @@ public final class StuckDetector {
             }
         }
         for (AuditRecord r : c.audit()) {
-            if (r.action().equals("transition") && r.at().isAfter(last)) {
+            if (r.is(AuditAction.TRANSITION) && r.at().isAfter(last)) {
                 last = r.at();
             }
         }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.redress.core.complaint.AuditAction;
 import org.redress.core.complaint.AuditRecord;
 import org.redress.core.complaint.Category;
 import org.redress.core.complaint.Complaint;
@@ -42,7 +43,7 @@ public final class Remedy {
         this.offered = Objects.requireNonNull(offered, "offered");
         this.proposedBy = Objects.requireNonNull(proposedBy, "proposedBy");
         this.state = state;
-        audit.add(new AuditRecord(at, proposedBy, "remedy-proposed", "", state.name(),
+        audit.add(new AuditRecord(at, proposedBy, AuditAction.REMEDY_PROPOSED, "", state.name(),
                 kind + " of " + offered + " against a claimed loss of " + claimedLoss + ": " + reason));
     }
 
@@ -68,7 +69,7 @@ public final class Remedy {
         if (state != State.AWAITING_APPROVAL) {
             throw new IllegalStateException("remedy " + id.value() + " is " + state + ", not awaiting approval");
         }
-        audit.add(new AuditRecord(at, by, "remedy-decided", state.name(), to.name(), reason));
+        audit.add(new AuditRecord(at, by, AuditAction.REMEDY_DECIDED, state.name(), to.name(), reason));
         state = to;
     }
 
