@@ -67,7 +67,7 @@ public final class SlaJob implements Job {
                         }
                     });
                     // a clock whose estimate was early owes nothing yet: look again in a minute, not on every run
-                    Watchlist.lookAgain(h, number, now, now.plusSeconds(60));
+                    Complaints.lookAtClocksAgain(h, number, now, now.plusSeconds(60));
                     return n[0];
                 });
             } catch (ConcurrentChangeException e) {

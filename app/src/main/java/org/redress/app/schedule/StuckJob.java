@@ -62,7 +62,7 @@ public final class StuckJob implements Job {
                     int[] n = {0};
                     complaints.changeNow(h, number, c -> detector.check(c, now).filter(t -> !alreadyEscalatedForIt(c))
                             .ifPresent(t -> escalator.on(c, t).ifPresent(e -> n[0]++)));
-                    Watchlist.stuckChecked(h, number, now);
+                    Complaints.stuckChecked(h, number, now);
                     return n[0];
                 });
             } catch (ConcurrentChangeException e) {

@@ -239,6 +239,18 @@ public final class Complaints {
         ComplaintRows.insertEntry(tx.handle, number, e);
     }
 
+    /** A clock whose estimate was early owes nothing yet: looked at again {@code later}, not on every run. */
+    public static void lookAtClocksAgain(Tx tx, long complaint, Instant now, Instant later) {
+        tx.handle.createUpdate("update sla_clock set next_check_at = :later where complaint_number = :n and next_check_at <= :now")
+                .bind("later", at(later)).bind("n", complaint).bind("now", at(now)).execute();
+    }
+
+    /** The stuck job looked at this complaint now. */
+    public static void stuckChecked(Tx tx, long complaint, Instant now) {
+        tx.handle.createUpdate("update complaint set stuck_checked_at = :now where number = :n")
+                .bind("now", at(now)).bind("n", complaint).execute();
+    }
+
     // ---- reading --------------------------------------------------------------------------------------
 
     private Optional<Loaded> load(Handle h, long number) {

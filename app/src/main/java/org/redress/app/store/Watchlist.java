@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * What supervisors and the desk's jobs look for among the complaints: escalated and abusive ones, clocks that may
- * owe a warning or a breach, complaints due a look for being stuck. Each is one query, whatever the desk's size.
+ * owe a warning or a breach, complaints due a look for being stuck. Each is one query, whatever the desk's size; the
+ * marks the jobs leave are written by {@link Complaints}, the tables' one writer.
  */
 public final class Watchlist {
 
@@ -48,21 +49,10 @@ public final class Watchlist {
                 .bind("now", at(now)).bind("limit", limit).mapTo(Long.class).list());
     }
 
-    /** A clock whose estimate was early owes nothing yet: looked at again {@code later}, not on every run. */
-    public static void lookAgain(Tx tx, long complaint, Instant now, Instant later) {
-        tx.handle.createUpdate("update sla_clock set next_check_at = :later where complaint_number = :n and next_check_at <= :now")
-                .bind("later", at(later)).bind("n", complaint).bind("now", at(now)).execute();
-    }
-
     /** Open complaints not checked for being stuck since {@code before}. */
     public List<Long> stuckCandidates(Instant before, int limit) {
         return database.jdbi().withHandle(h -> h.createQuery("select number from complaint where open = true "
                         + "and (stuck_checked_at is null or stuck_checked_at < :before) order by number limit :limit")
                 .bind("before", at(before)).bind("limit", limit).mapTo(Long.class).list());
-    }
-
-    public static void stuckChecked(Tx tx, long complaint, Instant now) {
-        tx.handle.createUpdate("update complaint set stuck_checked_at = :now where number = :n")
-                .bind("now", at(now)).bind("n", complaint).execute();
     }
 }
