@@ -237,6 +237,7 @@ GUARD = {
                      r"(?:the )?customer is (?:a |an )?(?:pain|idiot|difficult|nightmare|troll|liar|chancer)", r"confidential"],
   'apology': [r"(?:i'?m|i am|we'?re|we are) (?:so |very |truly |really |deeply |terribly |sincerely )?sorry", r"(?:i|we) (?:sincerely |truly |deeply )?apologi[sz]e",
               r"accept (?:my|our) (?:sincere |deepest )?apolog(?:y|ies)", r"(?:my|our) (?:sincere |deepest )?apologies", r"sorry (?:for|about)"],
+  'recap': [r"(?:let me|i want to|i'?d like to|just to) (?:make sure|check|confirm) (?:that )?i (?:have|understand|understood|got)", r"if i (?:understand|understood|have understood) (?:you |this )?(?:correctly|right)", r"to (?:recap|summari[sz]e|sum up)", r"as i understand it,? you", r"you (?:wrote|told us|told me|mentioned) that", r"is (?:that|this) (?:correct|right)"],
  },
  'ro': {
   'admits_not_knowing': [r"nu (?:stiu|cunosc)", r"habar n-am", r"habar nu am", r"nu am (?:nicio|nici o) idee", r"n-am (?:nicio|nici o) idee", r"nu sunt sigur\w*",
@@ -256,6 +257,7 @@ GUARD = {
   'leaks_internal': [r"nota interna", r"(?:uz|folosire) intern", r"doar intern", r"nu (?:trimiteti|transmiteti|dati) (?:mai departe|clientului)", r"-+ ?mesaj original ?-+", r"-+ ?original message ?-+",
                      r"intre noi", r"\[intern\]", r"clientul (?:e|este) (?:un |o )?(?:pacoste|idiot|dificil|cicalitor)", r"confidential"],
   'apology': [r"(?:ne|imi) pare (?:foarte |sincer |tare )?rau", r"(?:ne|imi) cer(?:em)? (?:sincer |mii de )?scuze", r"va (?:cer|cerem) scuze", r"scuzele noastre", r"scuze pentru"],
+  'recap': [r"sa verific (?:ca|daca) am inteles (?:corect|bine)", r"daca (?:am inteles|inteleg) (?:corect|bine)", r"(?:pe scurt|rezumand|recapituland)", r"(?:mi-ati|ne-ati) (?:scris|spus) ca", r"am inteles (?:corect|bine) ca", r"(?:este|e) corect"],
  },
  'ru': {
   'admits_not_knowing': [r"(?:я )?не знаю", r"понятия не имею", r"без понятия", r"не могу (?:сказать|знать)", r"я не уверен\w*", r"кто (?:его )?знает", r"не представляю", r"не в курсе"],
@@ -273,6 +275,7 @@ GUARD = {
   'leaks_internal': [r"внутренн\w* (?:заметк\w*|пометк\w*|комментари\w*)", r"только для (?:сотрудников|внутреннего)", r"не пересылать(?: клиенту)?", r"-+ ?(?:исходное|пересланное) сообщение ?-+",
                      r"-+ ?original message ?-+", r"между нами", r"\[внутр\w*\]", r"клиент (?:- |— )?(?:неадекват\w*|сложный|зануда|идиот)", r"конфиденциально"],
   'apology': [r"(?:мы |я )?(?:приносим|приношу) (?:свои |искренние |наши )?извинени\w*", r"(?:просим|прошу) (?:прощения|извинить)", r"извините", r"простите", r"(?:нам|мне) (?:очень )?жаль"],
+  'recap': [r"(?:позвольте|разрешите) уточнить", r"правильно ли я (?:понял|поняла|понимаю)", r"если я (?:правильно )?(?:понял|поняла|понимаю)", r"вы (?:написали|сообщили|упомянули),? что", r"(?:подытожу|резюмирую|подводя итог)"],
  },
  'et': {
   'admits_not_knowing': [r"(?:ma )?ei tea", r"mul pole aimugi", r"pole aimugi", r"ma ei ole kindel", r"ei oska (?:oelda|oelda)", r"kes teab", r"ei tea (?:midagi|kahjuks)"],
@@ -288,6 +291,7 @@ GUARD = {
   'leaks_internal': [r"sisemine (?:markus|kommentaar)", r"ainult sisekasutuseks", r"mitte edastada(?: kliendile)?", r"-+ ?(?:algne|edastatud) (?:sonum|kiri) ?-+", r"-+ ?original message ?-+",
                      r"meie vahel", r"\[sisene\]", r"klient on (?:tulihingeline|raske|tüütu|tuutu|idioot)", r"konfidentsiaalne"],
   'apology': [r"(?:vabandame|vabandan)(?: vaga| siiralt| vaga siiralt)?", r"palun vabandust", r"(?:meil|mul) on (?:vaga )?kahju", r"vabandust"],
+  'recap': [r"(?:lubage|lubage mul) kontrollida", r"kas (?:ma )?sain (?:oigesti|ouesti) aru", r"kui (?:ma )?(?:sain|saan) (?:oigesti )?aru", r"te (?:kirjutasite|utlesite|mainisite),? et", r"kokkuvottes"],
  },
  'vi': {
   'admits_not_knowing': [r"(?:toi|em|minh) (?:khong|chang) (?:biet|ro)", r"khong biet", r"khong ro", r"khong chac", r"chiu thoi", r"ai ma biet", r"khong nam duoc"],
@@ -303,6 +307,7 @@ GUARD = {
   'leaks_internal': [r"ghi chu noi bo", r"chi (?:dung )?noi bo", r"khong (?:chuyen|gui) (?:tiep )?cho khach", r"-+ ?(?:thu goc|tin nhan goc) ?-+", r"-+ ?original message ?-+",
                      r"giua chung ta", r"\[noi bo\]", r"khach (?:hang )?(?:nay )?(?:kho tinh|phien|hay cai|vo ly) (?:qua|lam)", r"bao mat"],
   'apology': [r"(?:chung toi|em|toi) (?:thanh that |rat |chan thanh )?xin loi", r"xin loi (?:anh|chi|quy khach|ban|vi)", r"(?:chung toi|em|toi) rat tiec", r"thanh that xin loi"],
+  'recap': [r"de toi xac nhan lai", r"neu toi hieu (?:dung|khong nham)", r"(?:anh|chi|quy khach|ban) (?:da )?(?:cho biet|noi|viet) (?:rang|la)", r"nhu vay (?:co )?dung khong", r"tom lai"],
  },
 }
 

@@ -65,6 +65,23 @@ public final class Casework {
         });
     }
 
+    /**
+     * The customer answered the agent's recap: confirmed (the playbook moves on to the apology and the resolution), or
+     * corrected with what they said instead (the agent recaps again).
+     */
+    public Complaint recapAnswered(long number, long version, boolean confirmed, String correction, Actor by) {
+        if (!confirmed) {
+            required(correction, "correction");
+        }
+        return complaints.change(number, version, x -> {
+            if (confirmed) {
+                x.recapConfirmed(by, clock.instant());
+            } else {
+                x.recapCorrected(by, correction, clock.instant());
+            }
+        });
+    }
+
     public Complaint assign(long number, long version, String owner, String team, String reason, Actor by) {
         required(owner, "owner");
         required(team, "team");

@@ -69,7 +69,7 @@ public final class Replies {
             return r;
         }
         return new ReplyGuard.Result(r.language(), r.findings().stream().filter(f -> f.code() != ReplyGuard.Code.MISSING_ETA).toList(),
-                r.promises());
+                r.promises(), r.steps());
     }
 
     /**
@@ -85,7 +85,16 @@ public final class Replies {
         Instant now = clock.instant();
         String replyId = "reply-" + number + "-" + now.toEpochMilli() + "-" + Integer.toHexString(text.hashCode());
         List<Promise>[] made = new List[] {List.of()};
-        Complaint after = complaints.change(number, expectedVersion, c -> c.append(new Entry.Reply(now, agent, text, eta)), (tx, c) -> {
+        Complaint after = complaints.change(number, expectedVersion, c -> {
+            c.append(new Entry.Reply(now, agent, text, eta));
+            // the playbook moves with what the reply does: a recap waits for the customer's yes, an apology is counted
+            if (check.takes(ReplyGuard.Step.RECAP)) {
+                c.recapSent(agent, now);
+            }
+            if (check.takes(ReplyGuard.Step.APOLOGY)) {
+                c.apologised(agent, now);
+            }
+        }, (tx, c) -> {
             if (check.blocked()) {
                 Complaints.audit(tx, number, new AuditRecord(now, agent, AuditAction.GUARD_OVERRIDE, "",
                         String.join(",", check.findings().stream().filter(f -> f.severity() == ReplyGuard.Severity.BLOCK)

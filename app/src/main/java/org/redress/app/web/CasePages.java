@@ -45,6 +45,7 @@ final class CasePages {
         console.form(routes, "/console/complaints/{number}/note", Access.AGENT, this::note);
         console.form(routes, "/console/complaints/{number}/transition", Access.AGENT, this::transition);
         console.form(routes, "/console/complaints/{number}/take", Access.AGENT, this::take);
+        console.form(routes, "/console/complaints/{number}/recap", Access.AGENT, this::recap);
         console.form(routes, "/console/complaints/{number}/remedy", Access.AGENT, this::proposeRemedy);
         console.form(routes, "/console/complaints/{number}/transfer", Access.AGENT, this::requestTransfer);
         console.form(routes, "/console/complaints/{number}/transfer/accept", Access.AGENT, this::acceptTransfer);
@@ -128,6 +129,13 @@ final class CasePages {
         desk.casework().transition(number, version(ctx), to, Optional.ofNullable(ctx.formParam("reason")).orElse(""), v.user().actor(),
                 ctx.scheme() + "://" + ctx.host());
         done(ctx, "/console/complaints/" + number, "moved");
+    }
+
+    private void recap(Context ctx, Console.Visitor v) {
+        long number = number(ctx);
+        boolean confirmed = "confirmed".equals(ctx.formParam("answer"));
+        desk.casework().recapAnswered(number, version(ctx), confirmed, Console.optional(ctx, "correction").orElse(null), v.user().actor());
+        done(ctx, "/console/complaints/" + number, confirmed ? "recap-confirmed" : "recap-corrected");
     }
 
     private void take(Context ctx, Console.Visitor v) {

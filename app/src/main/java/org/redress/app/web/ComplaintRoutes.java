@@ -37,6 +37,7 @@ final class ComplaintRoutes {
                 Route.post("/api/complaints/{number}/replies", Access.AGENT, this::reply),
                 Route.post("/api/complaints/{number}/notes", Access.AGENT, this::note),
                 Route.post("/api/complaints/{number}/transitions", Access.AGENT, this::transition),
+                Route.post("/api/complaints/{number}/recap", Access.AGENT, this::recap),
                 Route.post("/api/complaints/{number}/assignment", Access.AGENT, this::assign),
                 Route.post("/api/complaints/{number}/remedies", Access.AGENT, this::proposeRemedy),
                 Route.post("/api/complaints/{number}/transfer", Access.AGENT, this::requestTransfer),
@@ -103,6 +104,16 @@ final class ComplaintRoutes {
         Complaint c = desk.casework().transition(number(ctx), version(body), Requests.status(text(body, "to")),
                 optionalText(body, "reason").orElse(""), Gate.user(ctx).actor(), ctx.scheme() + "://" + ctx.host());
         ctx.json(new Responses.Moved(c.status().name(), c.version()));
+    }
+
+    private void recap(Context ctx) {
+        JsonNode body = body(ctx);
+        if (!body.path("confirmed").isBoolean()) {
+            throw new ApiError(400, "confirmed: true when the customer confirmed the recap, false when they corrected it");
+        }
+        Complaint c = desk.casework().recapAnswered(number(ctx), version(body), body.get("confirmed").asBoolean(),
+                optionalText(body, "correction").orElse(null), Gate.user(ctx).actor());
+        ctx.json(new Responses.PlaybookView(c.playbook().step().name(), c.playbook().recap().name(), c.playbook().apologies(), c.version()));
     }
 
     private void assign(Context ctx) {

@@ -137,7 +137,7 @@ final class ConsolePages {
                 language, c.escalation().name(), c.owner().orElse(""), c.team().orElse(""), c.version(),
                 c.owner().filter(o -> o.equals(viewer.username())).isPresent(),
                 c.allowedNext().stream().map(Enum::name).sorted().toList(), customer(c), incident(number), playbook,
-                c.playbook().apologies(), signals, promises, clocks, timeline, phrases, composer, zone().getId(),
+                c.playbook().apologies(), c.playbook().recap() == Playbook.Recap.SENT, signals, promises, clocks, timeline, phrases, composer, zone().getId(),
                 desk.remedies().of(number).stream().map(ConsolePages::remedy).toList(),
                 java.util.Arrays.stream(org.redress.core.remedy.RemedyKind.values()).map(k -> k.name().toLowerCase(Locale.ROOT)).toList(),
                 catalogue.currency(), cap, saved, transfer, teams);

@@ -96,7 +96,7 @@ final class Responses {
 
     record ComplaintView(long number, long version, String subject, long customer, String channel, String category, String priority,
                          String language, String status, List<String> allowedNext, String owner, String team, String escalation,
-                         String receivedAt, String playbookStep, List<SignalView> signals, List<TimelineItem> timeline,
+                         String receivedAt, String playbookStep, PlaybookView playbook, List<SignalView> signals, List<TimelineItem> timeline,
                          List<ClockView> slaClocks, List<PromiseView> promises, List<AuditView> audit) {
 
         static ComplaintView of(Complaints.Loaded loaded, List<Promises.Stored> promises, Instant now) {
@@ -111,6 +111,7 @@ final class Responses {
                     c.priority().name(), c.language().orElse(null), c.status().name(),
                     c.allowedNext().stream().map(Enum::name).sorted().toList(), c.owner().orElse(null), c.team().orElse(null),
                     c.escalation().name(), c.receivedAt().toString(), c.playbook().step().name(),
+                    new PlaybookView(c.playbook().step().name(), c.playbook().recap().name(), c.playbook().apologies(), c.version()),
                     c.signals().stream().map(s -> new SignalView(s.code().name(), s.evidence())).toList(),
                     c.timeline().stream().map(TimelineItem::of).toList(), clocks,
                     promises.stream().map(PromiseView::of).toList(), c.audit().stream().map(AuditView::of).toList());
@@ -140,6 +141,9 @@ final class Responses {
     }
 
     record ReplySent(String replyId, long version, List<PromiseMade> promises, String language, boolean blocked, List<Finding> findings) {
+    }
+
+    record PlaybookView(String step, String recap, int apologies, long version) {
     }
 
     record Versioned(long version) {

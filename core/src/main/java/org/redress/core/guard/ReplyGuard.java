@@ -4,10 +4,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.redress.core.promise.PromiseExtractor;
 import org.redress.core.promise.PromisedTime;
 import org.redress.core.text.Analysed;
@@ -61,10 +63,25 @@ public final class ReplyGuard {
     public record Context(boolean unresolved, boolean alreadyApologised, boolean publicReply, Instant writtenAt) {
     }
 
-    /** The findings, in text order, and the promises the reply makes. */
-    public record Result(String language, List<Finding> findings, List<PromisedTime> promises) {
+    /**
+     * The findings, in text order, the promises the reply makes, and the playbook steps it takes (a recap of what the
+     * customer said, an apology), for the desk to record on the complaint when the reply goes out.
+     */
+    public record Result(String language, List<Finding> findings, List<PromisedTime> promises, Set<Step> steps) {
+        public Result {
+            steps = steps.isEmpty() ? Set.of() : Set.copyOf(steps);
+        }
+
+        public Result(String language, List<Finding> findings, List<PromisedTime> promises) {
+            this(language, findings, promises, Set.of());
+        }
+
         public boolean blocked() {
             return findings.stream().anyMatch(f -> f.severity() == Severity.BLOCK);
+        }
+
+        public boolean takes(Step step) {
+            return steps.contains(step);
         }
     }
 
@@ -112,7 +129,14 @@ public final class ReplyGuard {
             findings.add(finding(Code.MISSING_ETA, "", text.length(), text.length(), suggestions));
         }
         findings.sort(Comparator.comparingInt(Finding::start));
-        return new Result(lang, findings, promised);
+        Set<Step> steps = EnumSet.noneOf(Step.class);
+        if (!apologies.isEmpty()) {
+            steps.add(Step.APOLOGY);
+        }
+        if (rules.rule(lang, "recap").map(r -> !r.find(analysed).isEmpty()).orElse(false)) {
+            steps.add(Step.RECAP);
+        }
+        return new Result(lang, findings, promised, steps);
     }
 
     /** Suggested phrases for a step of the playbook, in a language. */

@@ -80,7 +80,8 @@ public final class Views {
 
     public record Complaint(long number, String tag, String subject, String status, String priority, String category, String language,
                             String escalation, String owner, String team, long version, boolean mine, List<String> allowedNext,
-                            Customer customer, IncidentBanner incident, List<Step> playbook, int apologies, List<SignalLine> signals,
+                            Customer customer, IncidentBanner incident, List<Step> playbook, int apologies, boolean recapAwaiting,
+                            List<SignalLine> signals,
                             List<PromiseLine> promises, List<ClockLine> clocks, List<TimelineEntry> timeline,
                             List<PhraseGroup> phrases, Composer composer, String zone, List<RemedyLine> remedies,
                             List<String> remedyKinds, String currency, String cap, List<SavedLine> saved, TransferLine transfer,

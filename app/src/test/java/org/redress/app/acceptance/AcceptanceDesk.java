@@ -1,0 +1,182 @@
+package org.redress.app.acceptance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.redress.app.config.DeskConfig;
+import org.redress.app.desk.Desk;
+import org.redress.app.desk.TestDesks;
+import org.redress.app.engine.DeskNode;
+import org.redress.app.store.Database;
+import org.redress.app.store.TestDatabases;
+import org.redress.app.web.DeskServer;
+import org.redress.core.staff.Role;
+
+/**
+ * A running desk for the acceptance tests, put together as {@code serve} puts it: a mailbox on a real IMAP and SMTP
+ * server (GreenMail) polled by the desk's own node, the desk's scheduler, and its web server. Customers write mail;
+ * agents and supervisors act through the API; what customers receive is read from their GreenMail mailboxes.
+ */
+final class AcceptanceDesk implements AutoCloseable {
+
+    static final String PASSWORD = "correct horse battery";
+    static final String SUPPORT = "support@desk.example";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    final GreenMail mail;
+    final Database db;
+    final Desk desk;
+    final DeskNode node;
+    final DeskServer server;
+    final String base;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    AcceptanceDesk(Path dir) throws Exception {
+        mail = new GreenMail(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
+        mail.start();
+        mail.setUser(SUPPORT, "support", "secret");
+        db = Database.open(TestDatabases.fresh("h2", dir), 8);
+        Path config = Files.writeString(dir.resolve("redress.yaml"), """
+                desk:
+                  poll-every: 200ms
+                  lease-ttl: 5s
+                  batch: 20
+                channels:
+                  support-mail:
+                    plugin: email
+                    settings:
+                      source: imap
+                      host: 127.0.0.1
+                      port: "%d"
+                      security: none
+                      username: support
+                      password: secret
+                      after-commit: seen
+                      smtp-host: 127.0.0.1
+                      smtp-port: "%d"
+                      smtp-security: none
+                      from-address: support@desk.example
+                      message-id-secret: acceptance-secret
+                      timeout: PT10S
+                """.formatted(mail.getImap().getPort(), mail.getSmtp().getPort()));
+        desk = TestDesks.of(db, DeskConfig.load(config, "acceptance-node", System::getenv), Clock.systemUTC());
+        for (Object[] u : new Object[][] {{"ana", Role.AGENT}, {"sue", Role.SUPERVISOR}, {"adam", Role.ADMIN}}) {
+            desk.users().add((String) u[0], (String) u[0], (Role) u[1], u[1] == Role.ADMIN ? null : "front-desk", PASSWORD);
+        }
+        node = DeskNode.open(desk);
+        server = new DeskServer(desk, node);
+        base = "http://127.0.0.1:" + server.start("127.0.0.1", 0);
+        node.start();
+    }
+
+    // ---- the customer ---------------------------------------------------------------------------------
+
+    void customerWrites(String from, String subject, String text) {
+        GreenMailUtil.sendTextEmail(SUPPORT, from, subject, text, mail.getSmtp().getServerSetup());
+    }
+
+    /** Waits until the desk holds a complaint from this address, and returns its number. */
+    long complaintFrom(String address) {
+        long[] n = {0};
+        await(() -> {
+            n[0] = db.jdbi().withHandle(h -> h.createQuery("select coalesce(max(c.number), 0) from complaint c join customer_identity i "
+                    + "on i.customer_id = c.customer_id where i.address = :a").bind("a", address).mapTo(Long.class).one());
+            return n[0] > 0;
+        }, "a complaint from " + address);
+        return n[0];
+    }
+
+    /** What the customer received, waiting until at least {@code count} messages arrived. */
+    List<MimeMessage> received(String address, int count) {
+        await(() -> inbox(address).size() >= count, count + " message(s) to " + address);
+        return inbox(address);
+    }
+
+    private List<MimeMessage> inbox(String address) {
+        return Arrays.stream(mail.getReceivedMessages()).filter(m -> {
+            try {
+                return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(address));
+            } catch (Exception e) {
+                return false;
+            }
+        }).toList();
+    }
+
+    static String body(MimeMessage m) {
+        return GreenMailUtil.getBody(m).replace("=\r\n", "").replace("\r\n", "\n");
+    }
+
+    // ---- agents and supervisors, through the API ----------------------------------------------------------
+
+    /** A signed-in browser session: its cookie and CSRF token. */
+    record Session(String cookie, String csrf) {
+    }
+
+    Session signIn(String user) throws Exception {
+        HttpResponse<String> r = call("POST", "/api/login", JSON.writeValueAsString(java.util.Map.of("username", user, "password", PASSWORD)), null);
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("sign-in of " + user + ": " + r.statusCode() + " " + r.body());
+        }
+        return new Session(r.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0], JSON.readTree(r.body()).get("csrf").asText());
+    }
+
+    /** Calls the API; returns the answer's status and JSON body. */
+    Answer api(String method, String path, Object body, Session as) throws Exception {
+        HttpResponse<String> r = call(method, path, body == null ? null : JSON.writeValueAsString(body), as);
+        return new Answer(r.statusCode(), r.body().isEmpty() ? JSON.nullNode() : JSON.readTree(r.body()));
+    }
+
+    record Answer(int status, JsonNode json) {
+    }
+
+    private HttpResponse<String> call(String method, String path, String body, Session as) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json");
+        if (as != null) {
+            b.header("Cookie", as.cookie()).header("X-CSRF-Token", as.csrf());
+        }
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    JsonNode complaint(long number, Session as) throws Exception {
+        return api("GET", "/api/complaints/" + number, null, as).json();
+    }
+
+    static void await(BooleanSupplier condition, String what) {
+        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > until) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        node.close();
+        db.close();
+        mail.stop();
+    }
+}
