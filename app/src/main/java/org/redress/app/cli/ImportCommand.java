@@ -63,6 +63,11 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--batch", paramLabel = "N", defaultValue = "200", description = "Messages per transaction.")
     int batch;
 
+    @Option(names = "--historic", description = "An archive: each new complaint is history, received when its sender "
+            + "says and stored closed, with no clock running, no acknowledgement and no escalation. Without it an import "
+            + "is a desk's work: its complaints' clocks start now.")
+    boolean historic;
+
     @Option(names = "--json", description = "Print the summary as one JSON object.")
     boolean json;
 
@@ -101,7 +106,7 @@ public final class ImportCommand implements Callable<Integer> {
              Channel channel = channelPlugin.open(ChannelSettings.validate(channelPlugin.descriptor(), settings),
                      new ChannelContext(instance, Clock.systemUTC()))) {
             // routed, timed and escalated by the desk's configuration, like a live channel; old mail gets no acknowledgement
-            DeskIntake intake = opened.desk().intake(plugin, false);
+            DeskIntake intake = opened.desk().intake(plugin, historic ? DeskIntake.Mode.HISTORY : DeskIntake.Mode.QUIET);
             new IntakeRunner(new Progress(intake, err, json, Share.of(absolute)), batch).drain(instance, new org.redress.app.intake.PrefetchingChannel(channel));
             DeskIntake.Counts c = intake.counts();
             PrintWriter out = spec.commandLine().getOut();

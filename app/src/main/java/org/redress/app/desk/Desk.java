@@ -128,17 +128,21 @@ public final class Desk {
      * A new intake for one channel instance of a plugin: triaged, routed, timed and escalated by this desk's
      * policies. One per instance, since it counts what it stored.
      *
-     * @param acknowledge whether a new complaint gets an automatic acknowledgement (a live channel: yes; an import of
-     *                    old messages or a retry: no)
+     * @param mode whether new complaints are acknowledged automatically (a live channel), not (an import, a retry), or are
+     *             history (an archive import)
      */
+    public DeskIntake intake(String plugin, DeskIntake.Mode mode) {
+        return new DeskIntake(database, complaints, inbox, plugin, triage, detection, config.policies().routing(), escalator, clock, mode);
+    }
+
+    /** As {@link #intake(String, DeskIntake.Mode)}: live and acknowledging, or quiet. */
     public DeskIntake intake(String plugin, boolean acknowledge) {
-        return new DeskIntake(database, complaints, inbox, plugin, triage, detection, config.policies().routing(), escalator, clock,
-                acknowledge);
+        return intake(plugin, acknowledge ? DeskIntake.Mode.LIVE : DeskIntake.Mode.QUIET);
     }
 
     /** Sends what the desk owes through a channel. */
     public Outbox outbox() {
-        return new Outbox(outbound);
+        return new Outbox(database, outbound, complaints, clock);
     }
 
     /** The scheduled jobs: SLA warnings and breaches, promises, stuck complaints, outage bursts. */

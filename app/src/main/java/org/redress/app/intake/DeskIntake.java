@@ -52,6 +52,19 @@ public final class DeskIntake implements InboundStore {
                          long quarantined) {
     }
 
+    /** What intake does with a new complaint besides storing it. */
+    public enum Mode {
+        /** A live channel: the complaint's clocks start when it arrives, and the customer is acknowledged. */
+        LIVE,
+        /** Messages the desk takes in without answering automatically (an import, a retry, a walk-in, the demo). */
+        QUIET,
+        /**
+         * An archive: the complaint is history, received when its sender says, stored closed with its clocks stopped
+         * there, neither acknowledged nor escalated.
+         */
+        HISTORY
+    }
+
     /** How much of a message triage reads. */
     static final int TRIAGED_CHARS = 10_000;
 
@@ -61,7 +74,7 @@ public final class DeskIntake implements InboundStore {
     private final LanguageDetection detection;
     private final RoutingTable routing;
     private final Clock clock;
-    private final boolean acknowledge;
+    private final Mode mode;
     private final Complaints complaints;
     private final Inbox inbox;
     private final Escalator escalator;
@@ -79,11 +92,10 @@ public final class DeskIntake implements InboundStore {
     /**
      * Built by the desk ({@code Desk.intake}) from its configuration, one per channel instance.
      *
-     * @param acknowledge whether a new complaint gets an automatic acknowledgement (live mailboxes: yes; an
-     *                    import of old mail: no)
+     * @param mode        whether a new complaint is acknowledged automatically, or is history
      */
     public DeskIntake(Database database, Complaints complaints, Inbox inbox, String plugin, Triage triage, LanguageDetection detection,
-                      RoutingTable routing, Escalator escalator, Clock clock, boolean acknowledge) {
+                      RoutingTable routing, Escalator escalator, Clock clock, Mode mode) {
         this.database = database;
         this.complaints = complaints;
         this.inbox = inbox;
@@ -93,7 +105,7 @@ public final class DeskIntake implements InboundStore {
         this.routing = routing;
         this.escalator = escalator;
         this.clock = clock;
-        this.acknowledge = acknowledge;
+        this.mode = mode;
     }
 
     public Counts counts() {
@@ -210,18 +222,27 @@ public final class DeskIntake implements InboundStore {
         long customer = CustomerBook.customerOf(h, m.sender(), clock.instant());
         Triage.Result result = assessed.containsKey(m) ? assessed.get(m) : assess(m);
         Complaint.Number number = Complaints.nextNumber(h);
-        Instant at = m.sentAt().isAfter(clock.instant()) ? clock.instant() : m.sentAt();
+        Instant now = clock.instant();
+        // the desk's clocks run from when the desk received the complaint: a sender's Date is only what they claim
+        // (a wrong clock, or a mailbox of old mail connected today); an archive keeps its own dates as history
+        Instant at = mode == Mode.HISTORY && m.sentAt().isBefore(now) ? m.sentAt() : now;
         // the complaint's channel is the channel instance it came through (its answers go back through it)
         Complaint complaint = Complaint.receive(number, new Customer.Id(customer), instance, subjectOf(m),
                 result.category(), result.priority(), result.language(), result.signals(),
                 new Entry.CustomerMessage(at, plugin, m.externalId(), m.sender().value(), m.text(), false));
-        // a threat in the first message (legal, regulator, chargeback, going public) escalates at once
-        escalator.on(complaint, complaint.signals());
-        complaint.route(routing.teamFor(complaint.category()), clock.instant());
+        if (mode != Mode.HISTORY) {
+            // a threat in the first message (legal, regulator, chargeback, going public) escalates at once
+            escalator.on(complaint, complaint.signals());
+        }
+        complaint.route(routing.teamFor(complaint.category()), now);
         SlaClocks clocks = SlaClocks.start(complaint.number(), complaint.priority(), complaint.receivedAt(), complaints.policy());
+        if (mode == Mode.HISTORY) {
+            complaint.transition(Status.CLOSED, Actor.DESK, "imported as history", at);
+            clocks.onTransition(Status.RECEIVED, Status.CLOSED, at);
+        }
         complaints.insert(h, complaint, clocks);
         Inbox.reference(h, m.externalId(), number.value());
-        if (acknowledge && !"true".equals(m.attributes().get(InboundMessage.NO_AUTOMATIC_ANSWER))) {
+        if (mode == Mode.LIVE && !"true".equals(m.attributes().get(InboundMessage.NO_AUTOMATIC_ANSWER))) {
             owe(h, instance, number.value(), m, complaint.language().orElse("en"));
         }
         return number.value();
@@ -268,7 +289,7 @@ public final class DeskIntake implements InboundStore {
         String tag = "[#" + number + "]";
         String subject = (m.subject().isBlank() ? Acknowledgement.subject(language) : "Re: " + m.subject().replaceAll("^(?i)(re|aw|fwd?):\\s*", ""))
                 + " " + tag;
-        Outbound.owe(h, "ack-" + number, number, instance, m.sender(), subject, Acknowledgement.text(language, number),
+        Outbound.owe(h, Outbox.ACKNOWLEDGEMENT + number, number, instance, m.sender(), subject, Acknowledgement.text(language, number),
                 m.externalId(), true, clock.instant());
     }
 }

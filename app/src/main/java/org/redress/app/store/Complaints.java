@@ -206,10 +206,12 @@ public final class Complaints {
     public void insert(Tx tx, Complaint c, SlaClocks clocks) {
         Handle h = tx.handle;
         long number = c.number().value();
-        Instant due = clocks.clock(SlaMetric.RESOLUTION).map(k -> k.deadline(sla.calendar())).orElse(null);
+        Instant due = resolutionDeadline(clocks);
         h.createUpdate("insert into complaint (number, customer_id, channel, subject, category, priority, language, status, team, "
-                        + "escalation, received_at, updated_at, version, due_at, open, reopen_count) values (:number, :customer, :channel, "
-                        + ":subject, :category, :priority, :language, :status, :team, :escalation, :received, :now, :version, :due, true, 0)")
+                        + "escalation, received_at, updated_at, version, due_at, open, closed_at, reopen_count) values (:number, :customer, "
+                        + ":channel, :subject, :category, :priority, :language, :status, :team, :escalation, :received, :now, :version, :due, "
+                        + ":open, :closedAt, 0)")
+                .bind("open", c.status().isOpen()).bind("closedAt", at(c.closedAt().orElse(null)))
                 .bind("version", c.version()).bind("due", at(due))
                 .bind("number", number).bind("customer", c.customer().value()).bind("channel", c.channel())
                 .bind("subject", cut(c.subject(), 2000)).bind("category", c.category().code())

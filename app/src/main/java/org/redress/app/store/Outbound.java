@@ -52,14 +52,15 @@ public final class Outbound {
                 .list());
     }
 
-    /** The channel took the message: remembered with the id it gave, so an answer to it threads back. */
-    public void sent(Owed owed, String externalId) {
-        database.jdbi().useTransaction(h -> {
-            h.createUpdate("update outbound_message set status = 'sent', external_id = :ext, sent_at = :now, error = null "
-                    + "where reply_id = :id").bind("ext", externalId).bind("now", at(clock.instant())).bind("id", owed.replyId()).execute();
-            h.createUpdate("insert into message_ref (message_id, complaint_number, direction) values (:id, :n, 'out') "
-                    + "on conflict do nothing").bind("id", externalId).bind("n", owed.complaint()).execute();
-        });
+    /**
+     * The channel took the message: remembered with the id it gave, so an answer to it threads back; in the caller's
+     * transaction, with what the delivery changes on the complaint.
+     */
+    public void sent(Tx tx, Owed owed, String externalId) {
+        tx.handle.createUpdate("update outbound_message set status = 'sent', external_id = :ext, sent_at = :now, error = null "
+                + "where reply_id = :id").bind("ext", externalId).bind("now", at(clock.instant())).bind("id", owed.replyId()).execute();
+        tx.handle.createUpdate("insert into message_ref (message_id, complaint_number, direction) values (:id, :n, 'out') "
+                + "on conflict do nothing").bind("id", externalId).bind("n", owed.complaint()).execute();
     }
 
     /** The channel refused the message: kept pending when it may go later, else marked failed; the reason either way. */

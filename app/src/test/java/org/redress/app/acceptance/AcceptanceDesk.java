@@ -90,6 +90,19 @@ final class AcceptanceDesk implements AutoCloseable {
         GreenMailUtil.sendTextEmail(SUPPORT, from, subject, text, mail.getSmtp().getServerSetup());
     }
 
+    /** A mail whose sender's clock says {@code date}, put straight into the desk's mailbox. */
+    void customerWritesDated(String from, String subject, String text, java.time.Instant date) throws Exception {
+        MimeMessage m = new MimeMessage(GreenMailUtil.getSession(mail.getSmtp().getServerSetup()));
+        m.setFrom(from);
+        m.setRecipients(jakarta.mail.Message.RecipientType.TO, SUPPORT);
+        m.setSubject(subject, "UTF-8");
+        m.setText(text, "UTF-8");
+        m.setSentDate(java.util.Date.from(date));
+        m.saveChanges();
+        m.setSentDate(java.util.Date.from(date));
+        mail.getUserManager().getUserByEmail(SUPPORT).deliver(m);
+    }
+
     /** Waits until the desk holds a complaint from this address, and returns its number. */
     long complaintFrom(String address) {
         long[] n = {0};
@@ -155,6 +168,17 @@ final class AcceptanceDesk implements AutoCloseable {
 
     JsonNode complaint(long number, Session as) throws Exception {
         return api("GET", "/api/complaints/" + number, null, as).json();
+    }
+
+    /** Waits until the complaint is in a state (the desk's own moves, such as the acknowledgement, come in the background). */
+    void awaitStatus(long number, String status, Session as) {
+        await(() -> {
+            try {
+                return complaint(number, as).path("status").asText().equals(status);
+            } catch (Exception e) {
+                return false;
+            }
+        }, "complaint " + number + " to be " + status);
     }
 
     static void await(BooleanSupplier condition, String what) {

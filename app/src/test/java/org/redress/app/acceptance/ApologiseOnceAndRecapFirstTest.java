@@ -49,6 +49,8 @@ class ApologiseOnceAndRecapFirstTest {
                 "I ordered a kettle two weeks ago, parcel 4471, and it never arrived. Nobody answers the phone.");
         long number = desk.complaintFrom("maria@customer.example");
         AcceptanceDesk.Session ana = desk.signIn("ana");
+        desk.received("maria@customer.example", 1);
+        desk.awaitStatus(number, "ACKNOWLEDGED", ana);
 
         JsonNode before = desk.complaint(number, ana);
         assertThat(before.path("timeline").get(0).path("text").asText()).as("the account, captured whole")
