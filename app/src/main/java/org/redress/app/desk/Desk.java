@@ -30,6 +30,7 @@ import org.redress.app.store.SavedReplies;
 import org.redress.app.store.Satisfaction;
 import org.redress.app.store.Users;
 import org.redress.app.store.Watchlist;
+import org.redress.core.call.CallRules;
 import org.redress.core.classify.Triage;
 import org.redress.core.escalation.Escalator;
 import org.redress.core.escalation.StuckDetector;
@@ -68,6 +69,7 @@ public final class Desk {
     private final Triage triage;
     private final Escalator escalator;
     private final ReplyGuard guard;
+    private final CallRules callRules;
 
     private final Replies replies;
     private final Casework casework;
@@ -102,6 +104,7 @@ public final class Desk {
         this.outbound = new Outbound(database, clock);
         this.triage = new Triage(Triage.Policy.standard(), Optional.empty());
         this.escalator = new Escalator(policies.escalation(), clock);
+        this.callRules = new CallRules(CallRules.Policy.standard(), policies.calendar(), new PromiseExtractor(policies.calendar()));
 
         this.replies = new Replies(complaints, promises, guard, clock);
         this.casework = new Casework(complaints, promises, remedies, satisfaction, clock);
@@ -132,7 +135,8 @@ public final class Desk {
      *             history (an archive import)
      */
     public DeskIntake intake(String plugin, DeskIntake.Mode mode) {
-        return new DeskIntake(database, complaints, inbox, plugin, triage, detection, config.policies().routing(), escalator, clock, mode);
+        return new DeskIntake(database, complaints, promises, inbox, plugin, triage, detection, config.policies().routing(), escalator,
+                callRules, clock, mode);
     }
 
     /** As {@link #intake(String, DeskIntake.Mode)}: live and acknowledging, or quiet. */

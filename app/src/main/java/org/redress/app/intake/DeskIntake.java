@@ -11,9 +11,11 @@ import org.redress.app.store.Complaints;
 import org.redress.app.store.CustomerBook;
 import org.redress.app.store.Inbox;
 import org.redress.app.store.Outbound;
+import org.redress.app.store.Promises;
 import org.redress.app.store.QuarantineShelf;
 import org.redress.app.store.Tx;
 import org.redress.app.store.Database;
+import org.redress.core.call.CallRules;
 import org.redress.core.channel.Batch;
 import org.redress.core.channel.Checkpoint;
 import org.redress.core.channel.Inbound;
@@ -78,6 +80,7 @@ public final class DeskIntake implements InboundStore {
     private final Complaints complaints;
     private final Inbox inbox;
     private final Escalator escalator;
+    private final CallIntake calls;
 
     /** This batch's assessments, by message identity (a message's equality compares its raw bytes). */
     private final Map<InboundMessage, Triage.Result> assessed = new IdentityHashMap<>();
@@ -94,8 +97,9 @@ public final class DeskIntake implements InboundStore {
      *
      * @param mode        whether a new complaint is acknowledged automatically, or is history
      */
-    public DeskIntake(Database database, Complaints complaints, Inbox inbox, String plugin, Triage triage, LanguageDetection detection,
-                      RoutingTable routing, Escalator escalator, Clock clock, Mode mode) {
+    public DeskIntake(Database database, Complaints complaints, Promises promises, Inbox inbox, String plugin, Triage triage,
+                      LanguageDetection detection, RoutingTable routing, Escalator escalator, CallRules callRules, Clock clock, Mode mode) {
+        this.calls = new CallIntake(complaints, promises, callRules, escalator);
         this.database = database;
         this.complaints = complaints;
         this.inbox = inbox;
@@ -180,16 +184,31 @@ public final class DeskIntake implements InboundStore {
             t.duplicates++;
             return;
         }
+        if (CallRules.isCall(m) && mode != Mode.HISTORY) {
+            CallIntake.Stored call = calls.store(h, m, (tx, c, first, subject) -> create(tx, instance, c, first, subject), clock.instant());
+            if (call.complaint() == null) {
+                t.parked++;
+            } else if (call.created()) {
+                t.created++;
+            } else {
+                t.appended++;
+            }
+            Inbox.record(h, instance, m, call.disposition(), call.complaint(), "call", clock.instant());
+            return;
+        }
         Threading.Decision decision = new Threading(Inbox.conversations(h)).decide(m);
         Long number = null;
         String disposition;
         if (decision instanceof Threading.NewComplaint) {
-            number = create(h, instance, m);
+            number = create(h, instance, m, null, subjectOf(m));
             disposition = "complaint";
             t.created++;
         } else if (decision instanceof Threading.FollowUp f) {
             number = f.complaint().value();
             append(h, number, m);
+            if (CallRules.isNote(m)) {
+                calls.notePromises(h, m, language(m), number);
+            }
             disposition = "follow-up";
             t.appended++;
         } else if (decision instanceof Threading.SystemEntry s) {
@@ -218,7 +237,8 @@ public final class DeskIntake implements InboundStore {
                 followers != null && followers.matches("\\d{1,18}") ? OptionalLong.of(Long.parseLong(followers)) : OptionalLong.empty());
     }
 
-    private long create(Tx h, String instance, InboundMessage m) {
+    /** Opens a complaint; its first entry is what the customer wrote, or {@code first} (a call) when given. */
+    private long create(Tx h, String instance, InboundMessage m, Entry first, String subject) {
         long customer = CustomerBook.customerOf(h, m.sender(), clock.instant());
         Triage.Result result = assessed.containsKey(m) ? assessed.get(m) : assess(m);
         Complaint.Number number = Complaints.nextNumber(h);
@@ -227,9 +247,9 @@ public final class DeskIntake implements InboundStore {
         // (a wrong clock, or a mailbox of old mail connected today); an archive keeps its own dates as history
         Instant at = mode == Mode.HISTORY && m.sentAt().isBefore(now) ? m.sentAt() : now;
         // the complaint's channel is the channel instance it came through (its answers go back through it)
-        Complaint complaint = Complaint.receive(number, new Customer.Id(customer), instance, subjectOf(m),
+        Complaint complaint = Complaint.receive(number, new Customer.Id(customer), instance, subject,
                 result.category(), result.priority(), result.language(), result.signals(),
-                new Entry.CustomerMessage(at, plugin, m.externalId(), m.sender().value(), m.text(), false));
+                first != null ? first : new Entry.CustomerMessage(at, plugin, m.externalId(), m.sender().value(), m.text(), false));
         if (mode != Mode.HISTORY) {
             // a threat in the first message (legal, regulator, chargeback, going public) escalates at once
             escalator.on(complaint, complaint.signals());
@@ -242,10 +262,15 @@ public final class DeskIntake implements InboundStore {
         }
         complaints.insert(h, complaint, clocks);
         Inbox.reference(h, m.externalId(), number.value());
-        if (mode == Mode.LIVE && !"true".equals(m.attributes().get(InboundMessage.NO_AUTOMATIC_ANSWER))) {
+        if (mode == Mode.LIVE && first == null && !"true".equals(m.attributes().get(InboundMessage.NO_AUTOMATIC_ANSWER))) {
             owe(h, instance, number.value(), m, complaint.language().orElse("en"));
         }
         return number.value();
+    }
+
+    private String language(InboundMessage m) {
+        Triage.Result r = assessed.get(m);
+        return r == null ? "en" : r.language();
     }
 
     /** A post or a call has no subject: the queue shows the start of what the customer said instead. */

@@ -259,6 +259,18 @@ public final class Complaints {
         return loadAll(h, "number = :n", "= :n", q -> q.bind("n", number)).stream().findFirst();
     }
 
+    /** A customer's open complaints, whole, oldest first, in the caller's transaction. */
+    public List<Loaded> openOf(Tx tx, long customer) {
+        return loadAll(tx.handle, "customer_id = :c and open = true", "in (select number from complaint where customer_id = :c and open = true)",
+                q -> q.bind("c", customer));
+    }
+
+    /** When a number's calls reached the desk since an instant (the calls on the desk's complaints). */
+    public static List<Instant> callsFrom(Tx tx, String caller, Instant since) {
+        return tx.handle.createQuery("select at from complaint_entry where author = :caller and kind = 'call' and at >= :since order by at")
+                .bind("caller", caller).bind("since", at(since)).map((rs, ctx) -> instant(rs, "at")).list();
+    }
+
     /** The complaints received since an instant, whole, oldest first: five queries however many there are. */
     public List<Loaded> receivedSinceWhole(Instant since) {
         return database.jdbi().withHandle(h -> loadAll(h, "received_at >= :since",

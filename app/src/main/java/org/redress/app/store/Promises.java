@@ -51,6 +51,13 @@ public final class Promises {
                 .bind("n", complaint).map((rs, ctx) -> stored(rs)).list());
     }
 
+    /** A customer's open callback promises (from missed calls), oldest first, in the caller's transaction. */
+    public List<Stored> openCallbacks(Tx tx, long customer) {
+        return tx.handle.createQuery("select p.* from promise p join complaint c on c.number = p.complaint_number where c.customer_id = :c "
+                        + "and p.state = 'OPEN' and p.source = :source order by p.id")
+                .bind("c", customer).bind("source", Promise.Source.MISSED_CALL.name()).map((rs, ctx) -> stored(rs)).list();
+    }
+
     /** The promises made on the complaints received since an instant, in one query. */
     public List<Promise> onComplaintsReceivedSince(Instant since) {
         return database.jdbi().withHandle(h -> h.createQuery("select * from promise where complaint_number in "

@@ -56,6 +56,10 @@ public final class CallRules {
         this.promises = promises;
     }
 
+    public Policy policy() {
+        return policy;
+    }
+
     public static boolean isCall(InboundMessage m) {
         return m.attributes().containsKey(CallAttributes.OUTCOME);
     }
