@@ -100,12 +100,15 @@ public final class Replies {
                         String.join(",", check.findings().stream().filter(f -> f.severity() == ReplyGuard.Severity.BLOCK)
                                 .map(f -> f.code().name()).toList()), override.orElse("")));
             }
-            made[0] = check.promises().stream().map(p -> promises.add(tx, c.number(), agent.id(), p.sentence(), now,
-                    p.due().isBefore(now) ? now : p.due(), Promise.Source.REPLY)).toList();
-            if (made[0].isEmpty() && eta.isPresent()) {
-                // the time picked beside the text is as much a promise as one written in it
-                made[0] = List.of(promises.add(tx, c.number(), agent.id(), "next update by " + eta.get(), now,
-                        eta.get().isBefore(now) ? now : eta.get(), Promise.Source.REPLY));
+            if (eta.isPresent()) {
+                // the time the agent picked beside the text is the promise: it wins over a time read from the words
+                // (which may be a date the customer gave, or a misreading); the words that name a time say what it is
+                String what = check.promises().isEmpty() ? "next update by " + eta.get() : check.promises().get(0).sentence();
+                made[0] = List.of(promises.add(tx, c.number(), agent.id(), what, now, eta.get().isBefore(now) ? now : eta.get(),
+                        Promise.Source.REPLY));
+            } else {
+                made[0] = check.promises().stream().map(p -> promises.add(tx, c.number(), agent.id(), p.sentence(), now,
+                        p.due().isBefore(now) ? now : p.due(), Promise.Source.REPLY)).toList();
             }
             owe(tx, c, replyId, text, now);
         });

@@ -98,4 +98,17 @@ class RepliesTest {
                 Optional.empty(), Optional.empty())).isInstanceOf(ConcurrentChangeException.class);
         assertThat(f.desk.complaints().require(number).complaint().audit()).extracting(AuditRecord::action).doesNotContain("guard-override");
     }
+
+    @Test
+    void the_eta_picked_beside_a_reply_wins_over_a_time_read_from_its_words() {
+        Instant eta = Instant.parse("2026-11-26T15:00:00Z");
+        Replies.Sent sent = (Replies.Sent) f.desk.replies().reply(number, f.version(number), ANA,
+                "I am sorry for the delay. Please write to ana.pop@example.ro by 2026-12-03 10:00 if the courier has not called.",
+                Optional.of(eta), Optional.empty());
+
+        assertThat(sent.promises()).singleElement().satisfies(p -> {
+            assertThat(p.due()).isEqualTo(eta);
+            assertThat(p.text()).as("the sentence, not a piece of the address").startsWith("Please write to ana.pop@example.ro");
+        });
+    }
 }

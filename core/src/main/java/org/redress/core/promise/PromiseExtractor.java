@@ -127,7 +127,13 @@ public final class PromiseExtractor {
             });
         }
         Optional<LocalDate> day = Optional.empty();
-        if (TimePhrases.group(m, "tomorrow").isPresent()) {
+        Optional<String> written = TimePhrases.group(m, "date");
+        if (written.isPresent()) {
+            day = date(written.get());
+            if (day.isEmpty()) {
+                return Optional.empty();
+            }
+        } else if (TimePhrases.group(m, "tomorrow").isPresent()) {
             day = Optional.of(now.toLocalDate().plusDays(1));
         } else if (TimePhrases.group(m, "weekday").isPresent()) {
             Optional<DayOfWeek> wd = lang.weekday(TimePhrases.group(m, "weekday").get());
@@ -154,6 +160,19 @@ public final class PromiseExtractor {
         return Optional.of(at);
     }
 
+    /** A date as written: ISO (2026-12-03) or day.month.year (03.12.2026); empty when it is no date. */
+    private static Optional<LocalDate> date(String s) {
+        try {
+            if (s.contains("-")) {
+                return Optional.of(LocalDate.parse(s));
+            }
+            String[] p = s.split("\\.");
+            return Optional.of(LocalDate.of(Integer.parseInt(p[2]), Integer.parseInt(p[1]), Integer.parseInt(p[0])));
+        } catch (java.time.DateTimeException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
     private static Optional<LocalTime> clock(Matcher m, TimePhrases lang) {
         Optional<String> hour = TimePhrases.group(m, "hour");
         if (hour.isEmpty()) {
@@ -173,11 +192,11 @@ public final class PromiseExtractor {
 
     private static String sentence(String text, int start, int end) {
         int s = start;
-        while (s > 0 && ".!?\n".indexOf(text.charAt(s - 1)) < 0) {
+        while (s > 0 && !endsSentence(text, s - 1)) {
             s--;
         }
         int e = end;
-        while (e < text.length() && ".!?\n".indexOf(text.charAt(e)) < 0) {
+        while (e < text.length() && !endsSentence(text, e)) {
             e++;
         }
         if (e < text.length() && text.charAt(e) != '\n') {
@@ -185,4 +204,14 @@ public final class PromiseExtractor {
         }
         return text.substring(s, e).strip();
     }
+
+    /**
+     * Whether the character at {@code i} ends a sentence: a line break, or a full stop, question or exclamation mark
+     * followed by a space or the end (the dots of ana.pop@example.ro or 2.5 GB end nothing).
+     */
+    private static boolean endsSentence(String text, int i) {
+        char c = text.charAt(i);
+        return c == '\n' || (".!?".indexOf(c) >= 0 && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1))));
+    }
+
 }

@@ -15,7 +15,7 @@ import org.redress.core.text.PhraseFile;
 /**
  * One language's ways of naming a time, compiled from its phrase file ({@code time-<lang>.txt}). Patterns
  * are written with slots (lower case, as everything is folded) that expand to the language's word lists: {@code {n}} a number, {@code {unit}} a unit,
- * {@code {weekday}}, {@code {today}}, {@code {tomorrow}}, {@code {time}} a clock time with an optional part of
+ * {@code {weekday}}, {@code {today}}, {@code {tomorrow}}, {@code {date}} a written date, {@code {time}} a clock time with an optional part of
  * day, and {@code {gap}} up to three other words.
  * Regular-expression fragments in the files must use lower-case constructs only ({@code \\s}, {@code \\d}),
  * since they are folded too. Everything is matched on folded text (see {@link FoldedText}).
@@ -66,6 +66,8 @@ final class TimePhrases {
         slots.put("{time}", "(?<hour>[01]?\\d|2[0-3])(?:[:.h](?<minute>[0-5]\\d))?(?:\\s*" + hourWord + ")?"
                 + "(?:\\s*(?<minute2>[0-5]\\d)\\s*(?:phut|min)?)?"
                 + "(?:\\s*(?<daypart>" + daypart + "))?");
+        // a calendar date written out: 2026-12-03, or 03.12.2026 as ro, ru and et write it
+        slots.put("{date}", "(?<date>\\d{4}-\\d{2}-\\d{2}|\\d{1,2}\\.\\d{1,2}\\.\\d{4})");
         slots.put("{gap}", "(?:[\\p{L}\\p{N}'-]+\\s+){0,3}?");
         for (String p : file.all("pattern")) {
             String regex = FoldedText.fold(p);

@@ -90,4 +90,16 @@ class PromiseExtractorTest {
         assertThat(extended.extract("We will fix it ASAP but by Thursday.", "en", written))
                 .extracting(PromisedTime::phrase).containsExactly("ASAP but by Thursday");
     }
+
+    @Test
+    void a_promise_is_the_whole_sentence_even_when_an_address_or_a_number_in_it_has_a_dot() {
+        List<PromisedTime> found = extractor.extract("Thank you. Please write to ana.pop@example.ro by 2026-12-03 10:00. We read every mail.",
+                "en", written);
+        assertThat(found).singleElement().satisfies(p -> {
+            assertThat(p.sentence()).isEqualTo("Please write to ana.pop@example.ro by 2026-12-03 10:00.");
+            assertThat(p.due()).isEqualTo(local("2026-12-03T10:00"));
+        });
+        assertThat(extractor.extract("The 2.5 GB plan is restored within two hours.", "en", written))
+                .singleElement().satisfies(p -> assertThat(p.sentence()).isEqualTo("The 2.5 GB plan is restored within two hours."));
+    }
 }
