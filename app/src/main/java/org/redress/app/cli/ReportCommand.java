@@ -50,7 +50,7 @@ public final class ReportCommand implements Callable<Integer> {
             parts.put("rates", r.rates());
             parts.put("compensation", r.compensation());
             switch (format) {
-                case "json" -> out.println(new ObjectMapper().writeValueAsString(Map.of("since", r.since().toString(),
+                case "json" -> out.println(new ObjectMapper().writeValueAsString(Map.of("since", r.since().toString(), "until", r.until().toString(),
                         "complaints", r.complaints(), "parts", parts)));
                 case "csv" -> {
                     out.println("report,label,figure,value");
@@ -58,7 +58,7 @@ public final class ReportCommand implements Callable<Integer> {
                             out.println(csv(name) + "," + csv(row.label()) + "," + csv(k) + "," + csv(String.valueOf(v))))));
                 }
                 default -> {
-                    out.printf("%d complaints received since %s%n", r.complaints(), r.since());
+                    out.printf("%d complaints received from %s to %s%n", r.complaints(), r.since(), r.until());
                     parts.forEach((name, rows) -> {
                         out.println();
                         out.println(name.toUpperCase());

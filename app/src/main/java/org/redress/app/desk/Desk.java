@@ -112,7 +112,7 @@ public final class Desk {
         this.quarantine = new Quarantine(new QuarantineShelf(database), registry, this::intake, audit, clock);
         this.customers = new CustomerCare(new CustomerBook(database, complaints, clock), audit);
         this.staff = new Staff(users, audit, new LoginLimiter(5, Duration.ofMinutes(5), clock));
-        this.reports = new DeskReports(complaints, promises, remedies, satisfaction, policies.calendar().zone());
+        this.reports = new DeskReports(complaints, promises, remedies, satisfaction, policies.calendar().zone(), clock);
         this.walkIns = new WalkIns(intake("desk", false), inbox, complaints, clock);
         this.callSpool = new CallSpool(Optional.ofNullable(config.ctiSpool()));
     }

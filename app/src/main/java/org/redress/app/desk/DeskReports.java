@@ -1,5 +1,6 @@
 package org.redress.app.desk;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.YearMonth;
@@ -30,7 +31,7 @@ import org.redress.core.sla.SlaMetric;
 public final class DeskReports {
 
     /** One report, each part as rows of label and figures, ready for a table, CSV or JSON. */
-    public record Report(Instant since, long complaints, List<Row> weakAreas, List<Row> sla, List<Row> promises,
+    public record Report(Instant since, Instant until, long complaints, List<Row> weakAreas, List<Row> sla, List<Row> promises,
                          List<Row> rates, List<Row> compensation) {
     }
 
@@ -43,8 +44,10 @@ public final class DeskReports {
     private final Remedies remedies;
     private final Satisfaction satisfaction;
     private final ZoneId zone;
+    private final Clock clock;
 
-    public DeskReports(Complaints complaints, Promises promises, Remedies remedies, Satisfaction satisfaction, ZoneId zone) {
+    public DeskReports(Complaints complaints, Promises promises, Remedies remedies, Satisfaction satisfaction, ZoneId zone, Clock clock) {
+        this.clock = clock;
         this.complaints = complaints;
         this.promises = promises;
         this.remedies = remedies;
@@ -53,6 +56,7 @@ public final class DeskReports {
     }
 
     public Report since(Instant since) {
+        Instant now = clock.instant();
         // a bounded number of queries, however many complaints the period holds
         List<Complaint> all = new ArrayList<>();
         List<SlaClocks> clocks = new ArrayList<>();
@@ -72,7 +76,7 @@ public final class DeskReports {
             weak.add(new Row(t.category().code(), figures("month", t.month().toString() + " trend", "complaints", t.change())));
         }
         List<Row> sla = new ArrayList<>();
-        for (Map.Entry<SlaMetric, Rate> e : Reports.slaCompliance(clocks).entrySet()) {
+        for (Map.Entry<SlaMetric, Rate> e : Reports.slaCompliance(clocks, now).entrySet()) {
             sla.add(rate(e.getKey().name().toLowerCase().replace('_', ' '), e.getValue()));
         }
         List<Row> kept = new ArrayList<>();
@@ -88,7 +92,7 @@ public final class DeskReports {
             money.add(new Row(e.getKey().code(), figures("amount", e.getValue().amount().stripTrailingZeros().toPlainString(),
                     "currency", e.getValue().currency())));
         }
-        return new Report(since, all.size(), weak, sla, kept, rates, money);
+        return new Report(since, now, all.size(), weak, sla, kept, rates, money);
     }
 
     private static Row rate(String label, Rate r) {

@@ -235,6 +235,7 @@ final class Responses {
     static Map<String, Object> report(DeskReports.Report r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("since", r.since().toString());
+        m.put("until", r.until().toString());
         m.put("complaints", r.complaints());
         m.put("weakAreas", rows(r.weakAreas()));
         m.put("sla", rows(r.sla()));

@@ -72,4 +72,19 @@ class DeskReportsTest {
 
         assertThat(thirty).as("queries for 30 complaints").isEqualTo(three).isLessThan(12);
     }
+
+    @Test
+    void a_clock_still_running_past_its_deadline_counts_as_missed() {
+        f.complaint("late@customer.example", "Parcel late", "My parcel never arrived.");
+        Instant later = DeskFixture.CLOCK.instant().plus(Duration.ofDays(10));
+        Desk tenDaysOn = TestDesks.english(f.db, java.time.Clock.fixed(later, java.time.ZoneOffset.UTC));
+
+        DeskReports.Report r = tenDaysOn.reports().since(DeskFixture.CLOCK.instant().minus(Duration.ofDays(1)));
+
+        assertThat(r.until()).isEqualTo(later);
+        assertThat(r.sla()).filteredOn(row -> row.label().equals("acknowledgement")).singleElement().satisfies(row -> {
+            assertThat(row.figures().get("hits")).isEqualTo(0L);
+            assertThat(row.figures().get("total")).isEqualTo(1L);
+        });
+    }
 }

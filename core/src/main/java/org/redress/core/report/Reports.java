@@ -21,6 +21,7 @@ import org.redress.core.customer.Customer;
 import org.redress.core.promise.Promise;
 import org.redress.core.remedy.Money;
 import org.redress.core.remedy.Remedy;
+import org.redress.core.sla.SlaClock;
 import org.redress.core.sla.SlaClocks;
 import org.redress.core.sla.SlaMetric;
 import org.redress.core.triage.SignalCode;
@@ -131,6 +132,32 @@ public final class Reports {
     }
 
     /** Stopped SLA clocks that met their target, per metric. */
+    /**
+     * As {@link #slaCompliance(Iterable)}, and a clock still running past its deadline at {@code now} counts as
+     * missed: a desk full of breaches must not read as 100% because none of them has stopped yet.
+     */
+    public static Map<SlaMetric, Rate> slaCompliance(Iterable<SlaClocks> clocks, Instant now) {
+        Map<SlaMetric, Rate> stopped = slaCompliance(clocks);
+        long[] late = new long[SlaMetric.values().length];
+        for (SlaClocks set : clocks) {
+            for (SlaMetric m : SlaMetric.values()) {
+                set.clock(m).filter(c -> !c.isStopped()).ifPresent(c -> {
+                    if (set.state(m, now).orElse(null) == SlaClock.State.BREACHED) {
+                        late[m.ordinal()]++;
+                    }
+                });
+            }
+        }
+        Map<SlaMetric, Rate> rates = new EnumMap<>(SlaMetric.class);
+        for (SlaMetric m : SlaMetric.values()) {
+            Rate r = stopped.getOrDefault(m, new Rate(0, 0));
+            if (r.total() + late[m.ordinal()] > 0) {
+                rates.put(m, new Rate(r.hits(), r.total() + late[m.ordinal()]));
+            }
+        }
+        return rates;
+    }
+
     public static Map<SlaMetric, Rate> slaCompliance(Iterable<SlaClocks> clocks) {
         long[][] counts = new long[SlaMetric.values().length][2];
         for (SlaClocks set : clocks) {
