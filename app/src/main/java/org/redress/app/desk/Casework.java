@@ -1,12 +1,14 @@
 package org.redress.app.desk;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import org.redress.app.store.Complaints;
 import org.redress.app.store.Promises;
 import org.redress.app.store.Remedies;
 import org.redress.app.store.Satisfaction;
 import org.redress.app.store.Users;
+import org.redress.core.abuse.AbuseProtocol;
 import org.redress.core.complaint.Complaint;
 import org.redress.core.complaint.Entry;
 import org.redress.core.complaint.Status;
@@ -80,6 +82,32 @@ public final class Casework {
                 x.recapCorrected(by, correction, clock.instant());
             }
         });
+    }
+
+    /**
+     * The abuse protocol's next step, taken by the agent: after an insult, the scripted warning (in the customer's
+     * language) is sent; after abuse despite the warning, the ending is sent and the conversation is ended. Each is on
+     * the complaint's audit trail for the supervisor's review.
+     *
+     * @param end false to warn, true to end
+     */
+    public Complaint abuseStep(long number, long version, boolean end, String reason, Actor by) {
+        Instant now = clock.instant();
+        String[] said = new String[1];
+        return complaints.change(number, version, c -> {
+            AbuseProtocol protocol = AbuseProtocol.of(c);
+            int logged = protocol.log().size();
+            if (end) {
+                required(reason, "reason");
+                protocol.end(c, by, reason, now);
+                said[0] = protocol.endingScript();
+            } else {
+                protocol.warningGiven(c, by, now);
+                said[0] = protocol.warningScript();
+            }
+            c.append(new Entry.Reply(now, by, said[0], Optional.empty()));
+            c.recordAll(protocol.since(logged));
+        }, (tx, c) -> Replies.owe(tx, c, "abuse-" + (end ? "end" : "warning") + "-" + number + "-" + now.toEpochMilli(), said[0], now));
     }
 
     public Complaint assign(long number, long version, String owner, String team, String reason, Actor by) {

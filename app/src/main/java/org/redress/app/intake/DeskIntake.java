@@ -15,6 +15,7 @@ import org.redress.app.store.Promises;
 import org.redress.app.store.QuarantineShelf;
 import org.redress.app.store.Tx;
 import org.redress.app.store.Database;
+import org.redress.core.abuse.AbuseProtocol;
 import org.redress.core.call.CallRules;
 import org.redress.core.channel.Batch;
 import org.redress.core.channel.Checkpoint;
@@ -35,6 +36,7 @@ import org.redress.core.routing.RoutingTable;
 import org.redress.core.sla.SlaClocks;
 import org.redress.core.text.LanguageDetection;
 import org.redress.core.triage.Signal;
+import org.redress.core.triage.SignalCode;
 
 /**
  * The desk's side of intake: each batch a channel read is stored in one transaction together with its
@@ -253,6 +255,7 @@ public final class DeskIntake implements InboundStore {
         if (mode != Mode.HISTORY) {
             // a threat in the first message (legal, regulator, chargeback, going public) escalates at once
             escalator.on(complaint, complaint.signals());
+            abuseSeen(complaint, result.signals(), at);
         }
         complaint.route(routing.teamFor(complaint.category()), now);
         SlaClocks clocks = SlaClocks.start(complaint.number(), complaint.priority(), complaint.receivedAt(), complaints.policy());
@@ -293,12 +296,28 @@ public final class DeskIntake implements InboundStore {
                 c.transition(Status.REOPENED, Actor.DESK, "the customer wrote again (" + m.externalId() + ")", at);
             }
             if (result != null) {
+                abuseSeen(c, result.signals(), at);
                 // what the customer says now counts: a new threat in a follow-up escalates like one in the first message
                 List<Signal> fresh = result.signals().stream().filter(s -> !c.has(s.code())).toList();
                 if (!fresh.isEmpty()) {
                     c.addSignals(fresh, at);
                     escalator.on(c, fresh);
                 }
+            }
+        });
+    }
+
+    /**
+     * An insult starts the abuse protocol (the agent is offered the scripted warning), or, after a warning, lets the
+     * agent end the conversation; a conversation already ended stays ended.
+     */
+    private static void abuseSeen(Complaint c, List<Signal> signals, Instant at) {
+        signals.stream().filter(s -> s.code() == SignalCode.INSULT).findFirst().ifPresent(insult -> {
+            AbuseProtocol protocol = AbuseProtocol.of(c);
+            if (protocol.state() != AbuseProtocol.State.ENDED) {
+                int logged = protocol.log().size();
+                protocol.abuseSeen(insult.evidence(), at);
+                c.recordAll(protocol.since(logged));
             }
         });
     }

@@ -16,7 +16,7 @@ public final class Watchlist {
     public record Escalated(long number, String subject, String escalation, String priority, String owner) {
     }
 
-    /** A complaint whose customer insulted the agent, with the words. */
+    /** A complaint in the abuse protocol: where it stands, and what its last step said. */
     public record Insulted(long number, String subject, String evidence) {
     }
 
@@ -35,11 +35,14 @@ public final class Watchlist {
     }
 
     public List<Insulted> insulted(int limit) {
-        return database.jdbi().withHandle(h -> h.createQuery("select c.number, c.subject, min(s.evidence) as evidence "
-                        + "from complaint c join complaint_signal s on s.complaint_number = c.number where s.code = 'INSULT' "
-                        + "group by c.number, c.subject order by c.number desc limit :limit")
+        // the abuse protocol's last record of each complaint: ended conversations first, then the newest
+        return database.jdbi().withHandle(h -> h.createQuery("select c.number, c.subject, a.after_value, a.reason from audit_record a "
+                        + "join complaint c on c.number = a.complaint_number where a.action = 'abuse' and a.id = (select max(b.id) "
+                        + "from audit_record b where b.complaint_number = a.complaint_number and b.action = 'abuse') "
+                        + "order by case when a.after_value = 'ENDED' then 0 else 1 end, a.id desc limit :limit")
                 .bind("limit", limit)
-                .map((rs, ctx) -> new Insulted(rs.getLong("number"), rs.getString("subject"), rs.getString("evidence"))).list());
+                .map((rs, ctx) -> new Insulted(rs.getLong("number"), rs.getString("subject"),
+                        rs.getString("after_value") + ": " + rs.getString("reason"))).list());
     }
 
     /** Complaints with a clock that may owe an event by {@code now}. */

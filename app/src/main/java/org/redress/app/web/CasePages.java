@@ -46,6 +46,7 @@ final class CasePages {
         console.form(routes, "/console/complaints/{number}/transition", Access.AGENT, this::transition);
         console.form(routes, "/console/complaints/{number}/take", Access.AGENT, this::take);
         console.form(routes, "/console/complaints/{number}/recap", Access.AGENT, this::recap);
+        console.form(routes, "/console/complaints/{number}/abuse", Access.AGENT, this::abuse);
         console.form(routes, "/console/complaints/{number}/remedy", Access.AGENT, this::proposeRemedy);
         console.form(routes, "/console/complaints/{number}/transfer", Access.AGENT, this::requestTransfer);
         console.form(routes, "/console/complaints/{number}/transfer/accept", Access.AGENT, this::acceptTransfer);
@@ -136,6 +137,13 @@ final class CasePages {
         boolean confirmed = "confirmed".equals(ctx.formParam("answer"));
         desk.casework().recapAnswered(number, version(ctx), confirmed, Console.optional(ctx, "correction").orElse(null), v.user().actor());
         done(ctx, "/console/complaints/" + number, confirmed ? "recap-confirmed" : "recap-corrected");
+    }
+
+    private void abuse(Context ctx, Console.Visitor v) {
+        long number = number(ctx);
+        boolean end = "end".equals(ctx.formParam("step"));
+        desk.casework().abuseStep(number, version(ctx), end, Console.optional(ctx, "reason").orElse(null), v.user().actor());
+        done(ctx, "/console/complaints/" + number, end ? "abuse-ended" : "abuse-warned");
     }
 
     private void take(Context ctx, Console.Visitor v) {

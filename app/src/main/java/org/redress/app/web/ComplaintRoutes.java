@@ -38,6 +38,7 @@ final class ComplaintRoutes {
                 Route.post("/api/complaints/{number}/notes", Access.AGENT, this::note),
                 Route.post("/api/complaints/{number}/transitions", Access.AGENT, this::transition),
                 Route.post("/api/complaints/{number}/recap", Access.AGENT, this::recap),
+                Route.post("/api/complaints/{number}/abuse", Access.AGENT, this::abuse),
                 Route.post("/api/complaints/{number}/assignment", Access.AGENT, this::assign),
                 Route.post("/api/complaints/{number}/remedies", Access.AGENT, this::proposeRemedy),
                 Route.post("/api/complaints/{number}/transfer", Access.AGENT, this::requestTransfer),
@@ -114,6 +115,17 @@ final class ComplaintRoutes {
         Complaint c = desk.casework().recapAnswered(number(ctx), version(body), body.get("confirmed").asBoolean(),
                 optionalText(body, "correction").orElse(null), Gate.user(ctx).actor());
         ctx.json(new Responses.PlaybookView(c.playbook().step().name(), c.playbook().recap().name(), c.playbook().apologies(), c.version()));
+    }
+
+    private void abuse(Context ctx) {
+        JsonNode body = body(ctx);
+        String step = text(body, "step");
+        if (!step.equals("warn") && !step.equals("end")) {
+            throw new ApiError(400, "step: warn (send the scripted warning) or end (end the conversation after a warning); got '" + step + "'");
+        }
+        Complaint c = desk.casework().abuseStep(number(ctx), version(body), step.equals("end"), optionalText(body, "reason").orElse(null),
+                Gate.user(ctx).actor());
+        ctx.json(Responses.AbuseView.of(c));
     }
 
     private void assign(Context ctx) {

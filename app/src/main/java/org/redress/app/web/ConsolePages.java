@@ -22,6 +22,7 @@ import org.redress.app.store.Remedies;
 import org.redress.app.store.Users;
 import org.redress.app.web.console.Texts;
 import org.redress.app.web.console.Views;
+import org.redress.core.abuse.AbuseProtocol;
 import org.redress.core.complaint.Complaint;
 import org.redress.core.complaint.Entry;
 import org.redress.core.complaint.Playbook;
@@ -137,7 +138,7 @@ final class ConsolePages {
                 language, c.escalation().name(), c.owner().orElse(""), c.team().orElse(""), c.version(),
                 c.owner().filter(o -> o.equals(viewer.username())).isPresent(),
                 c.allowedNext().stream().map(Enum::name).sorted().toList(), customer(c), incident(number), playbook,
-                c.playbook().apologies(), c.playbook().recap() == Playbook.Recap.SENT, signals, promises, clocks, timeline, phrases, composer, zone().getId(),
+                c.playbook().apologies(), c.playbook().recap() == Playbook.Recap.SENT, abuse(c), signals, promises, clocks, timeline, phrases, composer, zone().getId(),
                 desk.remedies().of(number).stream().map(ConsolePages::remedy).toList(),
                 java.util.Arrays.stream(org.redress.core.remedy.RemedyKind.values()).map(k -> k.name().toLowerCase(Locale.ROOT)).toList(),
                 catalogue.currency(), cap, saved, transfer, teams);
@@ -224,6 +225,16 @@ final class ConsolePages {
         boolean repeat = Boolean.TRUE.equals(card.get("repeat")) || c.has(SignalCode.REPEAT_ISSUE);
         boolean churn = c.has(SignalCode.CHURN_RISK) || (repeat && c.reopenCount() > 0);
         return new Views.Customer(id, String.valueOf(card.get("name")), identities, history, repeat, churn);
+    }
+
+    private static Views.AbuseBox abuse(Complaint c) {
+        AbuseProtocol p = AbuseProtocol.of(c);
+        return switch (p.state()) {
+            case NONE -> null;
+            case ABUSE_SEEN -> new Views.AbuseBox(p.state().name(), p.warningScript(), true, false);
+            case ABUSE_AFTER_WARNING -> new Views.AbuseBox(p.state().name(), p.endingScript(), false, true);
+            case WARNED, ENDED -> new Views.AbuseBox(p.state().name(), "", false, false);
+        };
     }
 
     private Views.IncidentBanner incident(long number) {

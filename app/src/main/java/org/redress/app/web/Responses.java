@@ -14,6 +14,7 @@ import org.redress.app.store.Promises;
 import org.redress.app.store.QuarantineShelf;
 import org.redress.app.store.Queue;
 import org.redress.app.store.Users;
+import org.redress.core.abuse.AbuseProtocol;
 import org.redress.core.complaint.AuditRecord;
 import org.redress.core.complaint.Complaint;
 import org.redress.core.complaint.Entry;
@@ -96,7 +97,7 @@ final class Responses {
 
     record ComplaintView(long number, long version, String subject, long customer, String channel, String category, String priority,
                          String language, String status, List<String> allowedNext, String owner, String team, String escalation,
-                         String receivedAt, String playbookStep, PlaybookView playbook, List<SignalView> signals, List<TimelineItem> timeline,
+                         String receivedAt, String playbookStep, PlaybookView playbook, AbuseView abuse, List<SignalView> signals, List<TimelineItem> timeline,
                          List<ClockView> slaClocks, List<PromiseView> promises, List<AuditView> audit) {
 
         static ComplaintView of(Complaints.Loaded loaded, List<Promises.Stored> promises, Instant now) {
@@ -112,6 +113,7 @@ final class Responses {
                     c.allowedNext().stream().map(Enum::name).sorted().toList(), c.owner().orElse(null), c.team().orElse(null),
                     c.escalation().name(), c.receivedAt().toString(), c.playbook().step().name(),
                     new PlaybookView(c.playbook().step().name(), c.playbook().recap().name(), c.playbook().apologies(), c.version()),
+                    AbuseView.of(c),
                     c.signals().stream().map(s -> new SignalView(s.code().name(), s.evidence())).toList(),
                     c.timeline().stream().map(TimelineItem::of).toList(), clocks,
                     promises.stream().map(PromiseView::of).toList(), c.audit().stream().map(AuditView::of).toList());
@@ -144,6 +146,19 @@ final class Responses {
     }
 
     record PlaybookView(String step, String recap, int apologies, long version) {
+    }
+
+    /** Where a complaint stands in the abuse protocol, and the script the agent is offered for the next step. */
+    record AbuseView(String state, String script, long version) {
+        static AbuseView of(Complaint c) {
+            AbuseProtocol p = AbuseProtocol.of(c);
+            String script = switch (p.state()) {
+                case ABUSE_SEEN -> p.warningScript();
+                case ABUSE_AFTER_WARNING -> p.endingScript();
+                default -> null;
+            };
+            return new AbuseView(p.state().name(), script, c.version());
+        }
     }
 
     record Versioned(long version) {

@@ -42,6 +42,35 @@ public final class AbuseProtocol {
         this.language = language == null ? "en" : language;
     }
 
+    /**
+     * The protocol of a stored complaint, where its audit trail left it: its abuse records are the protocol's log, and
+     * the last one says the state.
+     */
+    public static AbuseProtocol of(Complaint c) {
+        AbuseProtocol p = new AbuseProtocol(c.number(), c.language().orElse("en"));
+        for (AuditRecord r : c.audit()) {
+            if (r.is(AuditAction.ABUSE)) {
+                p.log.add(r);
+                p.state = State.valueOf(r.after());
+            }
+        }
+        return p;
+    }
+
+    /** The records added since the protocol was restored or made, for the complaint's audit trail. */
+    public List<AuditRecord> since(int logged) {
+        return List.copyOf(log.subList(logged, log.size()));
+    }
+
+    /** The scripted words for the customer at this point: the warning, or the ending. */
+    public String warningScript() {
+        return script("warning");
+    }
+
+    public String endingScript() {
+        return script("ending");
+    }
+
     /** Abuse was found in what the customer sent (triage's INSULT signal, or the agent's own report). */
     public Advice abuseSeen(String evidence, Instant at) {
         if (state == State.ENDED) {

@@ -324,6 +324,12 @@ public final class Complaint {
         record(at, actor, AuditAction.CUSTOMER, before.toString(), to.toString(), reason);
     }
 
+    /** Adds records made by a protocol about this complaint (the abuse protocol's) to its audit trail. */
+    public void recordAll(List<AuditRecord> records) {
+        audit.addAll(records);
+        version++;
+    }
+
     public void addSignals(List<Signal> more, Instant at) {
         signals.addAll(more);
         version++;

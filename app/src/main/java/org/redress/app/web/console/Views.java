@@ -81,11 +81,16 @@ public final class Views {
     public record Complaint(long number, String tag, String subject, String status, String priority, String category, String language,
                             String escalation, String owner, String team, long version, boolean mine, List<String> allowedNext,
                             Customer customer, IncidentBanner incident, List<Step> playbook, int apologies, boolean recapAwaiting,
+                            AbuseBox abuse,
                             List<SignalLine> signals,
                             List<PromiseLine> promises, List<ClockLine> clocks, List<TimelineEntry> timeline,
                             List<PhraseGroup> phrases, Composer composer, String zone, List<RemedyLine> remedies,
                             List<String> remedyKinds, String currency, String cap, List<SavedLine> saved, TransferLine transfer,
                             List<String> teams) {
+    }
+
+    /** The abuse protocol's next step on a complaint: the script offered, and whether it warns or ends. */
+    public record AbuseBox(String state, String script, boolean warn, boolean end) {
     }
 
     /** A transfer waiting for its answer; {@code mine} when the viewer is among those who may give it. */
