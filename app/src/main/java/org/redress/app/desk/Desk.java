@@ -211,6 +211,11 @@ public final class Desk {
         return queue;
     }
 
+    /** What the desk sent on complaints, with each message's delivery state. */
+    public Outbound outbound() {
+        return outbound;
+    }
+
     public Watchlist watchlist() {
         return watchlist;
     }

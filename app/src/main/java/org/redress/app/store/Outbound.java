@@ -20,6 +20,10 @@ public final class Outbound {
                        boolean automatic) {
     }
 
+    /** What the desk sent, or tried to send, on a complaint: its delivery state and, when it failed, why. */
+    public record Sent(String replyId, String subject, boolean automatic, String status, Instant createdAt, Instant sentAt, String error) {
+    }
+
     private final Database database;
     private final Clock clock;
 
@@ -38,6 +42,14 @@ public final class Outbound {
                 .bind("recipient", recipient.value()).bind("subject", cut(subject, 2000))
                 .bind("text", text).bind("inReplyTo", inReplyTo).bind("automatic", automatic)
                 .bind("now", at(now)).execute();
+    }
+
+    /** Every message owed on a complaint, oldest first, with its delivery state. */
+    public List<Sent> of(long complaint) {
+        return database.jdbi().withHandle(h -> h.createQuery("select reply_id, subject, automatic, status, created_at, sent_at, error "
+                        + "from outbound_message where complaint_number = :n order by created_at, reply_id").bind("n", complaint)
+                .map((rs, ctx) -> new Sent(rs.getString("reply_id"), rs.getString("subject"), rs.getBoolean("automatic"), rs.getString("status"),
+                        Complaints.instant(rs, "created_at"), Complaints.instant(rs, "sent_at"), rs.getString("error"))).list());
     }
 
     /** The oldest messages still owed through a channel instance. */

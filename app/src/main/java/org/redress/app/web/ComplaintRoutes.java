@@ -48,7 +48,8 @@ final class ComplaintRoutes {
     }
 
     private Responses.ComplaintView view(Complaints.Loaded loaded) {
-        return Responses.ComplaintView.of(loaded, desk.promises().of(loaded.complaint().number().value()), desk.clock().instant());
+        long n = loaded.complaint().number().value();
+        return Responses.ComplaintView.of(loaded, desk.promises().of(n), desk.outbound().of(n), desk.clock().instant());
     }
 
     private void list(Context ctx) {

@@ -141,7 +141,7 @@ final class ConsolePages {
                 c.playbook().apologies(), c.playbook().recap() == Playbook.Recap.SENT, abuse(c), signals, promises, clocks, timeline, phrases, composer, zone().getId(),
                 desk.remedies().of(number).stream().map(ConsolePages::remedy).toList(),
                 java.util.Arrays.stream(org.redress.core.remedy.RemedyKind.values()).map(k -> k.name().toLowerCase(Locale.ROOT)).toList(),
-                catalogue.currency(), cap, saved, transfer, teams);
+                catalogue.currency(), cap, saved, transfer, teams, outgoing(t, number));
     }
 
     private Views.TimelineEntry entry(Texts t, Entry e, List<String> evidence) {
@@ -225,6 +225,11 @@ final class ConsolePages {
         boolean repeat = Boolean.TRUE.equals(card.get("repeat")) || c.has(SignalCode.REPEAT_ISSUE);
         boolean churn = c.has(SignalCode.CHURN_RISK) || (repeat && c.reopenCount() > 0);
         return new Views.Customer(id, String.valueOf(card.get("name")), identities, history, repeat, churn);
+    }
+
+    private List<Views.OutgoingLine> outgoing(Texts t, long number) {
+        return desk.outbound().of(number).stream().map(o -> new Views.OutgoingLine(o.subject(), o.status(),
+                t.when(o.sentAt() != null ? o.sentAt() : o.createdAt(), zone()), nz(o.error()))).toList();
     }
 
     private static Views.AbuseBox abuse(Complaint c) {

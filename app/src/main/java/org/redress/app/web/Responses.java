@@ -98,9 +98,10 @@ final class Responses {
     record ComplaintView(long number, long version, String subject, long customer, String channel, String category, String priority,
                          String language, String status, List<String> allowedNext, String owner, String team, String escalation,
                          String receivedAt, String playbookStep, PlaybookView playbook, AbuseView abuse, List<SignalView> signals, List<TimelineItem> timeline,
-                         List<ClockView> slaClocks, List<PromiseView> promises, List<AuditView> audit) {
+                         List<ClockView> slaClocks, List<PromiseView> promises, List<Outgoing> outgoing, List<AuditView> audit) {
 
-        static ComplaintView of(Complaints.Loaded loaded, List<Promises.Stored> promises, Instant now) {
+        static ComplaintView of(Complaints.Loaded loaded, List<Promises.Stored> promises, List<org.redress.app.store.Outbound.Sent> sent,
+                                Instant now) {
             Complaint c = loaded.complaint();
             List<ClockView> clocks = new ArrayList<>();
             for (SlaMetric metric : SlaMetric.values()) {
@@ -116,7 +117,8 @@ final class Responses {
                     AbuseView.of(c),
                     c.signals().stream().map(s -> new SignalView(s.code().name(), s.evidence())).toList(),
                     c.timeline().stream().map(TimelineItem::of).toList(), clocks,
-                    promises.stream().map(PromiseView::of).toList(), c.audit().stream().map(AuditView::of).toList());
+                    promises.stream().map(PromiseView::of).toList(), sent.stream().map(Outgoing::of).toList(),
+                    c.audit().stream().map(AuditView::of).toList());
         }
     }
 
@@ -158,6 +160,14 @@ final class Responses {
                 default -> null;
             };
             return new AbuseView(p.state().name(), script, c.version());
+        }
+    }
+
+    /** A message the desk sent or owes the customer: pending, sent (when) or failed (why). */
+    record Outgoing(String replyId, String subject, boolean automatic, String status, String createdAt, String sentAt, String error) {
+        static Outgoing of(org.redress.app.store.Outbound.Sent s) {
+            return new Outgoing(s.replyId(), s.subject(), s.automatic(), s.status(), s.createdAt().toString(),
+                    s.sentAt() == null ? null : s.sentAt().toString(), s.error());
         }
     }
 

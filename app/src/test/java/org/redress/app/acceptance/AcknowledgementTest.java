@@ -56,6 +56,11 @@ class AcknowledgementTest {
 
         JsonNode c = desk.complaint(number, ana);
         assertThat(clock(c, "ACKNOWLEDGEMENT").path("state").asText()).isEqualTo("MET");
+        assertThat(c.path("outgoing")).singleElement().satisfies(o -> {
+            assertThat(o.path("replyId").asText()).isEqualTo("ack-" + number);
+            assertThat(o.path("status").asText()).as("its delivery state").isEqualTo("sent");
+            assertThat(o.path("sentAt").isTextual()).isTrue();
+        });
         assertThat(c.path("audit")).anySatisfy(a -> {
             assertThat(a.path("action").asText()).isEqualTo("transition");
             assertThat(a.path("after").asText()).isEqualTo("ACKNOWLEDGED");

@@ -201,13 +201,18 @@ class ConsoleBrowserTest {
         assertThat(driver.findElement(By.id("send")).isEnabled()).isTrue();
         driver.findElement(By.id("send")).click();
         wait(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".flash")));
-        assertThat(driver.findElement(By.cssSelector(".flash")).getText()).isEqualTo("Reply sent.");
+        assertThat(driver.findElement(By.cssSelector(".flash")).getText()).as("stored, not claimed delivered").startsWith("Reply stored and queued");
         assertThat(driver.findElement(By.cssSelector(".timeline")).getText()).contains("asked the courier to trace parcel 4471");
         // the picked time became a tracked promise
         assertThat(driver.findElements(By.cssSelector(".promises .promise-OPEN"))).hasSize(1);
 
         await(() -> mailTo("maria@customer.example").stream().anyMatch(body -> body.contains("asked the courier to trace parcel 4471")),
                 "the reply in the customer's mailbox");
+        // once the mail server took it, the complaint page says so
+        await(() -> {
+            driver.navigate().refresh();
+            return driver.findElements(By.cssSelector(".outgoing .outgoing-sent")).size() >= 2;
+        }, "the acknowledgement and the reply shown as delivered");
     }
 
     @Test

@@ -86,7 +86,11 @@ public final class Views {
                             List<PromiseLine> promises, List<ClockLine> clocks, List<TimelineEntry> timeline,
                             List<PhraseGroup> phrases, Composer composer, String zone, List<RemedyLine> remedies,
                             List<String> remedyKinds, String currency, String cap, List<SavedLine> saved, TransferLine transfer,
-                            List<String> teams) {
+                            List<String> teams, List<OutgoingLine> outgoing) {
+    }
+
+    /** A message the desk sent the customer, with its delivery state in words. */
+    public record OutgoingLine(String subject, String status, String when, String error) {
     }
 
     /** The abuse protocol's next step on a complaint: the script offered, and whether it warns or ends. */
