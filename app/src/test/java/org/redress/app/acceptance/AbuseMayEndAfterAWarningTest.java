@@ -7,34 +7,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Playbook: an abusive customer is warned first, in scripted words; only if the abuse goes on may the agent end the
  * conversation; every warning and ending is on the supervisor's review list.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AbuseMayEndAfterAWarningTest {
-
-    @TempDir
-    static Path dir;
-    AcceptanceDesk desk;
-
-    @BeforeAll
-    void open() throws Exception {
-        desk = new AcceptanceDesk(dir);
-    }
-
-    @AfterAll
-    void close() {
-        desk.close();
-    }
+class AbuseMayEndAfterAWarningTest extends AcceptanceTest {
 
     @Test
     void the_agent_warns_then_ends_the_conversation_and_the_supervisor_sees_it() throws Exception {

@@ -51,29 +51,8 @@ final class AcceptanceDesk implements AutoCloseable {
         mail.start();
         mail.setUser(SUPPORT, "support", "secret");
         db = Database.open(TestDatabases.fresh("h2", dir), 8);
-        Path config = Files.writeString(dir.resolve("redress.yaml"), """
-                desk:
-                  poll-every: 200ms
-                  lease-ttl: 5s
-                  batch: 20
-                channels:
-                  support-mail:
-                    plugin: email
-                    settings:
-                      source: imap
-                      host: 127.0.0.1
-                      port: "%d"
-                      security: none
-                      username: support
-                      password: secret
-                      after-commit: seen
-                      smtp-host: 127.0.0.1
-                      smtp-port: "%d"
-                      smtp-security: none
-                      from-address: support@desk.example
-                      message-id-secret: acceptance-secret
-                      timeout: PT10S
-                """.formatted(mail.getImap().getPort(), mail.getSmtp().getPort()));
+        Path config = Files.writeString(dir.resolve("redress.yaml"), TestDesks.mailboxConfig(mail.getImap().getPort(), mail.getSmtp().getPort(),
+                "acceptance-secret"));
         desk = TestDesks.of(db, DeskConfig.load(config, "acceptance-node", System::getenv), Clock.systemUTC());
         for (Object[] u : new Object[][] {{"ana", Role.AGENT}, {"sue", Role.SUPERVISOR}, {"adam", Role.ADMIN}}) {
             desk.users().add((String) u[0], (String) u[0], (Role) u[1], u[1] == Role.ADMIN ? null : "front-desk", PASSWORD);

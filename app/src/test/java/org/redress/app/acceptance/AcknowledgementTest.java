@@ -4,36 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.mail.internet.MimeMessage;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Playbook: acknowledge at once. A customer's mail is answered automatically in their language with the complaint's
  * number; once that message is delivered the complaint is ACKNOWLEDGED and its acknowledgement clock is met, as the
  * desk's own act. The desk's clocks run from when the desk received the mail, not from the sender's Date.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AcknowledgementTest {
-
-    @TempDir
-    static Path dir;
-    AcceptanceDesk desk;
-
-    @BeforeAll
-    void open() throws Exception {
-        desk = new AcceptanceDesk(dir);
-    }
-
-    @AfterAll
-    void close() {
-        desk.close();
-    }
+class AcknowledgementTest extends AcceptanceTest {
 
     static JsonNode clock(JsonNode complaint, String metric) {
         for (JsonNode c : complaint.path("slaClocks")) {

@@ -3,39 +3,19 @@ package org.redress.app.acceptance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Playbook: listen, recap, apologise once, resolve. The customer's account is captured whole; the agent recaps it
  * and apologises in a reply; the desk records both; the customer confirms the recap; a second apology on the same
  * complaint is flagged before it goes out.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ApologiseOnceAndRecapFirstTest {
-
-    @TempDir
-    static Path dir;
-    AcceptanceDesk desk;
-
-    @BeforeAll
-    void open() throws Exception {
-        desk = new AcceptanceDesk(dir);
-    }
-
-    @AfterAll
-    void close() {
-        desk.close();
-    }
+class ApologiseOnceAndRecapFirstTest extends AcceptanceTest {
 
     static List<String> codes(JsonNode check) {
         List<String> codes = new ArrayList<>();

@@ -28,4 +28,34 @@ public final class TestDesks {
     public static Desk of(Database database, DeskConfig config, Clock clock) {
         return Desk.open(database, config, ChannelRegistry.discover(), text -> Optional.of("en"), clock);
     }
+
+    /**
+     * A configuration whose one channel, support-mail, reads a mailbox (support / secret) on a local IMAP server and
+     * answers through a local SMTP server, polling every 200 ms: a desk as serve runs it, for tests with GreenMail.
+     */
+    public static String mailboxConfig(int imapPort, int smtpPort, String messageIdSecret) {
+        return """
+                desk:
+                  poll-every: 200ms
+                  lease-ttl: 5s
+                  batch: 20
+                channels:
+                  support-mail:
+                    plugin: email
+                    settings:
+                      source: imap
+                      host: 127.0.0.1
+                      port: "%d"
+                      security: none
+                      username: support
+                      password: secret
+                      after-commit: seen
+                      smtp-host: 127.0.0.1
+                      smtp-port: "%d"
+                      smtp-security: none
+                      from-address: support@desk.example
+                      message-id-secret: %s
+                      timeout: PT10S
+                """.formatted(imapPort, smtpPort, messageIdSecret);
+    }
 }

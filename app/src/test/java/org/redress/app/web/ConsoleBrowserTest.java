@@ -83,29 +83,7 @@ class ConsoleBrowserTest {
 
         db = Database.open(TestDatabases.fresh("h2", dir), 8);
         Path config = dir.resolve("redress.yaml");
-        Files.writeString(config, """
-                desk:
-                  poll-every: 200ms
-                  lease-ttl: 5s
-                  batch: 20
-                channels:
-                  support-mail:
-                    plugin: email
-                    settings:
-                      source: imap
-                      host: 127.0.0.1
-                      port: "%d"
-                      security: none
-                      username: support
-                      password: secret
-                      after-commit: seen
-                      smtp-host: 127.0.0.1
-                      smtp-port: "%d"
-                      smtp-security: none
-                      from-address: support@desk.example
-                      message-id-secret: browser-secret
-                      timeout: PT10S
-                """.formatted(greenMail.getImap().getPort(), greenMail.getSmtp().getPort()));
+        Files.writeString(config, TestDesks.mailboxConfig(greenMail.getImap().getPort(), greenMail.getSmtp().getPort(), "browser-secret"));
         DeskConfig desk = DeskConfig.load(config, "browser-node", System::getenv);
         Clock clock = Clock.systemUTC();
         Desk theDesk = TestDesks.of(db, desk, clock);

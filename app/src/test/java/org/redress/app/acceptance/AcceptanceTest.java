@@ -1,0 +1,28 @@
+package org.redress.app.acceptance;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A playbook rule's acceptance test: one running desk for the whole class, closed after it. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class AcceptanceTest {
+
+    @TempDir
+    static Path dir;
+    AcceptanceDesk desk;
+
+    @BeforeAll
+    void open() throws Exception {
+        desk = new AcceptanceDesk(dir);
+    }
+
+    @AfterAll
+    void close() {
+        if (desk != null) {
+            desk.close();
+        }
+    }
+}
