@@ -30,7 +30,7 @@ final class TextCommands {
 
     static synchronized LinguaDetection detection() {
         if (detection == null) {
-            detection = new LinguaDetection(LANGUAGES);
+            detection = LinguaDetection.forTheDesk(LANGUAGES);
         }
         return detection;
     }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 import org.redress.app.store.Complaints;
@@ -225,14 +226,24 @@ public final class DeskIntake implements InboundStore {
         Inbox.record(h, instance, m, disposition, number, decision.reason(), clock.instant());
     }
 
+    /** Letters enough to tell a language by; fewer (an empty body, "Re: ok") say nothing. */
+    static final int LETTERS_TO_DETECT = 12;
+
     /** Language and triage of a message a person sent, from what it says alone (no database needed). */
     private Triage.Result assess(InboundMessage m) {
         String opening = (m.subject() + "\n" + m.text()).strip();
         // a few hundred characters tell the language as well as the whole text, at a fraction of the cost
+        String sample = opening.substring(0, Math.min(opening.length(), 400));
         String language = m.languageHint().map(l -> l.toLowerCase().replaceAll("[-_].*", ""))
                 .filter(Triage.LANGUAGES::contains)
-                .or(() -> detection.detect(opening.substring(0, Math.min(opening.length(), 400))))
+                .or(() -> sample.codePoints().filter(Character::isLetter).count() < LETTERS_TO_DETECT ? Optional.empty()
+                        : detection.detect(sample))
                 .orElse("en");
+        if (!Triage.LANGUAGES.contains(language)) {
+            // a language the desk has no rules for: marked as what it is, read by no other language's rules
+            Triage.Result none = triage.triage("", "en", OptionalLong.empty());
+            return new Triage.Result(language, List.of(), none.priority(), none.category());
+        }
         String followers = m.attributes().get(InboundMessage.FOLLOWERS);
         // triage reads what a person wrote; past TRIAGED_CHARS it is pasted logs or newsletters, not the complaint
         return triage.triage(opening.substring(0, Math.min(opening.length(), TRIAGED_CHARS)), language,
@@ -266,7 +277,8 @@ public final class DeskIntake implements InboundStore {
         complaints.insert(h, complaint, clocks);
         Inbox.reference(h, m.externalId(), number.value());
         if (mode == Mode.LIVE && first == null && !"true".equals(m.attributes().get(InboundMessage.NO_AUTOMATIC_ANSWER))) {
-            owe(h, instance, number.value(), m, complaint.language().orElse("en"));
+            // in the customer's language when the desk writes it, else in the desk's default (English)
+            owe(h, instance, number.value(), m, complaint.language().filter(Triage.LANGUAGES::contains).orElse("en"));
         }
         return number.value();
     }

@@ -26,6 +26,20 @@ public final class LinguaDetection implements LanguageDetection {
             "de", "äöüß",
             "fr", "àâæçéèêëîïôœùûüÿ");
 
+    /**
+     * Languages the desk has no rules for but must recognise, so that a German mail is not taken for Estonian (which
+     * shares its umlauts) nor a French one for Vietnamese: such a complaint is marked with its real language and
+     * answered in the desk's default one.
+     */
+    public static final List<String> RECOGNISED = List.of("de", "fr", "es", "it", "pt", "nl", "pl", "hu");
+
+    /** Detection for a desk that has rules for {@code languages}, and recognises the {@link #RECOGNISED} others. */
+    public static LinguaDetection forTheDesk(List<String> languages) {
+        List<String> all = new ArrayList<>(languages);
+        RECOGNISED.stream().filter(l -> !all.contains(l)).forEach(all::add);
+        return new LinguaDetection(all);
+    }
+
     /** For each configured language, the letters no other configured language writes. */
     private final java.util.Map<String, String> only = new java.util.LinkedHashMap<>();
 

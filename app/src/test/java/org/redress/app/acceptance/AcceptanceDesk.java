@@ -47,13 +47,19 @@ final class AcceptanceDesk implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
 
     AcceptanceDesk(Path dir) throws Exception {
+        this(dir, text -> java.util.Optional.of("en"));
+    }
+
+    /** @param detection how the desk tells a customer's language (the default desk: everybody writes English) */
+    AcceptanceDesk(Path dir, org.redress.core.text.LanguageDetection detection) throws Exception {
         mail = new GreenMail(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
         mail.start();
         mail.setUser(SUPPORT, "support", "secret");
         db = Database.open(TestDatabases.fresh("h2", dir), 8);
         Path config = Files.writeString(dir.resolve("redress.yaml"), TestDesks.mailboxConfig(mail.getImap().getPort(), mail.getSmtp().getPort(),
                 "acceptance-secret"));
-        desk = TestDesks.of(db, DeskConfig.load(config, "acceptance-node", System::getenv), Clock.systemUTC());
+        desk = Desk.open(db, DeskConfig.load(config, "acceptance-node", System::getenv), org.redress.app.channels.ChannelRegistry.discover(),
+                detection, Clock.systemUTC());
         for (Object[] u : new Object[][] {{"ana", Role.AGENT}, {"sue", Role.SUPERVISOR}, {"adam", Role.ADMIN}}) {
             desk.users().add((String) u[0], (String) u[0], (Role) u[1], u[1] == Role.ADMIN ? null : "front-desk", PASSWORD);
         }
@@ -109,8 +115,21 @@ final class AcceptanceDesk implements AutoCloseable {
         }).toList();
     }
 
+    /** What the customer reads: the plain text of a mail, decoded. */
     static String body(MimeMessage m) {
-        return GreenMailUtil.getBody(m).replace("=\r\n", "").replace("\r\n", "\n");
+        try {
+            Object content = m.getContent();
+            if (content instanceof jakarta.mail.Multipart multipart) {
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    if (multipart.getBodyPart(i).isMimeType("text/plain")) {
+                        return String.valueOf(multipart.getBodyPart(i).getContent()).replace("\r\n", "\n");
+                    }
+                }
+            }
+            return String.valueOf(content).replace("\r\n", "\n");
+        } catch (Exception e) {
+            throw new AssertionError("cannot read the mail's text", e);
+        }
     }
 
     // ---- agents and supervisors, through the API ----------------------------------------------------------

@@ -14,9 +14,14 @@ abstract class AcceptanceTest {
     static Path dir;
     AcceptanceDesk desk;
 
+    /** How the desk tells a customer's language; by default everybody writes English (no language models loaded). */
+    org.redress.core.text.LanguageDetection detection() {
+        return text -> java.util.Optional.of("en");
+    }
+
     @BeforeAll
     void open() throws Exception {
-        desk = new AcceptanceDesk(dir);
+        desk = new AcceptanceDesk(dir, detection());
     }
 
     @AfterAll
