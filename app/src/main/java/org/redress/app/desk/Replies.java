@@ -78,6 +78,10 @@ public final class Replies {
     public Outcome reply(long number, long expectedVersion, Actor agent, String text, Optional<Instant> eta,
                          Optional<String> override) {
         Complaint seen = complaints.require(number).complaint();
+        lastFrom(seen).filter(Replies::takesNoAnswers).ifPresent(a -> {
+            throw new IllegalStateException("the customer wrote from " + a + ", an address that takes no answers: call them, or "
+                    + "note what you would have written and the way you reached them");
+        });
         ReplyGuard.Result check = check(seen, text, eta);
         if (check.blocked() && override.filter(r -> !r.isBlank()).isEmpty()) {
             return new Refused(check);
@@ -123,13 +127,27 @@ public final class Replies {
      * Owes a message to the complaint's customer, at the address they last wrote from, through the complaint's
      * channel instance, in the caller's transaction. A complaint with no address (a walk-in) owes nothing.
      */
+    /** Addresses that take no answers: a form's or a system's sender. */
+    private static final java.util.regex.Pattern NO_REPLY = java.util.regex.Pattern.compile(
+            "(?i)^(?:no-?reply|do-?not-?reply|donotreply|mailer-daemon|postmaster)(?:[+._-][^@]*)?@.*");
+
+    static boolean takesNoAnswers(String address) {
+        return NO_REPLY.matcher(address).matches();
+    }
+
+    private static Optional<String> lastFrom(Complaint c) {
+        List<Entry.CustomerMessage> inbound = c.entries(Entry.CustomerMessage.class).stream().filter(e -> !e.automated()).toList();
+        return inbound.isEmpty() ? Optional.empty() : Optional.of(inbound.get(inbound.size() - 1).from());
+    }
+
     public static void owe(Tx tx, Complaint c, String replyId, String text, Instant now) {
         List<Entry.CustomerMessage> inbound = c.entries(Entry.CustomerMessage.class).stream().filter(e -> !e.automated()).toList();
         String lastFrom = inbound.isEmpty() ? "" : inbound.get(inbound.size() - 1).from();
         String inReplyTo = inbound.isEmpty() ? null : inbound.get(inbound.size() - 1).externalId();
         Optional<SenderIdentity> to = CustomerBook.address(tx, c.customer().value(), lastFrom);
-        if (to.isEmpty()) {
-            // a walk-in with no address: the reply is on the timeline for the agent to give in person
+        if (to.isEmpty() || takesNoAnswers(to.get().value())) {
+            // a walk-in with no address, or only an address that takes no answers: the message is on the timeline
+            // for the agent to give in person or by phone
             return;
         }
         String subject = "Re: " + c.subject().replaceAll("^(?i)(re|aw|fwd?):\\s*", "").replaceAll("\\s*\\[#\\d+]", "") + " " + c.number().tag();

@@ -23,6 +23,7 @@ import org.redress.core.channel.Checkpoint;
 import org.redress.core.channel.Inbound;
 import org.redress.core.channel.InboundMessage;
 import org.redress.core.channel.Quarantined;
+import org.redress.core.channel.SenderIdentity;
 import org.redress.core.classify.Triage;
 import org.redress.core.complaint.Complaint;
 import org.redress.core.complaint.Entry;
@@ -182,7 +183,8 @@ public final class DeskIntake implements InboundStore {
         }
     }
 
-    private void storeMessage(Tx h, String instance, InboundMessage m, Tally t) {
+    private void storeMessage(Tx h, String instance, InboundMessage received, Tally t) {
+        InboundMessage m = answeredAt(received);
         if (!t.stored.add(m.externalId())) {
             t.duplicates++;
             return;
@@ -283,6 +285,23 @@ public final class DeskIntake implements InboundStore {
         return number.value();
     }
 
+    /**
+     * The message as from the person answers go to: a web form's mail sent from a no-reply address with the
+     * customer in Reply-To is the customer's, so the desk knows them by that address and answers there.
+     */
+    private InboundMessage answeredAt(InboundMessage m) {
+        String replyTo = m.attributes().get(InboundMessage.REPLY_TO);
+        if (replyTo == null || m.isAutomated()) {
+            return m;
+        }
+        InboundMessage as = m.from(SenderIdentity.email(replyTo, m.sender().displayName()));
+        Triage.Result r = assessed.remove(m);
+        if (r != null) {
+            assessed.put(as, r);
+        }
+        return as;
+    }
+
     private String language(InboundMessage m) {
         Triage.Result r = assessed.get(m);
         return r == null ? "en" : r.language();
@@ -343,8 +362,9 @@ public final class DeskIntake implements InboundStore {
 
     private void owe(Tx h, String instance, long number, InboundMessage m, String language) {
         String tag = "[#" + number + "]";
-        String subject = (m.subject().isBlank() ? Acknowledgement.subject(language) : "Re: " + m.subject().replaceAll("^(?i)(re|aw|fwd?):\\s*", ""))
-                + " " + tag;
+        // another desk's tag in the customer's subject is dropped: the complaint's own number is the one that counts
+        String subject = (m.subject().isBlank() ? Acknowledgement.subject(language)
+                : "Re: " + m.subject().replaceAll("^(?i)(re|aw|fwd?):\\s*", "").replaceAll("\\s*\\[#\\d+]", "").strip()) + " " + tag;
         Outbound.owe(h, Outbox.ACKNOWLEDGEMENT + number, number, instance, m.sender(), subject, Acknowledgement.text(language, number),
                 m.externalId(), true, clock.instant());
     }

@@ -75,17 +75,27 @@ final class AcceptanceDesk implements AutoCloseable {
         GreenMailUtil.sendTextEmail(SUPPORT, from, subject, text, mail.getSmtp().getServerSetup());
     }
 
-    /** A mail whose sender's clock says {@code date}, put straight into the desk's mailbox. */
-    void customerWritesDated(String from, String subject, String text, java.time.Instant date) throws Exception {
+    /** A mail to the desk, to set headers on before {@link #deliver}. */
+    MimeMessage mailFrom(String from, String subject, String text) throws Exception {
         MimeMessage m = new MimeMessage(GreenMailUtil.getSession(mail.getSmtp().getServerSetup()));
         m.setFrom(from);
         m.setRecipients(jakarta.mail.Message.RecipientType.TO, SUPPORT);
         m.setSubject(subject, "UTF-8");
         m.setText(text, "UTF-8");
-        m.setSentDate(java.util.Date.from(date));
         m.saveChanges();
-        m.setSentDate(java.util.Date.from(date));
+        return m;
+    }
+
+    /** Puts a mail straight into the desk's mailbox, headers as they are. */
+    void deliver(MimeMessage m) throws Exception {
         mail.getUserManager().getUserByEmail(SUPPORT).deliver(m);
+    }
+
+    /** A mail whose sender's clock says {@code date}, put straight into the desk's mailbox. */
+    void customerWritesDated(String from, String subject, String text, java.time.Instant date) throws Exception {
+        MimeMessage m = mailFrom(from, subject, text);
+        m.setSentDate(java.util.Date.from(date));
+        deliver(m);
     }
 
     /** Waits until the desk holds a complaint from this address, and returns its number. */

@@ -252,6 +252,7 @@ final class MailParser {
                 }
             }
             refs.remove(messageId);
+            replyTo(message, sender, charset).ifPresent(r -> b.attribute(InboundMessage.REPLY_TO, r));
             Matcher tag = SUBJECT_TAG.matcher(subject);
             return b.threadReferences(List.copyOf(new LinkedHashSet<>(refs)))
                     .sender(SenderIdentity.email(sender.getAddress(), sender.getPersonal()))
@@ -309,6 +310,24 @@ final class MailParser {
             return out.isEmpty() ? null : String.join(",", out);
         } catch (MessagingException | RuntimeException e) {
             return null;
+        }
+    }
+
+    /** The one address of Reply-To, when the mail has it and it is not the sender's own. */
+    private static Optional<String> replyTo(MimeMessage message, InternetAddress sender, String charset) {
+        try {
+            String value = message.getHeader("Reply-To", ",");
+            if (value == null || value.isBlank()) {
+                return Optional.empty();
+            }
+            Address[] all = InternetAddress.parseHeader(value, false);
+            if (all.length != 1 || !(all[0] instanceof InternetAddress ia) || ia.getAddress() == null || !ia.getAddress().contains("@")) {
+                return Optional.empty();
+            }
+            String address = ia.getAddress().strip();
+            return address.equalsIgnoreCase(sender.getAddress()) ? Optional.empty() : Optional.of(address);
+        } catch (MessagingException | RuntimeException e) {
+            return Optional.empty();
         }
     }
 

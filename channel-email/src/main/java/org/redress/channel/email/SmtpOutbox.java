@@ -127,8 +127,12 @@ final class SmtpOutbox implements AutoCloseable {
     /** The mail for a reply; public for the tests that read its headers back. */
     MimeMessage compose(OutboundReply reply) throws MessagingException, UnsupportedEncodingException {
         String subject = reply.subject().isBlank() ? "Your complaint" : reply.subject();
+        // the desk puts its own tag last; a customer's subject may carry another desk's tag before it
         Matcher tag = TAG.matcher(subject);
-        long complaint = tag.find() ? Long.parseLong(tag.group(1)) : 0;
+        long complaint = 0;
+        while (tag.find()) {
+            complaint = Long.parseLong(tag.group(1));
+        }
         String messageId = messageIds.create(complaint, reply.replyId());
         String marker = messageIds.markerFor(messageId);
 

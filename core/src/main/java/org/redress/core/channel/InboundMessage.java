@@ -68,6 +68,18 @@ public record InboundMessage(
      * but failed its signature check, so that a forged reference cannot attach a message to another complaint.
      */
     public static final String FORGED_REFERENCE = "forgedReference";
+    /**
+     * Attribute key for the address the sender asked answers to go to (an email's {@code Reply-To}), when it is not
+     * the sender's own: a web form that mails from a no-reply address on the customer's behalf. The desk answers
+     * there and knows the customer by it.
+     */
+    public static final String REPLY_TO = "replyTo";
+
+    /** The same message, as sent by {@code who} (the person behind a relaying address). */
+    public InboundMessage from(SenderIdentity who) {
+        return new InboundMessage(channelId, externalId, threadReferences, who, sentAt, subject, text, languageHint, visibility,
+                attachments, automated, attributes, raw);
+    }
 
     public InboundMessage {
         requireText(channelId, "channelId");
