@@ -14,6 +14,7 @@ import org.redress.app.schedule.Job;
 import org.redress.app.schedule.PromiseJob;
 import org.redress.app.schedule.SlaJob;
 import org.redress.app.schedule.StuckJob;
+import org.redress.app.store.Attachments;
 import org.redress.app.store.ChannelBoard;
 import org.redress.app.store.Complaints;
 import org.redress.app.store.CustomerBook;
@@ -65,6 +66,7 @@ public final class Desk {
     private final Watchlist watchlist;
     private final Inbox inbox;
     private final Outbound outbound;
+    private final Attachments attachments;
 
     private final Triage triage;
     private final Escalator escalator;
@@ -102,6 +104,7 @@ public final class Desk {
         this.watchlist = new Watchlist(database);
         this.inbox = new Inbox(database);
         this.outbound = new Outbound(database, clock);
+        this.attachments = new Attachments(database);
         this.triage = new Triage(Triage.Policy.standard(), Optional.empty());
         this.escalator = new Escalator(policies.escalation(), clock);
         this.callRules = new CallRules(CallRules.Policy.standard(), policies.calendar(), new PromiseExtractor(policies.calendar()));
@@ -209,6 +212,11 @@ public final class Desk {
 
     public Queue queue() {
         return queue;
+    }
+
+    /** The files customers sent with their messages. */
+    public Attachments attachments() {
+        return attachments;
     }
 
     /** What the desk sent on complaints, with each message's delivery state. */

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
+import org.redress.app.store.Attachments;
 import org.redress.app.store.Complaints;
 import org.redress.app.store.CustomerBook;
 import org.redress.app.store.Inbox;
@@ -18,6 +19,7 @@ import org.redress.app.store.Tx;
 import org.redress.app.store.Database;
 import org.redress.core.abuse.AbuseProtocol;
 import org.redress.core.call.CallRules;
+import org.redress.core.channel.Attachment;
 import org.redress.core.channel.Batch;
 import org.redress.core.channel.Checkpoint;
 import org.redress.core.channel.Inbound;
@@ -224,6 +226,11 @@ public final class DeskIntake implements InboundStore {
         } else {
             disposition = "parked";
             t.parked++;
+        }
+        if (number != null && !m.isAutomated() && (disposition.equals("complaint") || disposition.equals("follow-up"))) {
+            for (Attachment file : m.attachments()) {
+                Attachments.keep(h, number, m.externalId(), file, clock.instant());
+            }
         }
         Inbox.record(h, instance, m, disposition, number, decision.reason(), clock.instant());
     }

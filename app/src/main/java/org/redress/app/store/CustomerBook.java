@@ -123,6 +123,8 @@ public final class CustomerBook {
                 h.createUpdate("update outbound_message set recipient = 'erased', subject = '[erased]', text = :t where complaint_number = :n")
                         .bind("t", erased).bind("n", n).execute();
                 h.createUpdate("update complaint_signal set evidence = '[erased]' where complaint_number = :n").bind("n", n).execute();
+                // the files they sent are theirs too
+                h.createUpdate("delete from attachment where complaint_number = :n").bind("n", n).execute();
                 ComplaintRows.audit(h, n, new AuditRecord(now, by, AuditAction.ERASE_PERSONAL_DATA, "", "erased", reason == null ? "" : reason));
             }
             for (String a : addresses) {

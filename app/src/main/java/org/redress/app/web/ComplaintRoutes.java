@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.redress.app.desk.Desk;
 import org.redress.app.desk.Replies;
 import org.redress.app.desk.WalkIns;
+import org.redress.app.store.Attachments;
 import org.redress.app.store.Complaints;
 import org.redress.app.store.Queue;
 import org.redress.core.complaint.Complaint;
@@ -44,12 +45,13 @@ final class ComplaintRoutes {
                 Route.post("/api/complaints/{number}/transfer", Access.AGENT, this::requestTransfer),
                 Route.post("/api/complaints/{number}/transfer/accept", Access.AGENT, this::acceptTransfer),
                 Route.post("/api/complaints/{number}/transfer/decline", Access.AGENT, this::declineTransfer),
-                Route.post("/api/promises/{id}/kept", Access.AGENT, this::keepPromise));
+                Route.post("/api/promises/{id}/kept", Access.AGENT, this::keepPromise),
+                Route.get("/api/attachments/{id}", Access.AGENT, this::attachment));
     }
 
     private Responses.ComplaintView view(Complaints.Loaded loaded) {
         long n = loaded.complaint().number().value();
-        return Responses.ComplaintView.of(loaded, desk.promises().of(n), desk.outbound().of(n), desk.clock().instant());
+        return Responses.ComplaintView.of(loaded, desk.promises().of(n), desk.outbound().of(n), desk.attachments().of(n), desk.clock().instant());
     }
 
     private void list(Context ctx) {
@@ -155,6 +157,22 @@ final class ComplaintRoutes {
         JsonNode body = body(ctx);
         Complaint c = desk.casework().declineTransfer(number(ctx), version(body), text(body, "reason"), Gate.user(ctx).actor());
         ctx.json(new Responses.Owned(c.owner().orElse(""), c.team().orElse(""), c.version()));
+    }
+
+    /**
+     * A file a customer sent, as a download only: never shown inline, whatever its declared type, so an HTML or SVG
+     * file from a stranger cannot run in the desk's pages.
+     */
+    private void attachment(Context ctx) {
+        long id = Requests.id(ctx);
+        Attachments.File file = desk.attachments().find(id)
+                .orElseThrow(() -> new org.redress.app.store.NotFoundException("there is no attachment " + id));
+        String safe = file.about().name().replaceAll("[^\\p{L}\\p{N}._ -]", "_");
+        ctx.header("Content-Disposition", "attachment; filename=\"" + safe.replace("\"", "_") + "\"; filename*=UTF-8''"
+                + java.net.URLEncoder.encode(file.about().name(), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Content-Security-Policy", "default-src 'none'; sandbox");
+        ctx.contentType("application/octet-stream").result(file.content());
     }
 
     private void keepPromise(Context ctx) {

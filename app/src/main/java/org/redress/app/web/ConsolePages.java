@@ -141,7 +141,9 @@ final class ConsolePages {
                 c.playbook().apologies(), c.playbook().recap() == Playbook.Recap.SENT, abuse(c), signals, promises, clocks, timeline, phrases, composer, zone().getId(),
                 desk.remedies().of(number).stream().map(ConsolePages::remedy).toList(),
                 java.util.Arrays.stream(org.redress.core.remedy.RemedyKind.values()).map(k -> k.name().toLowerCase(Locale.ROOT)).toList(),
-                catalogue.currency(), cap, saved, transfer, teams, outgoing(t, number));
+                catalogue.currency(), cap, saved, transfer, teams, outgoing(t, number),
+                desk.attachments().of(number).stream().map(a -> new Views.FileLine(a.id(), a.name(), a.mediaType(),
+                        a.size() < 10_240 ? a.size() + " B" : (a.size() >> 10) + " KB")).toList());
     }
 
     private Views.TimelineEntry entry(Texts t, Entry e, List<String> evidence) {

@@ -98,10 +98,11 @@ final class Responses {
     record ComplaintView(long number, long version, String subject, long customer, String channel, String category, String priority,
                          String language, String status, List<String> allowedNext, String owner, String team, String escalation,
                          String receivedAt, String playbookStep, PlaybookView playbook, AbuseView abuse, List<SignalView> signals, List<TimelineItem> timeline,
-                         List<ClockView> slaClocks, List<PromiseView> promises, List<Outgoing> outgoing, List<AuditView> audit) {
+                         List<ClockView> slaClocks, List<PromiseView> promises, List<Outgoing> outgoing,
+                         List<AttachmentView> attachments, List<AuditView> audit) {
 
         static ComplaintView of(Complaints.Loaded loaded, List<Promises.Stored> promises, List<org.redress.app.store.Outbound.Sent> sent,
-                                Instant now) {
+                                List<org.redress.app.store.Attachments.Listed> files, Instant now) {
             Complaint c = loaded.complaint();
             List<ClockView> clocks = new ArrayList<>();
             for (SlaMetric metric : SlaMetric.values()) {
@@ -118,6 +119,7 @@ final class Responses {
                     c.signals().stream().map(s -> new SignalView(s.code().name(), s.evidence())).toList(),
                     c.timeline().stream().map(TimelineItem::of).toList(), clocks,
                     promises.stream().map(PromiseView::of).toList(), sent.stream().map(Outgoing::of).toList(),
+                    files.stream().map(AttachmentView::of).toList(),
                     c.audit().stream().map(AuditView::of).toList());
         }
     }
@@ -168,6 +170,13 @@ final class Responses {
         static Outgoing of(org.redress.app.store.Outbound.Sent s) {
             return new Outgoing(s.replyId(), s.subject(), s.automatic(), s.status(), s.createdAt().toString(),
                     s.sentAt() == null ? null : s.sentAt().toString(), s.error());
+        }
+    }
+
+    /** A file the customer sent, to download from {@code /api/attachments/{id}}. */
+    record AttachmentView(long id, String name, String mediaType, long size) {
+        static AttachmentView of(org.redress.app.store.Attachments.Listed a) {
+            return new AttachmentView(a.id(), a.name(), a.mediaType(), a.size());
         }
     }
 

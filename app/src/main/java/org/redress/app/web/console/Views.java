@@ -86,7 +86,11 @@ public final class Views {
                             List<PromiseLine> promises, List<ClockLine> clocks, List<TimelineEntry> timeline,
                             List<PhraseGroup> phrases, Composer composer, String zone, List<RemedyLine> remedies,
                             List<String> remedyKinds, String currency, String cap, List<SavedLine> saved, TransferLine transfer,
-                            List<String> teams, List<OutgoingLine> outgoing) {
+                            List<String> teams, List<OutgoingLine> outgoing, List<FileLine> files) {
+    }
+
+    /** A file the customer sent: downloaded, never opened in the page. */
+    public record FileLine(long id, String name, String mediaType, String size) {
     }
 
     /** A message the desk sent the customer, with its delivery state in words. */
