@@ -259,6 +259,11 @@ public final class Complaints {
         return loadAll(h, "number = :n", "= :n", q -> q.bind("n", number)).stream().findFirst();
     }
 
+    /** All of a customer's complaints, whole, oldest first, in the caller's transaction. */
+    public List<Loaded> ofCustomer(Tx tx, long customer) {
+        return loadAll(tx.handle, "customer_id = :c", "in (select number from complaint where customer_id = :c)", q -> q.bind("c", customer));
+    }
+
     /** A customer's open complaints, whole, oldest first, in the caller's transaction. */
     public List<Loaded> openOf(Tx tx, long customer) {
         return loadAll(tx.handle, "customer_id = :c and open = true", "in (select number from complaint where customer_id = :c and open = true)",

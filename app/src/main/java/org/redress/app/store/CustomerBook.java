@@ -12,6 +12,7 @@ import org.redress.core.channel.SenderIdentity;
 import org.jdbi.v3.core.Handle;
 import org.redress.core.complaint.AuditRecord;
 import org.redress.core.customer.Customer;
+import org.redress.core.report.CustomerHistory;
 import org.redress.core.staff.Actor;
 
 /**
@@ -52,9 +53,13 @@ public final class CustomerBook {
                         return c;
                     }).list();
             m.put("complaints", history);
-            long open = history.stream().filter(c -> !List.of("CLOSED").contains(c.get("status"))).count();
-            m.put("repeat", history.size() >= 3);
-            m.put("openComplaints", open);
+            // core's reading of the history: a complaint repeats an earlier one of the same category within 90 days
+            CustomerHistory h2 = CustomerHistory.ofTheirs(new Customer.Id(id), complaints.ofCustomer(new Tx(h), id).stream()
+                    .map(Complaints.Loaded::complaint).toList());
+            m.put("repeat", !h2.repeats().isEmpty());
+            m.put("repeats", h2.repeats().stream().map(n -> n.value()).toList());
+            m.put("openComplaints", h2.open());
+            m.put("lastContact", h2.lastContact().map(Object::toString).orElse(null));
             return m;
         });
     }

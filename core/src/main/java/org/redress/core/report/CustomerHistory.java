@@ -27,6 +27,12 @@ public record CustomerHistory(Customer.Id customer, List<Complaint.Number> compl
                 theirs.add(c);
             }
         }
+        return ofTheirs(customers.get(customer).map(Customer::id).orElse(customer), theirs);
+    }
+
+    /** The history of a customer whose complaints a store has already gathered (merged records included). */
+    public static CustomerHistory ofTheirs(Customer.Id customer, List<Complaint> theirs) {
+        theirs = new ArrayList<>(theirs);
         theirs.sort(Comparator.comparing(Complaint::receivedAt));
         List<Complaint.Number> repeats = new ArrayList<>();
         Instant last = null;
@@ -51,8 +57,7 @@ public record CustomerHistory(Customer.Id customer, List<Complaint.Number> compl
                 }
             }
         }
-        Customer.Id canonical = customers.get(customer).map(Customer::id).orElse(customer);
-        return new CustomerHistory(canonical, theirs.stream().map(Complaint::number).toList(), open, repeats,
+        return new CustomerHistory(customer, theirs.stream().map(Complaint::number).toList(), open, repeats,
                 Optional.ofNullable(last));
     }
 }

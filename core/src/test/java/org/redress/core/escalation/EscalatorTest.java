@@ -13,7 +13,6 @@ import org.redress.core.complaint.Complaint;
 import org.redress.core.complaint.EscalationLevel;
 import org.redress.core.promise.Promise;
 import org.redress.core.promise.PromiseEvent;
-import org.redress.core.promise.PromiseTracker;
 import org.redress.core.staff.Actor;
 import org.redress.core.triage.Signal;
 import org.redress.core.triage.SignalCode;
@@ -28,7 +27,7 @@ class EscalatorTest {
         Complaint c = Fixtures.complaint(1, local("2026-11-23T10:00"));
         Promise p = new Promise(new Promise.Id(1), c.number(), "ana", "I will call you back within two hours",
                 local("2026-11-23T10:00"), local("2026-11-23T12:00"), Promise.Source.REPLY);
-        List<PromiseEvent> events = new PromiseTracker(clock, Duration.ofMinutes(30)).check(List.of(p));
+        List<PromiseEvent> events = p.check(clock.instant(), Duration.ofMinutes(30)).stream().toList();
         assertThat(events).singleElement().isInstanceOf(PromiseEvent.Broken.class);
         assertThat(escalator.on(c, events.get(0))).map(Escalation::to).contains(EscalationLevel.SENIOR);
         assertThat(c.escalation()).isEqualTo(EscalationLevel.SENIOR);

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.redress.core.Fixtures.local;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.redress.core.complaint.Complaint;
@@ -18,8 +16,15 @@ class PromiseTest {
                 local("2026-11-23T10:00"), local("2026-11-23T12:00"), Promise.Source.REPLY);
     }
 
-    static PromiseTracker at(String time) {
-        return new PromiseTracker(Clock.fixed(local(time), ZoneOffset.UTC), Duration.ofMinutes(30));
+    /** What the passing of time to {@code time} means for promises, as the desk's promise job asks it. */
+    record At(java.time.Instant now) {
+        List<PromiseEvent> check(List<Promise> promises) {
+            return promises.stream().flatMap(p -> p.check(now, Duration.ofMinutes(30)).stream()).toList();
+        }
+    }
+
+    static At at(String time) {
+        return new At(local(time));
     }
 
     @Test
