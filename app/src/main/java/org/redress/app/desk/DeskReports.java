@@ -66,14 +66,15 @@ public final class DeskReports {
         }
         List<Promise> made = promises.onComplaintsReceivedSince(since);
         List<Row> weak = new ArrayList<>();
-        Reports.WeakAreas areas = Reports.weakAreas(all, zone);
+        Reports.WeakAreas areas = Reports.weakAreas(all, zone, now);
         for (Map.Entry<Category, SortedMap<YearMonth, Long>> e : areas.byCategory().entrySet()) {
             for (Map.Entry<YearMonth, Long> m : e.getValue().entrySet()) {
                 weak.add(new Row(e.getKey().code(), figures("month", m.getKey().toString(), "complaints", m.getValue())));
             }
         }
         for (Reports.Trend t : areas.trends()) {
-            weak.add(new Row(t.category().code(), figures("month", t.month().toString() + " trend", "complaints", t.change())));
+            weak.add(new Row(t.category().code(), figures("month", t.month().toString() + " trend", "complaints", t.change(),
+                    "partial", t.partial())));
         }
         List<Row> sla = new ArrayList<>();
         for (Map.Entry<SlaMetric, Rate> e : Reports.slaCompliance(clocks, now).entrySet()) {

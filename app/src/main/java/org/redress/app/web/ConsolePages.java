@@ -265,7 +265,9 @@ final class ConsolePages {
             String month = String.valueOf(row.figures().get("month"));
             double n = ((Number) row.figures().get("complaints")).doubleValue();
             if (month.endsWith(" trend")) {
-                trend.add(List.of(row.label(), month.replace(" trend", ""), (n > 0 ? "+" : "") + fmt(n)));
+                // a month still running is compared over the same days of the month before, and says so
+                String period = month.replace(" trend", "") + (Boolean.TRUE.equals(row.figures().get("partial")) ? " " + t.get("sup.sofar") : "");
+                trend.add(List.of(row.label(), period, (n > 0 ? "+" : "") + fmt(n)));
             } else {
                 perCategory.merge(row.label(), n, Double::sum);
                 perMonth.merge(month, n, Double::sum);

@@ -41,10 +41,54 @@ public final class Reports {
     }
 
     /** A category's complaints in the latest month against the month before. */
-    public record Trend(Category category, YearMonth month, long previous, long latest) {
+    /**
+     * A category's latest month against the one before. When the latest month is still running ({@code partial}),
+     * both months are counted over the same days (the first days of each, up to the report's time), so a month half
+     * gone is not compared with a whole one.
+     */
+    public record Trend(Category category, YearMonth month, long previous, long latest, boolean partial) {
+        public Trend(Category category, YearMonth month, long previous, long latest) {
+            this(category, month, previous, latest, false);
+        }
+
         public long change() {
             return latest - previous;
         }
+    }
+
+    /**
+     * As {@link #weakAreas(Iterable, ZoneId)}, with the trend of a month still running at {@code now} compared over
+     * equal periods: this month up to now against the previous month up to the same day and time.
+     */
+    public static WeakAreas weakAreas(Iterable<Complaint> complaints, ZoneId zone, Instant now) {
+        WeakAreas whole = weakAreas(complaints, zone);
+        java.time.ZonedDateTime at = now.atZone(zone);
+        YearMonth running = YearMonth.from(at);
+        if (whole.trends().isEmpty() || !whole.trends().get(0).month().equals(running)) {
+            return whole;
+        }
+        Instant thisStart = running.atDay(1).atStartOfDay(zone).toInstant();
+        Instant lastStart = running.minusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
+        // the same day and time of the previous month (its last day, when it is shorter)
+        YearMonth before = running.minusMonths(1);
+        Instant lastEnd = before.atDay(Math.min(at.getDayOfMonth(), before.lengthOfMonth())).atTime(at.toLocalTime()).atZone(zone).toInstant();
+        Map<Category, long[]> counts = new HashMap<>();
+        for (Complaint c : complaints) {
+            Instant r = c.receivedAt();
+            long[] n = counts.computeIfAbsent(c.category(), k -> new long[2]);
+            if (!r.isBefore(lastStart) && r.isBefore(lastEnd)) {
+                n[0]++;
+            } else if (!r.isBefore(thisStart) && !r.isAfter(now)) {
+                n[1]++;
+            }
+        }
+        List<Trend> trends = new ArrayList<>();
+        for (Trend t : whole.trends()) {
+            long[] n = counts.getOrDefault(t.category(), new long[2]);
+            trends.add(new Trend(t.category(), t.month(), n[0], n[1], true));
+        }
+        trends.sort(Comparator.comparingLong(Trend::change).reversed().thenComparing(t -> t.category().code()));
+        return new WeakAreas(whole.byCategory(), whole.byRootCause(), trends);
     }
 
     public static WeakAreas weakAreas(Iterable<Complaint> complaints, ZoneId zone) {

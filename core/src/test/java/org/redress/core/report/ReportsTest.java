@@ -104,4 +104,37 @@ class ReportsTest {
                 Duration.ofDays(90), id -> id.value() == 3 ? new Customer.Id(1) : id);
         assertThat(merged).singleElement().satisfies(r -> assertThat(r.complaints()).isEqualTo(2));
     }
+
+    @org.junit.jupiter.api.Test
+    void a_month_still_running_is_compared_with_the_same_days_of_the_month_before() {
+        // 40 complaints all through October, 12 in the first ten days of November; the report runs on 10 November
+        java.util.List<org.redress.core.complaint.Complaint> all = new java.util.ArrayList<>();
+        long n = 1;
+        for (int day = 1; day <= 30; day++) {
+            all.add(receivedOn("2026-10-" + String.format("%02d", day) + "T10:00", n++));
+            if (day <= 10) {
+                all.add(receivedOn("2026-10-" + String.format("%02d", day) + "T11:00", n++));
+            }
+        }
+        for (int day = 1; day <= 10; day++) {
+            all.add(receivedOn("2026-11-" + String.format("%02d", day) + "T09:00", n++));
+        }
+        all.add(receivedOn("2026-11-02T09:30", n++));
+        all.add(receivedOn("2026-11-03T09:30", n++));
+        Reports.Trend whole = Reports.weakAreas(all, ZONE).trends().get(0);
+        assertThat(whole.change()).as("a whole October against ten days of November").isNegative();
+        Reports.Trend fair = Reports.weakAreas(all, ZONE, java.time.LocalDateTime.parse("2026-11-10T12:00").atZone(ZONE).toInstant())
+                .trends().get(0);
+        assertThat(fair.partial()).isTrue();
+        assertThat(fair.previous()).isEqualTo(20);
+        assertThat(fair.latest()).isEqualTo(12);
+    }
+
+    private static org.redress.core.complaint.Complaint receivedOn(String local, long number) {
+        java.time.Instant at = java.time.LocalDateTime.parse(local).atZone(ZONE).toInstant();
+        return org.redress.core.complaint.Complaint.receive(new org.redress.core.complaint.Complaint.Number(number),
+                new org.redress.core.customer.Customer.Id(number), "email", "s", new org.redress.core.complaint.Category("billing"),
+                org.redress.core.complaint.Priority.P3, "en", java.util.List.of(),
+                new org.redress.core.complaint.Entry.CustomerMessage(at, "email", "m" + number, "a@b.example", "t", false));
+    }
 }
