@@ -31,8 +31,10 @@ public final class Casework {
     private final Remedies remedies;
     private final Satisfaction satisfaction;
     private final Clock clock;
+    private final Doorbell doorbell;
 
-    public Casework(Complaints complaints, Promises promises, Remedies remedies, Satisfaction satisfaction, Clock clock) {
+    public Casework(Complaints complaints, Promises promises, Remedies remedies, Satisfaction satisfaction, Clock clock, Doorbell doorbell) {
+        this.doorbell = doorbell;
         this.complaints = complaints;
         this.promises = promises;
         this.remedies = remedies;
@@ -94,7 +96,7 @@ public final class Casework {
     public Complaint abuseStep(long number, long version, boolean end, String reason, Actor by) {
         Instant now = clock.instant();
         String[] said = new String[1];
-        return complaints.change(number, version, c -> {
+        Complaint after = complaints.change(number, version, c -> {
             AbuseProtocol protocol = AbuseProtocol.of(c);
             int logged = protocol.log().size();
             if (end) {
@@ -108,6 +110,8 @@ public final class Casework {
             c.append(new Entry.Reply(now, by, said[0], Optional.empty()));
             c.recordAll(protocol.since(logged));
         }, (tx, c) -> Replies.owe(tx, c, "abuse-" + (end ? "end" : "warning") + "-" + number + "-" + now.toEpochMilli(), said[0], now));
+        doorbell.ring(after.channel());
+        return after;
     }
 
     public Complaint assign(long number, long version, String owner, String team, String reason, Actor by) {

@@ -71,6 +71,7 @@ public final class Desk {
     private final Triage triage;
     private final Escalator escalator;
     private final ReplyGuard guard;
+    private final Doorbell doorbell = new Doorbell();
     private final CallRules callRules;
 
     private final Replies replies;
@@ -109,9 +110,9 @@ public final class Desk {
         this.escalator = new Escalator(policies.escalation(), clock);
         this.callRules = new CallRules(CallRules.Policy.standard(), policies.calendar(), new PromiseExtractor(policies.calendar()));
 
-        this.replies = new Replies(complaints, promises, guard, clock);
-        this.casework = new Casework(complaints, promises, remedies, satisfaction, clock);
-        this.incidents = new Incidents(database, incidentBook, complaints, policies.calendar().zone(), clock);
+        this.replies = new Replies(complaints, promises, guard, clock, doorbell);
+        this.casework = new Casework(complaints, promises, remedies, satisfaction, clock, doorbell);
+        this.incidents = new Incidents(database, incidentBook, complaints, policies.calendar().zone(), clock, doorbell);
         this.quarantine = new Quarantine(new QuarantineShelf(database), registry, this::intake, audit, clock);
         this.customers = new CustomerCare(new CustomerBook(database, complaints, clock), audit);
         this.staff = new Staff(users, audit, new LoginLimiter(5, Duration.ofMinutes(5), clock));
@@ -212,6 +213,11 @@ public final class Desk {
 
     public Queue queue() {
         return queue;
+    }
+
+    /** Rung when messages are owed through a channel instance, so the node that sends them does it at once. */
+    public Doorbell doorbell() {
+        return doorbell;
     }
 
     /** The files customers sent with their messages. */

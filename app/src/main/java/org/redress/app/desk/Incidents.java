@@ -29,8 +29,10 @@ public final class Incidents {
     private final Complaints complaints;
     private final ZoneId zone;
     private final Clock clock;
+    private final Doorbell doorbell;
 
-    public Incidents(Database database, IncidentBook book, Complaints complaints, ZoneId zone, Clock clock) {
+    public Incidents(Database database, IncidentBook book, Complaints complaints, ZoneId zone, Clock clock, Doorbell doorbell) {
+        this.doorbell = doorbell;
         this.database = database;
         this.book = book;
         this.complaints = complaints;
@@ -60,7 +62,7 @@ public final class Incidents {
     public IncidentBook.Stored declare(Long proposal, String title, Optional<Category> category, String area, Instant eta, Actor by,
                                        List<Long> more) {
         Instant now = clock.instant();
-        return database.inTransaction(tx -> {
+        return told(database.inTransaction(tx -> {
             long id;
             if (proposal != null) {
                 IncidentBook.Stored p = book.require(tx, proposal);
@@ -82,20 +84,20 @@ public final class Incidents {
                 link(tx, incident, number, now);
             }
             return book.require(tx, id);
-        });
+        }));
     }
 
     /** Links one more complaint to an open incident and tells its customer the ETA. */
     public IncidentBook.Stored link(long id, long complaint) {
         Instant now = clock.instant();
-        return database.inTransaction(tx -> {
+        return told(database.inTransaction(tx -> {
             IncidentBook.Stored s = book.require(tx, id);
             if (s.proposed()) {
                 throw new IllegalStateException("incident " + id + " is only proposed: declare it first");
             }
             link(tx, s.incident(), complaint, now);
             return book.require(tx, id);
-        });
+        }));
     }
 
     private void link(Tx tx, Incident incident, long number, Instant now) {
@@ -108,7 +110,7 @@ public final class Incidents {
     /** Resolves an open incident: one message, as a reply on every linked complaint and owed to each customer. */
     public IncidentBook.Stored resolve(long id, long expectedVersion, String message, Actor by) {
         Instant now = clock.instant();
-        return database.inTransaction(tx -> {
+        return told(database.inTransaction(tx -> {
             IncidentBook.Stored s = book.require(tx, id);
             if (s.version() != expectedVersion) {
                 throw new ConcurrentChangeException("incident " + id, expectedVersion, s.version(), "");
@@ -122,6 +124,14 @@ public final class Incidents {
                 Replies.owe(tx, c, "incident-" + id + "-resolved-" + n.value(), notice[0].text(), now);
             }
             return book.require(tx, id);
-        });
+        }));
+    }
+
+    /** The notices are owed and committed: the channels of the linked complaints send them now. */
+    private IncidentBook.Stored told(IncidentBook.Stored s) {
+        for (Complaint.Number n : s.incident().linked()) {
+            complaints.find(n.value()).ifPresent(l -> doorbell.ring(l.complaint().channel()));
+        }
+        return s;
     }
 }

@@ -42,8 +42,10 @@ public final class Replies {
     private final Promises promises;
     private final ReplyGuard guard;
     private final Clock clock;
+    private final Doorbell doorbell;
 
-    public Replies(Complaints complaints, Promises promises, ReplyGuard guard, Clock clock) {
+    public Replies(Complaints complaints, Promises promises, ReplyGuard guard, Clock clock, Doorbell doorbell) {
+        this.doorbell = doorbell;
         this.complaints = complaints;
         this.promises = promises;
         this.guard = guard;
@@ -116,6 +118,7 @@ public final class Replies {
             }
             owe(tx, c, replyId, text, now);
         });
+        doorbell.ring(after.channel());
         return new Sent(after, check, made[0], replyId);
     }
 

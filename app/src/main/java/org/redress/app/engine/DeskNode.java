@@ -27,6 +27,11 @@ public final class DeskNode implements AutoCloseable {
     private final List<Channel> channels = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private final Scheduler scheduler;
+    private final java.util.concurrent.ExecutorService sender = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "redress-send-now");
+        t.setDaemon(true);
+        return t;
+    });
 
     private DeskNode(DeskConfig config, Scheduler scheduler) {
         this.config = config;
@@ -63,6 +68,9 @@ public final class DeskNode implements AutoCloseable {
             node.close();
             throw new ConfigException(String.join("; ", errors));
         }
+        // an agent's reply leaves at once, on a thread of its own, not at the channel's next poll
+        desk.doorbell().listen(instance -> node.pollers.stream().filter(p -> p.instance().equals(instance)).findFirst()
+                .ifPresent(p -> node.sender.execute(p::deliverNow)));
         return node;
     }
 
@@ -115,6 +123,7 @@ public final class DeskNode implements AutoCloseable {
                 // the database is gone: the lease expires by itself
             }
         }
+        sender.shutdownNow();
         scheduler.close();
         for (Channel c : channels) {
             try {

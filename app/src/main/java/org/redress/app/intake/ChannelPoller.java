@@ -29,6 +29,8 @@ public final class ChannelPoller implements Runnable {
     private final Duration idle;
     private final int batchSize;
     private volatile boolean stopped;
+    /** One sender at a time per channel instance: the poll's round and a reply sent at once never both send a message. */
+    private final Object sending = new Object();
     private volatile String lastError;
 
     public ChannelPoller(String instance, Channel channel, InboundStore intake, Outbox outbox, Leases leases, String node,
@@ -62,8 +64,32 @@ public final class ChannelPoller implements Runnable {
         } catch (LeaseLost e) {
             return false;
         }
-        outbox.deliverPending(instance, channel, 100);
+        synchronized (sending) {
+            outbox.deliverPending(instance, channel, 100);
+        }
         return true;
+    }
+
+    /**
+     * Sends what is owed now (an agent's reply, just committed) rather than at the next round, when this node holds
+     * the instance's lease; the next round sends whatever this misses.
+     */
+    public void deliverNow() {
+        try {
+            if (stopped || !leases.acquire(leaseName(), node, leaseTtl)) {
+                return;
+            }
+            synchronized (sending) {
+                outbox.deliverPending(instance, channel, 100);
+            }
+        } catch (RuntimeException e) {
+            lastError = e.getMessage();
+        }
+    }
+
+    /** The channel instance this poller reads. */
+    public String instance() {
+        return instance;
     }
 
     @Override

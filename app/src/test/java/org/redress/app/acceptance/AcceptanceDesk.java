@@ -52,12 +52,17 @@ final class AcceptanceDesk implements AutoCloseable {
 
     /** @param detection how the desk tells a customer's language (the default desk: everybody writes English) */
     AcceptanceDesk(Path dir, org.redress.core.text.LanguageDetection detection) throws Exception {
+        this(dir, detection, "200ms");
+    }
+
+    /** @param pollEvery how long the mailbox's poller waits when there is nothing new (IDLE wakes it for new mail) */
+    AcceptanceDesk(Path dir, org.redress.core.text.LanguageDetection detection, String pollEvery) throws Exception {
         mail = new GreenMail(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
         mail.start();
         mail.setUser(SUPPORT, "support", "secret");
         db = Database.open(TestDatabases.fresh("h2", dir), 8);
         Path config = Files.writeString(dir.resolve("redress.yaml"), TestDesks.mailboxConfig(mail.getImap().getPort(), mail.getSmtp().getPort(),
-                "acceptance-secret"));
+                "acceptance-secret", pollEvery));
         desk = Desk.open(db, DeskConfig.load(config, "acceptance-node", System::getenv), org.redress.app.channels.ChannelRegistry.discover(),
                 detection, Clock.systemUTC());
         for (Object[] u : new Object[][] {{"ana", Role.AGENT}, {"sue", Role.SUPERVISOR}, {"adam", Role.ADMIN}}) {
@@ -112,6 +117,11 @@ final class AcceptanceDesk implements AutoCloseable {
     /** What the customer received, waiting until at least {@code count} messages arrived. */
     List<MimeMessage> received(String address, int count) {
         await(() -> inbox(address).size() >= count, count + " message(s) to " + address);
+        return inbox(address);
+    }
+
+    /** What the customer has received so far, without waiting. */
+    List<MimeMessage> receivedNow(String address) {
         return inbox(address);
     }
 
@@ -190,7 +200,11 @@ final class AcceptanceDesk implements AutoCloseable {
     }
 
     static void await(BooleanSupplier condition, String what) {
-        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        await(condition, what, Duration.ofSeconds(30));
+    }
+
+    static void await(BooleanSupplier condition, String what, Duration within) {
+        long until = System.nanoTime() + within.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > until) {
                 throw new AssertionError("timed out waiting for " + what);

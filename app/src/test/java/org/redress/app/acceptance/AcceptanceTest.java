@@ -19,9 +19,14 @@ abstract class AcceptanceTest {
         return text -> java.util.Optional.of("en");
     }
 
+    /** How long the desk's mailbox poller waits when there is nothing new. */
+    String pollEvery() {
+        return "200ms";
+    }
+
     @BeforeAll
     void open() throws Exception {
-        desk = new AcceptanceDesk(dir, detection());
+        desk = new AcceptanceDesk(dir, detection(), pollEvery());
     }
 
     @AfterAll

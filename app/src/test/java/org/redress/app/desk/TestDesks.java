@@ -34,9 +34,14 @@ public final class TestDesks {
      * answers through a local SMTP server, polling every 200 ms: a desk as serve runs it, for tests with GreenMail.
      */
     public static String mailboxConfig(int imapPort, int smtpPort, String messageIdSecret) {
+        return mailboxConfig(imapPort, smtpPort, messageIdSecret, "200ms");
+    }
+
+    /** As {@link #mailboxConfig(int, int, String)}, polling every {@code pollEvery} (a duration such as 20s). */
+    public static String mailboxConfig(int imapPort, int smtpPort, String messageIdSecret, String pollEvery) {
         return """
                 desk:
-                  poll-every: 200ms
+                  poll-every: %s
                   lease-ttl: 5s
                   batch: 20
                 channels:
@@ -56,6 +61,6 @@ public final class TestDesks {
                       from-address: support@desk.example
                       message-id-secret: %s
                       timeout: PT10S
-                """.formatted(imapPort, smtpPort, messageIdSecret);
+                """.formatted(pollEvery, imapPort, smtpPort, messageIdSecret);
     }
 }
