@@ -62,7 +62,8 @@ public final class Incidents {
     public IncidentBook.Stored declare(Long proposal, String title, Optional<Category> category, String area, Instant eta, Actor by,
                                        List<Long> more) {
         Instant now = clock.instant();
-        return told(database.inTransaction(tx -> {
+        Set<String> owedThrough = new LinkedHashSet<>();
+        return told(owedThrough, database.inTransaction(tx -> {
             long id;
             if (proposal != null) {
                 IncidentBook.Stored p = book.require(tx, proposal);
@@ -81,7 +82,7 @@ public final class Incidents {
             incident.linked().forEach(n -> all.add(n.value()));
             all.addAll(more);
             for (long number : all) {
-                link(tx, incident, number, now);
+                owedThrough.add(link(tx, incident, number, now));
             }
             return book.require(tx, id);
         }));
@@ -90,27 +91,31 @@ public final class Incidents {
     /** Links one more complaint to an open incident and tells its customer the ETA. */
     public IncidentBook.Stored link(long id, long complaint) {
         Instant now = clock.instant();
-        return told(database.inTransaction(tx -> {
+        Set<String> owedThrough = new LinkedHashSet<>();
+        return told(owedThrough, database.inTransaction(tx -> {
             IncidentBook.Stored s = book.require(tx, id);
             if (s.proposed()) {
                 throw new IllegalStateException("incident " + id + " is only proposed: declare it first");
             }
-            link(tx, s.incident(), complaint, now);
+            owedThrough.add(link(tx, s.incident(), complaint, now));
             return book.require(tx, id);
         }));
     }
 
-    private void link(Tx tx, Incident incident, long number, Instant now) {
+    /** Links a complaint and owes its customer the notice; returns the channel instance the notice goes through. */
+    private String link(Tx tx, Incident incident, long number, Instant now) {
         Incident.Notice[] notice = new Incident.Notice[1];
         Complaint c = complaints.changeNow(tx, number, x -> notice[0] = incident.link(x, zone, now));
         book.link(tx, incident.id().value(), number, now);
         Replies.owe(tx, c, "incident-" + incident.id().value() + "-linked-" + number, notice[0].text(), now);
+        return c.channel();
     }
 
     /** Resolves an open incident: one message, as a reply on every linked complaint and owed to each customer. */
     public IncidentBook.Stored resolve(long id, long expectedVersion, String message, Actor by) {
         Instant now = clock.instant();
-        return told(database.inTransaction(tx -> {
+        Set<String> owedThrough = new LinkedHashSet<>();
+        return told(owedThrough, database.inTransaction(tx -> {
             IncidentBook.Stored s = book.require(tx, id);
             if (s.version() != expectedVersion) {
                 throw new ConcurrentChangeException("incident " + id, expectedVersion, s.version(), "");
@@ -122,16 +127,15 @@ public final class Incidents {
                 Incident.Notice[] notice = new Incident.Notice[1];
                 Complaint c = complaints.changeNow(tx, n.value(), x -> notice[0] = incident.tellResolved(x, by, now));
                 Replies.owe(tx, c, "incident-" + id + "-resolved-" + n.value(), notice[0].text(), now);
+                owedThrough.add(c.channel());
             }
             return book.require(tx, id);
         }));
     }
 
-    /** The notices are owed and committed: the channels of the linked complaints send them now. */
-    private IncidentBook.Stored told(IncidentBook.Stored s) {
-        for (Complaint.Number n : s.incident().linked()) {
-            complaints.find(n.value()).ifPresent(l -> doorbell.ring(l.complaint().channel()));
-        }
+    /** The notices are owed and committed: the channels they go through send them now. */
+    private IncidentBook.Stored told(Set<String> owedThrough, IncidentBook.Stored s) {
+        owedThrough.forEach(doorbell::ring);
         return s;
     }
 }
