@@ -80,7 +80,7 @@ public final class Replies {
     public Outcome reply(long number, long expectedVersion, Actor agent, String text, Optional<Instant> eta,
                          Optional<String> override) {
         Complaint seen = complaints.require(number).complaint();
-        lastFrom(seen).filter(Replies::takesNoAnswers).ifPresent(a -> {
+        lastInbound(seen).map(Entry.CustomerMessage::from).filter(Replies::takesNoAnswers).ifPresent(a -> {
             throw new IllegalStateException("the customer wrote from " + a + ", an address that takes no answers: call them, or "
                     + "note what you would have written and the way you reached them");
         });
@@ -138,22 +138,22 @@ public final class Replies {
         return NO_REPLY.matcher(address).matches();
     }
 
-    private static Optional<String> lastFrom(Complaint c) {
+    /** What the customer (not a machine) sent last on the complaint. */
+    private static Optional<Entry.CustomerMessage> lastInbound(Complaint c) {
         List<Entry.CustomerMessage> inbound = c.entries(Entry.CustomerMessage.class).stream().filter(e -> !e.automated()).toList();
-        return inbound.isEmpty() ? Optional.empty() : Optional.of(inbound.get(inbound.size() - 1).from());
+        return inbound.isEmpty() ? Optional.empty() : Optional.of(inbound.get(inbound.size() - 1));
     }
 
     public static void owe(Tx tx, Complaint c, String replyId, String text, Instant now) {
-        List<Entry.CustomerMessage> inbound = c.entries(Entry.CustomerMessage.class).stream().filter(e -> !e.automated()).toList();
-        String lastFrom = inbound.isEmpty() ? "" : inbound.get(inbound.size() - 1).from();
-        String inReplyTo = inbound.isEmpty() ? null : inbound.get(inbound.size() - 1).externalId();
-        Optional<SenderIdentity> to = CustomerBook.address(tx, c.customer().value(), lastFrom);
+        Optional<Entry.CustomerMessage> last = lastInbound(c);
+        String inReplyTo = last.map(Entry.CustomerMessage::externalId).orElse(null);
+        Optional<SenderIdentity> to = CustomerBook.address(tx, c.customer().value(), last.map(Entry.CustomerMessage::from).orElse(""));
         if (to.isEmpty() || takesNoAnswers(to.get().value())) {
             // a walk-in with no address, or only an address that takes no answers: the message is on the timeline
             // for the agent to give in person or by phone
             return;
         }
-        String subject = "Re: " + c.subject().replaceAll("^(?i)(re|aw|fwd?):\\s*", "").replaceAll("\\s*\\[#\\d+]", "") + " " + c.number().tag();
+        String subject = Outbound.answering(c.subject(), c.number().tag());
         Outbound.owe(tx, replyId, c.number().value(), c.channel(), to.get(), subject, text, inReplyTo, false, now);
     }
 }

@@ -370,8 +370,7 @@ public final class DeskIntake implements InboundStore {
     private void owe(Tx h, String instance, long number, InboundMessage m, String language) {
         String tag = "[#" + number + "]";
         // another desk's tag in the customer's subject is dropped: the complaint's own number is the one that counts
-        String subject = (m.subject().isBlank() ? Acknowledgement.subject(language)
-                : "Re: " + m.subject().replaceAll("^(?i)(re|aw|fwd?):\\s*", "").replaceAll("\\s*\\[#\\d+]", "").strip()) + " " + tag;
+        String subject = m.subject().isBlank() ? Acknowledgement.subject(language) + " " + tag : Outbound.answering(m.subject(), tag);
         Outbound.owe(h, Outbox.ACKNOWLEDGEMENT + number, number, instance, m.sender(), subject, Acknowledgement.text(language, number),
                 m.externalId(), true, clock.instant());
     }

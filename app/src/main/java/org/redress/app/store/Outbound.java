@@ -32,6 +32,14 @@ public final class Outbound {
         this.clock = clock;
     }
 
+    /**
+     * The subject of an answer: "Re: " and the customer's subject, without their "Re:"/"Fwd:" and without any
+     * [#N] tag (another desk's, or ours), then the complaint's own tag last, where the outbox looks for it.
+     */
+    public static String answering(String subject, String tag) {
+        return "Re: " + subject.replaceAll("^(?i)(re|aw|fwd?):\\s*", "").replaceAll("\\s*\\[#\\d+]", "").strip() + " " + tag;
+    }
+
     /** Owes a message in the caller's transaction; owing the same reply id twice keeps the first. */
     public static void owe(Tx tx, String replyId, long complaint, String instance, SenderIdentity recipient, String subject,
                            String text, String inReplyTo, boolean automatic, Instant now) {
