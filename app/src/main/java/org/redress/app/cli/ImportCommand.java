@@ -84,6 +84,7 @@ public final class ImportCommand implements Callable<Integer> {
                 plugin = "email";
                 settings.put("source", source != null ? source : guessEmailSource(absolute));
                 settings.put("path", absolute.toString());
+                settings.put("settle", "PT0S"); // an archive is complete; nothing is being written into it
             }
             case "calls" -> {
                 plugin = "phone-log";

@@ -81,9 +81,9 @@ public final class Quarantine {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("redress-retry-");
-            Files.write(dir.resolve("q" + id + ".eml"), held.raw());
+            Path file = Files.write(dir.resolve("q" + id + ".eml"), held.raw());
             ChannelPlugin email = registry.require(plugin);
-            try (Channel channel = email.open(ChannelSettings.validate(email.descriptor(), Map.of("source", "eml", "path", dir.toString())),
+            try (Channel channel = email.open(ChannelSettings.validate(email.descriptor(), Map.of("source", "eml", "path", file.toString())),
                     new ChannelContext("retry:" + instance, clock))) {
                 Batch batch = channel.read(Checkpoint.START, 10);
                 List<Inbound> items = batch.items();

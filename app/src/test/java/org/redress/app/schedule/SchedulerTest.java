@@ -84,7 +84,7 @@ class SchedulerTest {
                     + "Content-Type: text/plain; charset=UTF-8\r\n\r\n" + bodies[i] + "\r\n", StandardCharsets.UTF_8);
         }
         ChannelPlugin email = ChannelRegistry.discover().require("email");
-        try (Channel channel = email.open(ChannelSettings.validate(email.descriptor(), Map.of("path", inbox.toString())),
+        try (Channel channel = email.open(ChannelSettings.validate(email.descriptor(), Map.of("path", inbox.toString(), "settle", "PT0S")),
                 new ChannelContext("support", clock))) {
             new IntakeRunner(TestDesks.english(db, clock).intake("email", false), 50)
                     .drain("support", channel);

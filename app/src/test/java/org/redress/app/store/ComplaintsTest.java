@@ -59,7 +59,7 @@ class ComplaintsTest {
                 + "To: support@desk.example\r\nSubject: Charged twice\r\nDate: Mon, 23 Nov 2026 10:00:00 +0000\r\n"
                 + "Content-Type: text/plain; charset=UTF-8\r\n\r\n" + body + "\r\n", StandardCharsets.UTF_8);
         ChannelPlugin email = ChannelRegistry.discover().require("email");
-        try (Channel channel = email.open(ChannelSettings.validate(email.descriptor(), Map.of("path", inbox.toString())),
+        try (Channel channel = email.open(ChannelSettings.validate(email.descriptor(), Map.of("path", inbox.toString(), "settle", "PT0S")),
                 new ChannelContext("support", CLOCK))) {
             new IntakeRunner(TestDesks.english(db, CLOCK).intake("email", false), 10)
                     .drain("support", channel);

@@ -67,7 +67,7 @@ abstract class DeskHttpFixture {
                     + "My parcel " + i + " never arrived and nobody answers.\r\n", StandardCharsets.UTF_8);
         }
         ChannelPlugin email = ChannelRegistry.discover().require("email");
-        try (Channel channel = email.open(ChannelSettings.validate(email.descriptor(), Map.of("path", inbox.toString())),
+        try (Channel channel = email.open(ChannelSettings.validate(email.descriptor(), Map.of("path", inbox.toString(), "settle", "PT0S")),
                 new ChannelContext("support", CLOCK))) {
             new IntakeRunner(desk.intake("email", false), 10).drain("support", channel);
         }

@@ -53,6 +53,7 @@ public final class EmailChannelPlugin implements ChannelPlugin {
     static final String MAX_SIZE = "max-size";
     static final String MAX_ATTACHMENT_SIZE = "max-attachment-size";
     static final String PARSE_TIMEOUT = "parse-timeout";
+    static final String SETTLE = "settle";
 
     private static final List<String> SECURITIES = List.of("ssl", "starttls", "none");
 
@@ -100,7 +101,10 @@ public final class EmailChannelPlugin implements ChannelPlugin {
             SettingSpec.optional(MAX_ATTACHMENT_SIZE, SettingType.INTEGER, String.valueOf(10L * 1024 * 1024),
                     "Largest attachment in bytes kept with the complaint; a larger one stays only in the raw message."),
             SettingSpec.optional(PARSE_TIMEOUT, SettingType.DURATION, "PT30S",
-                    "Longest time reading one message may take; a slower one is quarantined.")),
+                    "Longest time reading one message may take; a slower one is quarantined."),
+            SettingSpec.optional(SETTLE, SettingType.DURATION, "PT1S",
+                    "For eml folders: a file is read once it has not changed for this long, so that a file still being "
+                            + "written is not read in half and one that appears while the folder is listed is not passed over.")),
             true);
 
     @Override
@@ -123,7 +127,7 @@ public final class EmailChannelPlugin implements ChannelPlugin {
             case "eml" -> {
                 allow(source, afterCommit, "keep", "move");
                 Path path = path(settings);
-                yield new EmlInbox(path, afterCommit.equals("move"), parser);
+                yield new EmlInbox(path, afterCommit.equals("move"), settings.duration(SETTLE).orElseThrow(), parser);
             }
             case "mbox" -> {
                 allow(source, afterCommit, "keep");

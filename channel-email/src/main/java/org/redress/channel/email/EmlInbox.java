@@ -5,6 +5,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,6 +19,11 @@ import org.redress.core.channel.Inbound;
  * A folder of {@code .eml} files read in file-name order, or one {@code .eml} file. The checkpoint is the
  * name of the last file read; with {@code after-commit=move}, committed files go to {@code processed/} so the
  * folder shows what is left.
+ *
+ * <p>Because the checkpoint is a name, a file passed over is never read: one still being written would be read
+ * in half, and one created while the folder is listed may be missing from the listing while a later one is in it.
+ * So a read stops at the first file that changed within {@code settle}: everything older was complete, and in
+ * the folder, before the listing began.
  */
 final class EmlInbox implements Inbox {
 
@@ -26,10 +32,12 @@ final class EmlInbox implements Inbox {
     private final Path directory;
     private final boolean moveAfterCommit;
     private final MailParser parser;
+    private final Duration settle;
 
     private final Path single;
 
-    EmlInbox(Path path, boolean moveAfterCommit, MailParser parser) {
+    EmlInbox(Path path, boolean moveAfterCommit, Duration settle, MailParser parser) {
+        this.settle = settle;
         this.single = java.nio.file.Files.isRegularFile(path) ? path : null;
         this.directory = single != null ? path.toAbsolutePath().getParent() : path;
         this.moveAfterCommit = moveAfterCommit;
@@ -38,7 +46,7 @@ final class EmlInbox implements Inbox {
 
     @Override
     public Batch read(Checkpoint after, int max) throws ChannelException {
-        List<Path> pending = filesAfter(after);
+        List<Path> pending = settled(filesAfter(after));
         List<Path> taken = pending.subList(0, Math.min(max, pending.size()));
         List<Inbound> items = new ArrayList<>(taken.size());
         for (Path file : taken) {
@@ -71,6 +79,28 @@ final class EmlInbox implements Inbox {
         for (Path file : eml()) {
             if (after.isStart() || file.getFileName().toString().compareTo(after.value()) > 0) {
                 files.add(file);
+            }
+        }
+        return files;
+    }
+
+    /**
+     * The files up to the first one still settling. File times are wall-clock times, so they are compared with
+     * the system clock, not the desk's (which a test or a replay may have fixed).
+     */
+    private List<Path> settled(List<Path> files) throws ChannelException {
+        if (settle.isZero() || files.isEmpty() || single != null) { // one named file is read as it is, on request
+            return files;
+        }
+        long now = System.currentTimeMillis();
+        for (int i = 0; i < files.size(); i++) {
+            try {
+                long changed = Files.getLastModifiedTime(files.get(i)).toMillis();
+                if (Math.abs(now - changed) < settle.toMillis()) {
+                    return files.subList(0, i);
+                }
+            } catch (IOException e) {
+                return files.subList(0, i); // moved or deleted while we looked: the next read sees the folder as it is
             }
         }
         return files;
