@@ -237,6 +237,10 @@ GUARD = {
                      r"(?:the )?customer is (?:a |an )?(?:pain|idiot|difficult|nightmare|troll|liar|chancer)", r"confidential"],
   'apology': [r"(?:i'?m|i am|we'?re|we are) (?:so |very |truly |really |deeply |terribly |sincerely )?sorry", r"(?:i|we) (?:sincerely |truly |deeply )?apologi[sz]e",
               r"accept (?:my|our) (?:sincere |deepest )?apolog(?:y|ies)", r"(?:my|our) (?:sincere |deepest )?apologies", r"sorry (?:for|about)"],
+  'empathy': [r"i (?:completely |fully |totally |really )?(?:understand|get) (?:how|why|your|that this|that it|what)", r"i can (?:see|imagine|understand) (?:how|why|that)",
+              r"(?:that|this|it) must (?:be|have been) (?:very |so |really |incredibly |extremely )?(?:frustrating|annoying|stressful|upsetting|difficult|disappointing|inconvenient|hard|worrying)",
+              r"i hear you", r"(?:you'?re|you are|you have) (?:every right|right|entitled) to (?:be )?(?:upset|frustrated|angry|disappointed|annoyed)", r"i know how (?:frustrating|annoying|stressful|upsetting|worrying)",
+              r"(?:i )?(?:completely |totally )?understand your (?:frustration|concern|disappointment|anger)"],
   'recap': [r"(?:let me|i want to|i'?d like to|just to) (?:make sure|check|confirm) (?:that )?i (?:have|understand|understood|got)", r"if i (?:understand|understood|have understood) (?:you |this )?(?:correctly|right)", r"to (?:recap|summari[sz]e|sum up)", r"as i understand it,? you", r"you (?:wrote|told us|told me|mentioned) that", r"is (?:that|this) (?:correct|right)"],
  },
  'ro': {
@@ -257,6 +261,9 @@ GUARD = {
   'leaks_internal': [r"nota interna", r"(?:uz|folosire) intern", r"doar intern", r"nu (?:trimiteti|transmiteti|dati) (?:mai departe|clientului)", r"-+ ?mesaj original ?-+", r"-+ ?original message ?-+",
                      r"intre noi", r"\[intern\]", r"clientul (?:e|este) (?:un |o )?(?:pacoste|idiot|dificil|cicalitor)", r"confidential"],
   'apology': [r"(?:ne|imi) pare (?:foarte |sincer |tare )?rau", r"(?:ne|imi) cer(?:em)? (?:sincer |mii de )?scuze", r"va (?:cer|cerem) scuze", r"scuzele noastre", r"scuze pentru"],
+  'empathy': [r"inteleg (?:perfect |pe deplin |foarte bine )?(?:cat de|de ce|ca|frustrarea|nemultumirea|supararea|ingrijorarea)", r"(?:imi )?(?:imaginez|dau seama) cat de",
+              r"(?:trebuie sa fie|este|a fost) (?:foarte |atat de |extrem de )?(?:frustrant|neplacut|suparator|stresant|dificil)", r"aveti (?:tot )?dreptul sa fiti (?:suparat|nemultumit|dezamagit)\w*",
+              r"aveti dreptate sa fiti (?:suparat|nemultumit|dezamagit)\w*"],
   'recap': [r"sa verific (?:ca|daca) am inteles (?:corect|bine)", r"daca (?:am inteles|inteleg) (?:corect|bine)", r"(?:pe scurt|rezumand|recapituland)", r"(?:mi-ati|ne-ati) (?:scris|spus) ca", r"am inteles (?:corect|bine) ca", r"(?:este|e) corect"],
  },
  'ru': {
@@ -275,6 +282,8 @@ GUARD = {
   'leaks_internal': [r"внутренн\w* (?:заметк\w*|пометк\w*|комментари\w*)", r"только для (?:сотрудников|внутреннего)", r"не пересылать(?: клиенту)?", r"-+ ?(?:исходное|пересланное) сообщение ?-+",
                      r"-+ ?original message ?-+", r"между нами", r"\[внутр\w*\]", r"клиент (?:- |— )?(?:неадекват\w*|сложный|зануда|идиот)", r"конфиденциально"],
   'apology': [r"(?:мы |я )?(?:приносим|приношу) (?:свои |искренние |наши )?извинени\w*", r"(?:просим|прошу) (?:прощения|извинить)", r"извините", r"простите", r"(?:нам|мне) (?:очень )?жаль"],
+  'empathy': [r"(?:я |мы )?(?:прекрасно |полностью |хорошо )?(?:понимаю|понимаем),? (?:как|ваше|ваши|вашу|почему|что вы|насколько|вас)", r"(?:представляю|могу представить),? (?:как|насколько)",
+              r"(?:это|такое) (?:очень |действительно |крайне )?(?:неприятно|обидно|досадно|неудобно)", r"вы (?:вправе|имеете (?:полное )?право) (?:быть|расстраиваться|возмущаться|сердиться)"],
   'recap': [r"(?:позвольте|разрешите) уточнить", r"правильно ли я (?:понял|поняла|понимаю)", r"если я (?:правильно )?(?:понял|поняла|понимаю)", r"вы (?:написали|сообщили|упомянули),? что", r"(?:подытожу|резюмирую|подводя итог)"],
  },
  'et': {
@@ -291,6 +300,8 @@ GUARD = {
   'leaks_internal': [r"sisemine (?:markus|kommentaar)", r"ainult sisekasutuseks", r"mitte edastada(?: kliendile)?", r"-+ ?(?:algne|edastatud) (?:sonum|kiri) ?-+", r"-+ ?original message ?-+",
                      r"meie vahel", r"\[sisene\]", r"klient on (?:tulihingeline|raske|tüütu|tuutu|idioot)", r"konfidentsiaalne"],
   'apology': [r"(?:vabandame|vabandan)(?: vaga| siiralt| vaga siiralt)?", r"palun vabandust", r"(?:meil|mul) on (?:vaga )?kahju", r"vabandust"],
+  'empathy': [r"(?:saan|saame) (?:hasti |taiesti )?aru,? (?:kui|miks|et|teie)", r"(?:moistan|moistame) (?:teie|teid|kui|miks|et)",
+              r"(?:see|selline|see on) (?:on )?(?:vaga |toesti |vaga )?(?:hairiv|tuutu|ebameeldiv|pettumust valmistav|frustreeriv)", r"teil on (?:taielik )?oigus (?:olla )?(?:pahane|pettunud|nordinud)"],
   'recap': [r"(?:lubage|lubage mul) kontrollida", r"kas (?:ma )?sain (?:oigesti|ouesti) aru", r"kui (?:ma )?(?:sain|saan) (?:oigesti )?aru", r"te (?:kirjutasite|utlesite|mainisite),? et", r"kokkuvottes"],
  },
  'vi': {
@@ -307,6 +318,8 @@ GUARD = {
   'leaks_internal': [r"ghi chu noi bo", r"chi (?:dung )?noi bo", r"khong (?:chuyen|gui) (?:tiep )?cho khach", r"-+ ?(?:thu goc|tin nhan goc) ?-+", r"-+ ?original message ?-+",
                      r"giua chung ta", r"\[noi bo\]", r"khach (?:hang )?(?:nay )?(?:kho tinh|phien|hay cai|vo ly) (?:qua|lam)", r"bao mat"],
   'apology': [r"(?:chung toi|em|toi) (?:thanh that |rat |chan thanh )?xin loi", r"xin loi (?:anh|chi|quy khach|ban|vi)", r"(?:chung toi|em|toi) rat tiec", r"thanh that xin loi"],
+  'empathy': [r"(?:toi|em|chung toi) (?:rat |hoan toan )?(?:hieu|thong cam) (?:viec nay|cam giac|vi sao|tai sao|su|rang|anh|chi|quy khach|ban|dieu)", r"(?:toi|em|chung toi) rat (?:hieu|thong cam)",
+              r"(?:chac han|that su|qua that) (?:la )?(?:rat )?(?:kho chiu|buc minh|phien|bat tien|that vong)"],
   'recap': [r"de toi xac nhan lai", r"neu toi hieu (?:dung|khong nham)", r"(?:anh|chi|quy khach|ban) (?:da )?(?:cho biet|noi|viet) (?:rang|la)", r"nhu vay (?:co )?dung khong", r"tom lai"],
  },
 }

@@ -145,6 +145,7 @@
     list.setAttribute('aria-busy', 'true');
     var payload = { text: draft };
     if (etaInstant.value) { payload.eta = etaInstant.value; }
+    if (privately && privately.checked) { payload.privately = true; }
     fetch(form.dataset.check, {
       method: 'POST', credentials: 'same-origin',
       headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf },
@@ -159,6 +160,10 @@
     clearTimeout(timer);
     timer = setTimeout(check, 350);
   }
+  // a public answer is split by the network's length: the agent sees how long the reply is as it grows
+  var count = document.getElementById('reply-count'), privately = document.getElementById('privately');
+  text.addEventListener('input', function () { if (count) { count.textContent = String(text.value.length); } });
+  if (privately) { privately.addEventListener('change', later); }
   text.addEventListener('input', later);
   eta.addEventListener('change', function () { etaInstant.value = instantOf(eta.value); later(); });
 

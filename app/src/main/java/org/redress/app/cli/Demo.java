@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.redress.app.desk.Desk;
+import org.redress.app.desk.WalkIns;
+import org.redress.app.store.Complaints;
 import org.redress.app.schedule.Job;
 import org.redress.app.store.IncidentBook;
 import org.redress.app.store.Users;
@@ -75,12 +77,13 @@ public final class Demo {
         store("demo-phone", "phone-log", phone);
 
         Map<String, String> passwords = new LinkedHashMap<>();
+        Map<String, Users.User> staff = new LinkedHashMap<>();
         Users users = desk.users();
         for (String[] u : new String[][] {{"ana", "Ana Agent", "AGENT", "front-desk"}, {"sam", "Sam Senior", "SENIOR", "front-desk"},
                 {"sue", "Sue Supervisor", "SUPERVISOR", "front-desk"}, {"eve", "Eve Executive", "EXECUTIVE", null},
                 {"adam", "Adam Admin", "ADMIN", null}}) {
             String password = Users.randomPassword();
-            users.add(u[0], u[1], Role.valueOf(u[2]), u[3], password);
+            staff.put(u[0], users.add(u[0], u[1], Role.valueOf(u[2]), u[3], password));
             passwords.put(u[0] + " (" + u[2].toLowerCase() + ")", password);
         }
 
@@ -90,6 +93,13 @@ public final class Demo {
         long version = desk.complaints().require(first + 2).complaint().version();
         desk.replies().reply(first + 2, version, ana, "Ольга, мне очень жаль, что посылка задерживается. Я проверю статус доставки "
                 + "и перезвоню вам завтра до 12:00.", Optional.empty(), Optional.empty());
+        // a customer who phoned and left only a number: the answer is given on the phone, so it counts at once
+        Complaints.Loaded phoned = desk.walkIns().take(new WalkIns.Taken("phone", "Radu", Optional.empty(), Optional.of("+40744000333"),
+                Optional.of("Bill higher than the contract"), "Radu says his November bill is 20 lei higher than his contract "
+                + "and wants it corrected.", "{\"demo\": true}"), staff.get("ana"));
+        desk.replies().reply(phoned.complaint().number().value(), phoned.complaint().version(), ana, "I have corrected your "
+                + "November bill to the contract price; the new invoice reaches you by tomorrow 12:00.",
+                Optional.of(now.plus(Duration.ofHours(20))), Optional.empty());
         desk.promises().add(new Complaint.Number(first + 1), "ana", "I will call you back within the hour", now.minus(Duration.ofMinutes(40)),
                 now.plus(Duration.ofMinutes(20)), Promise.Source.REPLY);
         desk.promises().add(new Complaint.Number(first), "ana", "The refund will be on your card by tomorrow", now.minus(Duration.ofHours(25)),

@@ -61,7 +61,7 @@ public final class ServeCommand implements Callable<Integer> {
         Path file = config != null ? config : Path.of("redress.yaml");
         DeskConfig desk = DeskOptions.load(config, defaultNodeName());
         if (node != null) {
-            desk = new DeskConfig(node, desk.pollEvery(), desk.leaseTtl(), desk.batch(), desk.channels(), desk.policies(), desk.ctiSpool());
+            desk = desk.withNode(node);
         }
         PrintWriter out = spec.commandLine().getOut();
         long started = System.nanoTime();

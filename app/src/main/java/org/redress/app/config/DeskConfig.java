@@ -31,6 +31,10 @@ import java.util.regex.Pattern;
  *   batch: 100              # messages stored per transaction
  *   cti-spool: ./data/cti.jsonl   # POST /api/cti appends the phone system's events here, for a phone-log
  *                                 # channel with format cti and this file to read
+ *   language: en            # the desk's own language: a customer whose language the desk has no texts for, or whose
+ *                           # few words tell none, is acknowledged in it (en, ro, ru, et, vi)
+ *   history-before: 30d     # a message that reached its mailbox longer ago than this before the desk read it (old
+ *                           # mail in a mailbox connected today) is stored as history: closed, no clocks, no answer
  * channels:
  *   support-mail:           # the channel instance's name (its checkpoint and lease are kept under it)
  *     plugin: email
@@ -61,7 +65,43 @@ import java.util.regex.Pattern;
  * </pre>
  */
 public record DeskConfig(String node, Duration pollEvery, Duration leaseTtl, int batch, List<ChannelConfig> channels,
-                         Policies policies, Path ctiSpool) {
+                         Policies policies, Path ctiSpool, IntakeRules intake) {
+
+    /**
+     * How intake treats what it reads.
+     *
+     * @param language       the desk's own language, for customers whose language it has no texts for
+     * @param historyBefore  how old a message may be on arrival in its mailbox and still be a live complaint
+     */
+    public record IntakeRules(String language, Duration historyBefore) {
+
+        /** The languages the desk can write an acknowledgement in and read with its rules. */
+        public static final List<String> LANGUAGES = List.of("en", "ro", "ru", "et", "vi");
+
+        public static IntakeRules defaults() {
+            return new IntakeRules("en", Duration.ofDays(30));
+        }
+    }
+
+    public DeskConfig withNode(String name) {
+        return new DeskConfig(name, pollEvery, leaseTtl, batch, channels, policies, ctiSpool, intake);
+    }
+
+    public DeskConfig withPolicies(Policies rules) {
+        return new DeskConfig(node, pollEvery, leaseTtl, batch, channels, rules, ctiSpool, intake);
+    }
+
+    public DeskConfig withCtiSpool(Path spool) {
+        return new DeskConfig(node, pollEvery, leaseTtl, batch, channels, policies, spool, intake);
+    }
+
+    public DeskConfig withChannels(List<ChannelConfig> instances) {
+        return new DeskConfig(node, pollEvery, leaseTtl, batch, List.copyOf(instances), policies, ctiSpool, intake);
+    }
+
+    public DeskConfig withIntake(IntakeRules rules) {
+        return new DeskConfig(node, pollEvery, leaseTtl, batch, channels, policies, ctiSpool, rules);
+    }
 
     /** One configured channel instance. */
     public record ChannelConfig(String name, String plugin, Map<String, String> settings) {
@@ -70,14 +110,15 @@ public record DeskConfig(String node, Duration pollEvery, Duration leaseTtl, int
     private static final Set<String> TOP = Set.of("desk", "channels", "hours", "sla", "routing", "remedies", "escalation");
     private static final Set<String> HOURS = Set.of("timezone", "open", "close", "days", "holidays");
     private static final Set<String> REMEDIES = Set.of("currency", "caps");
-    private static final Set<String> DESK = Set.of("node", "poll-every", "lease-ttl", "batch", "cti-spool");
+    private static final Set<String> DESK = Set.of("node", "poll-every", "lease-ttl", "batch", "cti-spool", "language", "history-before");
     private static final Set<String> CHANNEL = Set.of("plugin", "settings");
     private static final Pattern ENV = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
     /** A desk with no channels and the default settings. */
     public static DeskConfig defaults(String node) {
-        return new DeskConfig(node, Duration.ofSeconds(10), Duration.ofSeconds(30), 100, List.of(), Policies.defaults(), null);
+        return new DeskConfig(node, Duration.ofSeconds(10), Duration.ofSeconds(30), 100, List.of(), Policies.defaults(), null,
+                IntakeRules.defaults());
     }
 
     public static DeskConfig load(Path file, String defaultNode, Function<String, String> environment) {
@@ -110,6 +151,8 @@ public record DeskConfig(String node, Duration pollEvery, Duration leaseTtl, int
         Duration ttl = d.leaseTtl();
         int batch = d.batch();
         Path spool = null;
+        String language = d.intake().language();
+        Duration historyBefore = d.intake().historyBefore();
         JsonNode desk = root.path("desk");
         if (!desk.isMissingNode() && !desk.isNull()) {
             if (!desk.isObject()) {
@@ -122,6 +165,14 @@ public record DeskConfig(String node, Duration pollEvery, Duration leaseTtl, int
                 if (desk.has("cti-spool")) {
                     spool = Path.of(text(desk.get("cti-spool"), "desk.cti-spool", env, errors)).toAbsolutePath().normalize();
                 }
+                if (desk.has("language")) {
+                    language = text(desk.get("language"), "desk.language", env, errors).strip().toLowerCase(java.util.Locale.ROOT);
+                    if (!IntakeRules.LANGUAGES.contains(language)) {
+                        errors.add("desk.language: the desk writes " + String.join(", ", IntakeRules.LANGUAGES) + "; got '" + language + "'");
+                    }
+                }
+                historyBefore = desk.has("history-before") ? duration(desk.get("history-before"), "desk.history-before", env, errors)
+                        : historyBefore;
                 poll = desk.has("poll-every") ? duration(desk.get("poll-every"), "desk.poll-every", env, errors) : poll;
                 ttl = desk.has("lease-ttl") ? duration(desk.get("lease-ttl"), "desk.lease-ttl", env, errors) : ttl;
                 if (desk.has("batch")) {
@@ -238,7 +289,7 @@ public record DeskConfig(String node, Duration pollEvery, Duration leaseTtl, int
             errors.add("'escalation' must be a mapping");
         }
         Policies policies = Policies.parse(hours, holidays, sla, warnAt, routing, caps, currency, escalation, errors);
-        return new DeskConfig(node, poll, ttl, batch, channels, policies, spool);
+        return new DeskConfig(node, poll, ttl, batch, channels, policies, spool, new IntakeRules(language, historyBefore));
     }
 
     private static void unknown(JsonNode node, Set<String> known, String prefix, List<String> errors) {

@@ -33,7 +33,11 @@ public final class Casework {
     private final Clock clock;
     private final Doorbell doorbell;
 
-    public Casework(Complaints complaints, Promises promises, Remedies remedies, Satisfaction satisfaction, Clock clock, Doorbell doorbell) {
+    private final Answering answering;
+
+    Casework(Complaints complaints, Promises promises, Remedies remedies, Satisfaction satisfaction, Clock clock, Doorbell doorbell,
+             Answering answering) {
+        this.answering = answering;
         this.doorbell = doorbell;
         this.complaints = complaints;
         this.promises = promises;
@@ -61,7 +65,7 @@ public final class Casework {
             if (to == Status.DECISION_COMMUNICATED) {
                 String token = satisfaction.ask(tx, x.number().value());
                 if (token != null) {
-                    Replies.owe(tx, x, "satisfaction-" + x.number().value(), "How satisfied are you with how we handled complaint "
+                    answering.owe(tx, x, "satisfaction-" + x.number().value(), "How satisfied are you with how we handled complaint "
                             + x.number().tag() + "? Answer with a score from 1 (very unhappy) to 5 (very happy): POST " + answerAt
                             + "/api/satisfaction/" + token + " {\"score\": 5}", clock.instant());
                 }
@@ -96,6 +100,8 @@ public final class Casework {
     public Complaint abuseStep(long number, long version, boolean end, String reason, Actor by) {
         Instant now = clock.instant();
         String[] said = new String[1];
+        @SuppressWarnings("unchecked")
+        Optional<String>[] owedThrough = new Optional[] {Optional.empty()};
         Complaint after = complaints.change(number, version, c -> {
             AbuseProtocol protocol = AbuseProtocol.of(c);
             int logged = protocol.log().size();
@@ -109,8 +115,13 @@ public final class Casework {
             }
             c.append(new Entry.Reply(now, by, said[0], Optional.empty()));
             c.recordAll(protocol.since(logged));
-        }, (tx, c) -> Replies.owe(tx, c, "abuse-" + (end ? "end" : "warning") + "-" + number + "-" + now.toEpochMilli(), said[0], now));
-        doorbell.ring(after.channel());
+        }, (tx, c) -> {
+            owedThrough[0] = answering.owe(tx, c, "abuse-" + (end ? "end" : "warning") + "-" + number + "-" + now.toEpochMilli(), said[0], now);
+            if (owedThrough[0].isEmpty()) {
+                complaints.answered(tx, number, "in person", now);
+            }
+        });
+        owedThrough[0].ifPresent(doorbell::ring);
         return after;
     }
 

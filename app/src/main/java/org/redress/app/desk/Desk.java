@@ -110,9 +110,12 @@ public final class Desk {
         this.escalator = new Escalator(policies.escalation(), clock);
         this.callRules = new CallRules(CallRules.Policy.standard(), policies.calendar(), new PromiseExtractor(policies.calendar()));
 
-        this.replies = new Replies(complaints, promises, guard, clock, doorbell);
-        this.casework = new Casework(complaints, promises, remedies, satisfaction, clock, doorbell);
-        this.incidents = new Incidents(database, incidentBook, complaints, policies.calendar().zone(), clock, doorbell);
+        // customers of complaints taken at the desk are written to by the first email channel, by name
+        Answering answering = new Answering(config.channels().stream().filter(c -> c.plugin().equals("email"))
+                .map(DeskConfig.ChannelConfig::name).sorted().findFirst());
+        this.replies = new Replies(complaints, promises, guard, clock, doorbell, answering);
+        this.casework = new Casework(complaints, promises, remedies, satisfaction, clock, doorbell, answering);
+        this.incidents = new Incidents(database, incidentBook, complaints, policies.calendar().zone(), clock, doorbell, answering);
         this.quarantine = new Quarantine(new QuarantineShelf(database), registry, this::intake, audit, clock);
         this.customers = new CustomerCare(new CustomerBook(database, complaints, clock), audit);
         this.staff = new Staff(users, audit, new LoginLimiter(5, Duration.ofMinutes(5), clock));
@@ -140,7 +143,7 @@ public final class Desk {
      */
     public DeskIntake intake(String plugin, DeskIntake.Mode mode) {
         return new DeskIntake(database, complaints, promises, inbox, plugin, triage, detection, config.policies().routing(), escalator,
-                callRules, clock, mode);
+                callRules, config.intake(), clock, mode);
     }
 
     /** As {@link #intake(String, DeskIntake.Mode)}: live and acknowledging, or quiet. */

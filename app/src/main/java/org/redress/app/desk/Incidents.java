@@ -31,7 +31,10 @@ public final class Incidents {
     private final Clock clock;
     private final Doorbell doorbell;
 
-    public Incidents(Database database, IncidentBook book, Complaints complaints, ZoneId zone, Clock clock, Doorbell doorbell) {
+    private final Answering answering;
+
+    Incidents(Database database, IncidentBook book, Complaints complaints, ZoneId zone, Clock clock, Doorbell doorbell, Answering answering) {
+        this.answering = answering;
         this.doorbell = doorbell;
         this.database = database;
         this.book = book;
@@ -82,7 +85,7 @@ public final class Incidents {
             incident.linked().forEach(n -> all.add(n.value()));
             all.addAll(more);
             for (long number : all) {
-                owedThrough.add(link(tx, incident, number, now));
+                java.util.Optional.ofNullable(link(tx, incident, number, now)).ifPresent(owedThrough::add);
             }
             return book.require(tx, id);
         }));
@@ -97,18 +100,17 @@ public final class Incidents {
             if (s.proposed()) {
                 throw new IllegalStateException("incident " + id + " is only proposed: declare it first");
             }
-            owedThrough.add(link(tx, s.incident(), complaint, now));
+            java.util.Optional.ofNullable(link(tx, s.incident(), complaint, now)).ifPresent(owedThrough::add);
             return book.require(tx, id);
         }));
     }
 
-    /** Links a complaint and owes its customer the notice; returns the channel instance the notice goes through. */
+    /** Links a complaint and owes its customer the notice; returns the channel instance the notice goes through, or null. */
     private String link(Tx tx, Incident incident, long number, Instant now) {
         Incident.Notice[] notice = new Incident.Notice[1];
         Complaint c = complaints.changeNow(tx, number, x -> notice[0] = incident.link(x, zone, now));
         book.link(tx, incident.id().value(), number, now);
-        Replies.owe(tx, c, "incident-" + incident.id().value() + "-linked-" + number, notice[0].text(), now);
-        return c.channel();
+        return answering.owe(tx, c, "incident-" + incident.id().value() + "-linked-" + number, notice[0].text(), now).orElse(null);
     }
 
     /** Resolves an open incident: one message, as a reply on every linked complaint and owed to each customer. */
@@ -126,8 +128,7 @@ public final class Incidents {
             for (Complaint.Number n : incident.linked()) {
                 Incident.Notice[] notice = new Incident.Notice[1];
                 Complaint c = complaints.changeNow(tx, n.value(), x -> notice[0] = incident.tellResolved(x, by, now));
-                Replies.owe(tx, c, "incident-" + id + "-resolved-" + n.value(), notice[0].text(), now);
-                owedThrough.add(c.channel());
+                answering.owe(tx, c, "incident-" + id + "-resolved-" + n.value(), notice[0].text(), now).ifPresent(owedThrough::add);
             }
             return book.require(tx, id);
         }));

@@ -44,7 +44,10 @@ public final class Replies {
     private final Clock clock;
     private final Doorbell doorbell;
 
-    public Replies(Complaints complaints, Promises promises, ReplyGuard guard, Clock clock, Doorbell doorbell) {
+    private final Answering answering;
+
+    Replies(Complaints complaints, Promises promises, ReplyGuard guard, Clock clock, Doorbell doorbell, Answering answering) {
+        this.answering = answering;
         this.doorbell = doorbell;
         this.complaints = complaints;
         this.promises = promises;
@@ -66,7 +69,15 @@ public final class Replies {
      * reply's promise, so the draft is not missing one even when its words name no time.
      */
     public ReplyGuard.Result check(Complaint c, String text, Optional<Instant> eta) {
-        ReplyGuard.Result r = guard.check(text, c.language().orElse("en"), context(c));
+        return check(c, text, eta, false);
+    }
+
+    /**
+     * As {@link #check(Complaint, String, Optional)}, for a reply sent privately even where the customer spoke in
+     * public ({@code privately}); a public answer is checked for personal data.
+     */
+    public ReplyGuard.Result check(Complaint c, String text, Optional<Instant> eta, boolean privately) {
+        ReplyGuard.Result r = guard.check(text, c.language().orElse("en"), context(c, answersInPublic(c, privately)));
         if (eta.isEmpty()) {
             return r;
         }
@@ -79,26 +90,42 @@ public final class Replies {
      */
     public Outcome reply(long number, long expectedVersion, Actor agent, String text, Optional<Instant> eta,
                          Optional<String> override) {
+        return reply(number, expectedVersion, agent, text, eta, override, false);
+    }
+
+    /**
+     * A reply; where the customer last spoke in public it is posted there as an answer to their post (the channel
+     * splits it by the network's length), unless the agent sends it {@code privately}.
+     */
+    public Outcome reply(long number, long expectedVersion, Actor agent, String text, Optional<Instant> eta,
+                         Optional<String> override, boolean privately) {
         Complaint seen = complaints.require(number).complaint();
-        lastInbound(seen).map(Entry.CustomerMessage::from).filter(Replies::takesNoAnswers).ifPresent(a -> {
+        lastInbound(seen).map(Entry.CustomerMessage::from).filter(Answering::takesNoAnswers).ifPresent(a -> {
             throw new IllegalStateException("the customer wrote from " + a + ", an address that takes no answers: call them, or "
                     + "note what you would have written and the way you reached them");
         });
-        ReplyGuard.Result check = check(seen, text, eta);
+        ReplyGuard.Result check = check(seen, text, eta, privately);
+        boolean inPublic = answersInPublic(seen, privately);
         if (check.blocked() && override.filter(r -> !r.isBlank()).isEmpty()) {
             return new Refused(check);
         }
         Instant now = clock.instant();
         String replyId = "reply-" + number + "-" + now.toEpochMilli() + "-" + Integer.toHexString(text.hashCode());
         List<Promise>[] made = new List[] {List.of()};
+        @SuppressWarnings("unchecked")
+        Optional<String>[] owedThrough = new Optional[] {Optional.empty()};
         Complaint after = complaints.change(number, expectedVersion, c -> {
             c.append(new Entry.Reply(now, agent, text, eta));
-            // the playbook moves with what the reply does: a recap waits for the customer's yes, an apology is counted
+            // the playbook moves with what the reply does: a recap waits for the customer's yes, an apology is counted,
+            // empathy is noted
             if (check.takes(ReplyGuard.Step.RECAP)) {
                 c.recapSent(agent, now);
             }
             if (check.takes(ReplyGuard.Step.APOLOGY)) {
                 c.apologised(agent, now);
+            }
+            if (check.takes(ReplyGuard.Step.EMPATHY)) {
+                c.empathyShown(agent, now);
             }
         }, (tx, c) -> {
             if (check.blocked()) {
@@ -116,44 +143,26 @@ public final class Replies {
                 made[0] = check.promises().stream().map(p -> promises.add(tx, c.number(), agent.id(), p.sentence(), now,
                         p.due().isBefore(now) ? now : p.due(), Promise.Source.REPLY)).toList();
             }
-            owe(tx, c, replyId, text, now);
+            owedThrough[0] = answering.owe(tx, c, replyId, text, now, inPublic);
+            if (owedThrough[0].isEmpty()) {
+                complaints.answered(tx, c.number().value(), "in person", now);
+            }
         });
-        doorbell.ring(after.channel());
+        owedThrough[0].ifPresent(doorbell::ring);
         return new Sent(after, check, made[0], replyId);
     }
 
-    private ReplyGuard.Context context(Complaint c) {
-        return new ReplyGuard.Context(c.status().isOpen(), c.playbook().apologies() > 0, false, clock.instant());
+    private ReplyGuard.Context context(Complaint c, boolean inPublic) {
+        return new ReplyGuard.Context(c.status().isOpen(), c.playbook().apologies() > 0, inPublic, clock.instant());
     }
 
-    /**
-     * Owes a message to the complaint's customer, at the address they last wrote from, through the complaint's
-     * channel instance, in the caller's transaction. A complaint with no address (a walk-in) owes nothing.
-     */
-    /** Addresses that take no answers: a form's or a system's sender. */
-    private static final java.util.regex.Pattern NO_REPLY = java.util.regex.Pattern.compile(
-            "(?i)^(?:no-?reply|do-?not-?reply|donotreply|mailer-daemon|postmaster)(?:[+._-][^@]*)?@.*");
-
-    static boolean takesNoAnswers(String address) {
-        return NO_REPLY.matcher(address).matches();
+    /** Whether a reply goes out in public: where the customer last spoke in public, unless the agent chose privately. */
+    public static boolean answersInPublic(Complaint c, boolean privately) {
+        return !privately && lastInbound(c).map(Entry.CustomerMessage::inPublic).orElse(false);
     }
 
     /** What the customer (not a machine) sent last on the complaint. */
-    private static Optional<Entry.CustomerMessage> lastInbound(Complaint c) {
-        List<Entry.CustomerMessage> inbound = c.entries(Entry.CustomerMessage.class).stream().filter(e -> !e.automated()).toList();
-        return inbound.isEmpty() ? Optional.empty() : Optional.of(inbound.get(inbound.size() - 1));
-    }
-
-    public static void owe(Tx tx, Complaint c, String replyId, String text, Instant now) {
-        Optional<Entry.CustomerMessage> last = lastInbound(c);
-        String inReplyTo = last.map(Entry.CustomerMessage::externalId).orElse(null);
-        Optional<SenderIdentity> to = CustomerBook.address(tx, c.customer().value(), last.map(Entry.CustomerMessage::from).orElse(""));
-        if (to.isEmpty() || takesNoAnswers(to.get().value())) {
-            // a walk-in with no address, or only an address that takes no answers: the message is on the timeline
-            // for the agent to give in person or by phone
-            return;
-        }
-        String subject = Outbound.answering(c.subject(), c.number().tag());
-        Outbound.owe(tx, replyId, c.number().value(), c.channel(), to.get(), subject, text, inReplyTo, false, now);
+    static Optional<Entry.CustomerMessage> lastInbound(Complaint c) {
+        return Answering.lastInbound(c);
     }
 }

@@ -26,6 +26,8 @@ import org.redress.core.channel.Inbound;
 import org.redress.core.channel.InboundMessage;
 import org.redress.core.channel.Quarantined;
 import org.redress.core.channel.SenderIdentity;
+import org.redress.core.channel.Visibility;
+import org.redress.app.config.DeskConfig;
 import org.redress.core.classify.Triage;
 import org.redress.core.complaint.Complaint;
 import org.redress.core.complaint.Entry;
@@ -83,6 +85,7 @@ public final class DeskIntake implements InboundStore {
     private final RoutingTable routing;
     private final Clock clock;
     private final Mode mode;
+    private final DeskConfig.IntakeRules rules;
     private final Complaints complaints;
     private final Inbox inbox;
     private final Escalator escalator;
@@ -104,7 +107,9 @@ public final class DeskIntake implements InboundStore {
      * @param mode        whether a new complaint is acknowledged automatically, or is history
      */
     public DeskIntake(Database database, Complaints complaints, Promises promises, Inbox inbox, String plugin, Triage triage,
-                      LanguageDetection detection, RoutingTable routing, Escalator escalator, CallRules callRules, Clock clock, Mode mode) {
+                      LanguageDetection detection, RoutingTable routing, Escalator escalator, CallRules callRules,
+                      DeskConfig.IntakeRules rules, Clock clock, Mode mode) {
+        this.rules = rules;
         this.calls = new CallIntake(complaints, promises, callRules, escalator);
         this.database = database;
         this.complaints = complaints;
@@ -247,10 +252,10 @@ public final class DeskIntake implements InboundStore {
                 .filter(Triage.LANGUAGES::contains)
                 .or(() -> sample.codePoints().filter(Character::isLetter).count() < LETTERS_TO_DETECT ? Optional.empty()
                         : detection.detect(sample))
-                .orElse("en");
+                .orElse(rules.language());
         if (!Triage.LANGUAGES.contains(language)) {
             // a language the desk has no rules for: marked as what it is, read by no other language's rules
-            Triage.Result none = triage.triage("", "en", OptionalLong.empty());
+            Triage.Result none = triage.triage("", rules.language(), OptionalLong.empty());
             return new Triage.Result(language, List.of(), none.priority(), none.category());
         }
         String followers = m.attributes().get(InboundMessage.FOLLOWERS);
@@ -265,13 +270,16 @@ public final class DeskIntake implements InboundStore {
         Triage.Result result = assessed.containsKey(m) ? assessed.get(m) : assess(m);
         Complaint.Number number = Complaints.nextNumber(h);
         Instant now = clock.instant();
+        Optional<Instant> arrivedLongAgo = arrivedLongAgo(m, now);
+        Mode mode = arrivedLongAgo.isPresent() ? Mode.HISTORY : this.mode;
         // the desk's clocks run from when the desk received the complaint: a sender's Date is only what they claim
-        // (a wrong clock, or a mailbox of old mail connected today); an archive keeps its own dates as history
-        Instant at = mode == Mode.HISTORY && m.sentAt().isBefore(now) ? m.sentAt() : now;
+        // (a wrong clock); an archive keeps its own dates as history, and old mail in a mailbox its arrival
+        Instant at = arrivedLongAgo.orElse(mode == Mode.HISTORY && m.sentAt().isBefore(now) ? m.sentAt() : now);
         // the complaint's channel is the channel instance it came through (its answers go back through it)
         Complaint complaint = Complaint.receive(number, new Customer.Id(customer), instance, subject,
                 result.category(), result.priority(), result.language(), result.signals(),
-                first != null ? first : new Entry.CustomerMessage(at, plugin, m.externalId(), m.sender().value(), m.text(), false));
+                first != null ? first : new Entry.CustomerMessage(at, plugin, m.externalId(), m.sender().value(), m.text(), false,
+                m.visibility() == Visibility.PUBLIC));
         if (mode != Mode.HISTORY) {
             // a threat in the first message (legal, regulator, chargeback, going public) escalates at once
             escalator.on(complaint, complaint.signals());
@@ -280,16 +288,34 @@ public final class DeskIntake implements InboundStore {
         complaint.route(routing.teamFor(complaint.category()), now);
         SlaClocks clocks = SlaClocks.start(complaint.number(), complaint.priority(), complaint.receivedAt(), complaints.policy());
         if (mode == Mode.HISTORY) {
-            complaint.transition(Status.CLOSED, Actor.DESK, "imported as history", at);
+            complaint.transition(Status.CLOSED, Actor.DESK, arrivedLongAgo.isPresent() ? "arrived in the mailbox on " + at
+                    + ", more than " + rules.historyBefore().toDays() + " days before the desk read it: kept as history" : "imported as history", at);
             clocks.onTransition(Status.RECEIVED, Status.CLOSED, at);
         }
         complaints.insert(h, complaint, clocks);
         Inbox.reference(h, m.externalId(), number.value());
         if (mode == Mode.LIVE && first == null && !"true".equals(m.attributes().get(InboundMessage.NO_AUTOMATIC_ANSWER))) {
-            // in the customer's language when the desk writes it, else in the desk's default (English)
-            owe(h, instance, number.value(), m, complaint.language().filter(Triage.LANGUAGES::contains).orElse("en"));
+            // in the customer's language when the desk writes it, else in the desk's own
+            owe(h, instance, number.value(), m, complaint.language().filter(Triage.LANGUAGES::contains).orElse(rules.language()));
         }
         return number.value();
+    }
+
+    /**
+     * When a live channel's message reached its mailbox, if that was longer ago than the desk's history horizon: old
+     * mail in a mailbox connected today is history, not a flood of complaints breaching their clocks at once.
+     */
+    private Optional<Instant> arrivedLongAgo(InboundMessage m, Instant now) {
+        String arrived = m.attributes().get(InboundMessage.ARRIVED_AT);
+        if (this.mode != Mode.LIVE || arrived == null || rules.historyBefore().isZero()) {
+            return Optional.empty();
+        }
+        try {
+            Instant at = Instant.parse(arrived);
+            return at.isBefore(now.minus(rules.historyBefore())) ? Optional.of(at) : Optional.empty();
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.empty(); // a channel's malformed time says nothing; the message is live
+        }
     }
 
     /**
@@ -311,7 +337,7 @@ public final class DeskIntake implements InboundStore {
 
     private String language(InboundMessage m) {
         Triage.Result r = assessed.get(m);
-        return r == null ? "en" : r.language();
+        return r == null ? rules.language() : r.language();
     }
 
     /** A post or a call has no subject: the queue shows the start of what the customer said instead. */
@@ -328,7 +354,8 @@ public final class DeskIntake implements InboundStore {
         Triage.Result result = assessed.get(m);
         complaints.changeNow(h, number, c -> {
             Instant at = clock.instant();
-            c.append(new Entry.CustomerMessage(at, plugin, m.externalId(), m.sender().value(), m.text(), false));
+            c.append(new Entry.CustomerMessage(at, plugin, m.externalId(), m.sender().value(), m.text(), false,
+                m.visibility() == Visibility.PUBLIC));
             if (c.status() == Status.CLOSED) {
                 // the customer writes again about a closed complaint: the desk reopens it rather than losing the answer
                 c.transition(Status.REOPENED, Actor.DESK, "the customer wrote again (" + m.externalId() + ")", at);
@@ -369,9 +396,10 @@ public final class DeskIntake implements InboundStore {
 
     private void owe(Tx h, String instance, long number, InboundMessage m, String language) {
         String tag = "[#" + number + "]";
-        // another desk's tag in the customer's subject is dropped: the complaint's own number is the one that counts
+        // another desk's tag in the customer's subject is dropped: the complaint's own number is the one that counts;
+        // a public post is acknowledged where it was made (the text names only the complaint's number)
         String subject = m.subject().isBlank() ? Acknowledgement.subject(language) + " " + tag : Outbound.answering(m.subject(), tag);
         Outbound.owe(h, Outbox.ACKNOWLEDGEMENT + number, number, instance, m.sender(), subject, Acknowledgement.text(language, number),
-                m.externalId(), true, clock.instant());
+                m.externalId(), true, m.visibility() == Visibility.PUBLIC, clock.instant());
     }
 }

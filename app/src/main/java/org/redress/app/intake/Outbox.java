@@ -1,6 +1,7 @@
 package org.redress.app.intake;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import org.redress.app.store.Complaints;
 import org.redress.app.store.ConcurrentChangeException;
@@ -18,7 +19,8 @@ import org.redress.core.staff.Actor;
  * idempotent on the reply id at the channel, and a sent message's id is recorded so that answers to it thread
  * back; a message whose delivery failed for good is marked with the reason, one that may succeed later stays
  * pending. A delivered acknowledgement acknowledges the complaint: it moves to ACKNOWLEDGED, which meets its
- * acknowledgement clock, in the same transaction that records the delivery.
+ * acknowledgement clock, in the same transaction that records the delivery. A delivered message a person wrote
+ * (a reply, an incident notice, an abuse step) meets the response clocks then, not when it was written.
  */
 public final class Outbox {
 
@@ -47,10 +49,11 @@ public final class Outbox {
         int later = 0;
         for (Outbound.Owed owed : outbound.pending(instance, max)) {
             OutboundReply reply = new OutboundReply(owed.replyId(), owed.recipient(), owed.subject(), owed.text(),
-                    owed.inReplyTo() == null ? List.of() : List.of(owed.inReplyTo()), Visibility.PRIVATE, owed.automatic());
+                    owed.inReplyTo() == null ? List.of() : List.of(owed.inReplyTo()), owed.inPublic() ? Visibility.PUBLIC : Visibility.PRIVATE,
+                    owed.automatic());
             DeliveryResult result = channel.deliver(reply);
             if (result instanceof DeliveryResult.Delivered d) {
-                delivered(owed, d.externalId());
+                delivered(instance, owed, d.externalId());
                 delivered++;
             } else {
                 DeliveryResult.Failed f = (DeliveryResult.Failed) result;
@@ -65,22 +68,31 @@ public final class Outbox {
         return new Sent(delivered, failed, later);
     }
 
-    private void delivered(Outbound.Owed owed, String externalId) {
+    private void delivered(String instance, Outbound.Owed owed, String externalId) {
         boolean acknowledgement = owed.automatic() && owed.replyId().equals(ACKNOWLEDGEMENT + owed.complaint());
-        try {
-            database.useTransaction(tx -> {
-                outbound.sent(tx, owed, externalId);
-                if (acknowledgement) {
-                    complaints.changeNow(tx, owed.complaint(), c -> {
-                        if (c.status() == Status.RECEIVED) {
-                            c.transition(Status.ACKNOWLEDGED, Actor.DESK, "acknowledged automatically", clock.instant());
-                        }
-                    });
+        Instant at = clock.instant();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                database.useTransaction(tx -> {
+                    outbound.sent(tx, owed, externalId);
+                    if (acknowledgement) {
+                        complaints.changeNow(tx, owed.complaint(), c -> {
+                            if (c.status() == Status.RECEIVED) {
+                                c.transition(Status.ACKNOWLEDGED, Actor.DESK, "acknowledged automatically", at);
+                            }
+                        });
+                    } else if (!owed.automatic()) {
+                        complaints.answered(tx, owed.complaint(), instance, at);
+                    }
+                });
+                return;
+            } catch (ConcurrentChangeException e) {
+                // an agent changed the complaint at this moment; the clocks are met as of the delivery, so try again
+                if (attempt == 3) {
+                    database.useTransaction(tx -> outbound.sent(tx, owed, externalId));
+                    return;
                 }
-            });
-        } catch (ConcurrentChangeException e) {
-            // an agent changed the complaint at this moment (and so acted on it): the delivery is recorded alone
-            database.useTransaction(tx -> outbound.sent(tx, owed, externalId));
+            }
         }
     }
 }

@@ -54,7 +54,7 @@ final class ComplaintRows {
         }
         return switch (kind) {
             case "inbound" -> new Entry.CustomerMessage(at, Optional.ofNullable(rs.getString("channel")).orElse(complaintChannel),
-                    externalId, author, text, rs.getBoolean("automated"));
+                    externalId, author, text, rs.getBoolean("automated"), rs.getString("public_post") != null);
             case "reply" -> new Entry.Reply(at, actor(author, role), text,
                     Optional.ofNullable(instant(rs, "eta")));
             case "note" -> new Entry.InternalNote(at, actor(author, role), text);
@@ -115,6 +115,10 @@ final class ComplaintRows {
                 .bind("text", text).bind("externalId", cut(externalId, 1000)).bind("automated", automated)
                 .bind("channel", cut(channel, 100)).bind("role", role).bind("eta", at(eta)).bind("callId", cut(callId, 300))
                 .bind("outcome", cut(outcome, 32)).execute();
+        if (e instanceof Entry.CustomerMessage in && in.inPublic() && in.externalId() != null) {
+            h.createUpdate("insert into public_post (complaint_number, external_id) values (:n, :id) on conflict do nothing")
+                    .bind("n", number).bind("id", cut(in.externalId(), 1000)).execute();
+        }
     }
 
     static void audit(Handle h, long number, AuditRecord a) {

@@ -118,6 +118,19 @@ public final class Complaints {
         return loaded.complaint();
     }
 
+    /**
+     * A person's message reached the customer at {@code at} (delivered by {@code channel}, or given in person when the
+     * complaint has no address): the acknowledgement and first-response clocks are met then, and the audit trail
+     * says so once.
+     */
+    public void answered(Tx tx, long number, String channel, Instant at) {
+        changeWithClocks(tx, number, (c, clocks) -> {
+            if (clocks.onAnswered(at)) {
+                c.answered(channel, at);
+            }
+        });
+    }
+
     private void apply(Handle h, Loaded loaded, BiConsumer<Complaint, SlaClocks> change, boolean clocksChanged) {
         Complaint c = loaded.complaint();
         long before = c.version();
@@ -143,7 +156,7 @@ public final class Complaints {
         }
         for (Entry e : added) {
             if (e instanceof Entry.Reply reply) {
-                clocks.onReply(reply.at(), reply.eta());
+                clocks.onReplyWritten(reply.at(), reply.eta());
             }
         }
         if (c.priority() != priorityBefore) {
@@ -306,7 +319,9 @@ public final class Complaints {
                     rs.getString("evidence"), rs.getInt("span_start"), rs.getInt("span_end")));
             return 0;
         }).forEach(x -> { });
-        var q2 = h.createQuery("select * from complaint_entry where complaint_number " + numbers + " order by id");
+        var q2 = h.createQuery("select e.*, p.external_id as public_post from complaint_entry e left join public_post p "
+                + "on p.complaint_number = e.complaint_number and p.external_id = e.external_id and e.kind = 'inbound' "
+                + "where e.complaint_number " + numbers + " order by e.id");
         bind.accept(q2);
         q2.map((rs, ctx) -> {
             long n = rs.getLong("complaint_number");

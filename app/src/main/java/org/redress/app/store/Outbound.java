@@ -17,11 +17,12 @@ public final class Outbound {
 
     /** One message waiting to go out through its channel instance. */
     public record Owed(String replyId, long complaint, SenderIdentity recipient, String subject, String text, String inReplyTo,
-                       boolean automatic) {
+                       boolean automatic, boolean inPublic) {
     }
 
-    /** What the desk sent, or tried to send, on a complaint: its delivery state and, when it failed, why. */
-    public record Sent(String replyId, String subject, boolean automatic, String status, Instant createdAt, Instant sentAt, String error) {
+    /** What the desk sent, or tried to send, on a complaint: its delivery state and, when it failed, why; and whether in public. */
+    public record Sent(String replyId, String subject, boolean automatic, String status, Instant createdAt, Instant sentAt, String error,
+                       boolean inPublic) {
     }
 
     private final Database database;
@@ -40,9 +41,13 @@ public final class Outbound {
         return "Re: " + subject.replaceAll("^(?i)(re|aw|fwd?):\\s*", "").replaceAll("\\s*\\[#\\d+]", "").strip() + " " + tag;
     }
 
-    /** Owes a message in the caller's transaction; owing the same reply id twice keeps the first. */
+    /**
+     * Owes a message in the caller's transaction; owing the same reply id twice keeps the first.
+     *
+     * @param inPublic posted in public as an answer to {@code inReplyTo} (a customer's public post), not sent privately
+     */
     public static void owe(Tx tx, String replyId, long complaint, String instance, SenderIdentity recipient, String subject,
-                           String text, String inReplyTo, boolean automatic, Instant now) {
+                           String text, String inReplyTo, boolean automatic, boolean inPublic, Instant now) {
         tx.handle.createUpdate("insert into outbound_message (reply_id, complaint_number, instance, recipient_kind, recipient, subject, "
                         + "text, in_reply_to, automatic, status, created_at) values (:id, :n, :instance, :kind, :recipient, :subject, :text, "
                         + ":inReplyTo, :automatic, 'pending', :now) on conflict do nothing")
@@ -50,25 +55,32 @@ public final class Outbound {
                 .bind("recipient", recipient.value()).bind("subject", cut(subject, 2000))
                 .bind("text", text).bind("inReplyTo", inReplyTo).bind("automatic", automatic)
                 .bind("now", at(now)).execute();
+        if (inPublic) {
+            tx.handle.createUpdate("insert into public_answer (reply_id) values (:id) on conflict do nothing").bind("id", replyId).execute();
+        }
     }
 
     /** Every message owed on a complaint, oldest first, with its delivery state. */
     public List<Sent> of(long complaint) {
-        return database.jdbi().withHandle(h -> h.createQuery("select reply_id, subject, automatic, status, created_at, sent_at, error "
-                        + "from outbound_message where complaint_number = :n order by created_at, reply_id").bind("n", complaint)
+        return database.jdbi().withHandle(h -> h.createQuery("select o.reply_id, subject, automatic, status, created_at, sent_at, error, "
+                        + "p.reply_id as public_answer from outbound_message o left join public_answer p on p.reply_id = o.reply_id "
+                        + "where complaint_number = :n order by created_at, o.reply_id").bind("n", complaint)
                 .map((rs, ctx) -> new Sent(rs.getString("reply_id"), rs.getString("subject"), rs.getBoolean("automatic"), rs.getString("status"),
-                        Complaints.instant(rs, "created_at"), Complaints.instant(rs, "sent_at"), rs.getString("error"))).list());
+                        Complaints.instant(rs, "created_at"), Complaints.instant(rs, "sent_at"), rs.getString("error"),
+                        rs.getString("public_answer") != null)).list());
     }
 
     /** The oldest messages still owed through a channel instance. */
     public List<Owed> pending(String instance, int max) {
         return database.jdbi().withHandle(h -> h.createQuery(
-                        "select reply_id, complaint_number, recipient_kind, recipient, subject, text, in_reply_to, automatic "
-                                + "from outbound_message where instance = :instance and status = 'pending' order by created_at limit :max")
+                        "select o.reply_id, complaint_number, recipient_kind, recipient, subject, text, in_reply_to, automatic, "
+                                + "p.reply_id as public_answer from outbound_message o left join public_answer p on p.reply_id = o.reply_id "
+                                + "where instance = :instance and status = 'pending' order by created_at limit :max")
                 .bind("instance", instance).bind("max", max)
                 .map((rs, ctx) -> new Owed(rs.getString("reply_id"), rs.getLong("complaint_number"),
                         new SenderIdentity(SenderIdentity.Kind.valueOf(rs.getString("recipient_kind")), rs.getString("recipient"), ""),
-                        rs.getString("subject"), rs.getString("text"), rs.getString("in_reply_to"), rs.getBoolean("automatic")))
+                        rs.getString("subject"), rs.getString("text"), rs.getString("in_reply_to"), rs.getBoolean("automatic"),
+                        rs.getString("public_answer") != null))
                 .list());
     }
 

@@ -85,7 +85,8 @@ final class CasePages {
         Optional<String> override = Optional.ofNullable(ctx.formParam("override")).map(String::strip).filter(s -> !s.isBlank());
         Replies.Outcome outcome;
         try {
-            outcome = desk.replies().reply(number, version(ctx), v.user().actor(), text, eta, override);
+            outcome = desk.replies().reply(number, version(ctx), v.user().actor(), text, eta, override,
+                    "true".equals(ctx.formParam("privately")));
         } catch (ConcurrentChangeException e) {
             // the draft comes back on the fresh page, so nothing the agent wrote is lost
             again(ctx, v, number, 409, draft(ctx, text, List.of(), false, v.t().get("error.conflict") + " (" + e.getMessage() + ")"));

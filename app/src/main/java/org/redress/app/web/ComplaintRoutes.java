@@ -77,14 +77,16 @@ final class ComplaintRoutes {
     private void checkReply(Context ctx) {
         JsonNode body = body(ctx);
         Complaint c = desk.casework().open(number(ctx)).complaint();
-        ctx.json(Responses.Check.of(desk.replies().check(c, text(body, "text"), optionalText(body, "eta").map(Requests::instant))));
+        ctx.json(Responses.Check.of(desk.replies().check(c, text(body, "text"), optionalText(body, "eta").map(Requests::instant),
+                body.path("privately").asBoolean(false))));
     }
 
     private void reply(Context ctx) {
         JsonNode body = body(ctx);
         Optional<Instant> eta = optionalText(body, "eta").map(Requests::instant);
         Optional<String> override = body.path("override").isObject() ? optionalText(body.get("override"), "reason") : Optional.empty();
-        Replies.Outcome outcome = desk.replies().reply(number(ctx), version(body), Gate.user(ctx).actor(), text(body, "text"), eta, override);
+        Replies.Outcome outcome = desk.replies().reply(number(ctx), version(body), Gate.user(ctx).actor(), text(body, "text"), eta, override,
+                body.path("privately").asBoolean(false));
         if (outcome instanceof Replies.Refused refused) {
             ctx.status(422).json(Responses.Refused.of("the reply guard blocked this reply: fix the findings, or override them with a reason",
                     refused.check()));
@@ -117,7 +119,7 @@ final class ComplaintRoutes {
         }
         Complaint c = desk.casework().recapAnswered(number(ctx), version(body), body.get("confirmed").asBoolean(),
                 optionalText(body, "correction").orElse(null), Gate.user(ctx).actor());
-        ctx.json(new Responses.PlaybookView(c.playbook().step().name(), c.playbook().recap().name(), c.playbook().apologies(), c.version()));
+        ctx.json(new Responses.PlaybookView(c.playbook().step().name(), c.playbook().recap().name(), c.playbook().apologies(), c.playbook().isEmpathyShown(), c.version()));
     }
 
     private void abuse(Context ctx) {

@@ -138,7 +138,8 @@ final class ConsolePages {
                 language, c.escalation().name(), c.owner().orElse(""), c.team().orElse(""), c.version(),
                 c.owner().filter(o -> o.equals(viewer.username())).isPresent(),
                 c.allowedNext().stream().map(Enum::name).sorted().toList(), customer(c), incident(number), playbook,
-                c.playbook().apologies(), c.playbook().recap() == Playbook.Recap.SENT, abuse(c), signals, promises, clocks, timeline, phrases, composer, zone().getId(),
+                c.playbook().apologies(), c.playbook().isEmpathyShown(), c.playbook().recap() == Playbook.Recap.SENT,
+                org.redress.app.desk.Replies.answersInPublic(c, false), abuse(c), signals, promises, clocks, timeline, phrases, composer, zone().getId(),
                 desk.remedies().of(number).stream().map(ConsolePages::remedy).toList(),
                 java.util.Arrays.stream(org.redress.core.remedy.RemedyKind.values()).map(k -> k.name().toLowerCase(Locale.ROOT)).toList(),
                 catalogue.currency(), cap, saved, transfer, teams, outgoing(t, number),
@@ -231,7 +232,7 @@ final class ConsolePages {
 
     private List<Views.OutgoingLine> outgoing(Texts t, long number) {
         return desk.outbound().of(number).stream().map(o -> new Views.OutgoingLine(o.subject(), o.status(),
-                t.when(o.sentAt() != null ? o.sentAt() : o.createdAt(), zone()), nz(o.error()))).toList();
+                t.when(o.sentAt() != null ? o.sentAt() : o.createdAt(), zone()), nz(o.error()), o.inPublic())).toList();
     }
 
     private static Views.AbuseBox abuse(Complaint c) {

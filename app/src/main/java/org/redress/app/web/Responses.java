@@ -114,7 +114,7 @@ final class Responses {
                     c.priority().name(), c.language().orElse(null), c.status().name(),
                     c.allowedNext().stream().map(Enum::name).sorted().toList(), c.owner().orElse(null), c.team().orElse(null),
                     c.escalation().name(), c.receivedAt().toString(), c.playbook().step().name(),
-                    new PlaybookView(c.playbook().step().name(), c.playbook().recap().name(), c.playbook().apologies(), c.version()),
+                    new PlaybookView(c.playbook().step().name(), c.playbook().recap().name(), c.playbook().apologies(), c.playbook().isEmpathyShown(), c.version()),
                     AbuseView.of(c),
                     c.signals().stream().map(s -> new SignalView(s.code().name(), s.evidence())).toList(),
                     c.timeline().stream().map(TimelineItem::of).toList(), clocks,
@@ -149,7 +149,7 @@ final class Responses {
     record ReplySent(String replyId, long version, List<PromiseMade> promises, String language, boolean blocked, List<Finding> findings) {
     }
 
-    record PlaybookView(String step, String recap, int apologies, long version) {
+    record PlaybookView(String step, String recap, int apologies, boolean empathy, long version) {
     }
 
     /** Where a complaint stands in the abuse protocol, and the script the agent is offered for the next step. */
@@ -165,11 +165,12 @@ final class Responses {
         }
     }
 
-    /** A message the desk sent or owes the customer: pending, sent (when) or failed (why). */
-    record Outgoing(String replyId, String subject, boolean automatic, String status, String createdAt, String sentAt, String error) {
+    /** A message the desk sent or owes the customer: pending, sent (when) or failed (why); posted in public or sent privately. */
+    record Outgoing(String replyId, String subject, boolean automatic, String status, String createdAt, String sentAt, String error,
+                    boolean inPublic) {
         static Outgoing of(org.redress.app.store.Outbound.Sent s) {
             return new Outgoing(s.replyId(), s.subject(), s.automatic(), s.status(), s.createdAt().toString(),
-                    s.sentAt() == null ? null : s.sentAt().toString(), s.error());
+                    s.sentAt() == null ? null : s.sentAt().toString(), s.error(), s.inPublic());
         }
     }
 

@@ -57,12 +57,22 @@ final class AcceptanceDesk implements AutoCloseable {
 
     /** @param pollEvery how long the mailbox's poller waits when there is nothing new (IDLE wakes it for new mail) */
     AcceptanceDesk(Path dir, org.redress.core.text.LanguageDetection detection, String pollEvery) throws Exception {
+        this(dir, detection, pollEvery, "", "");
+    }
+
+    /**
+     * @param more lines added to {@code redress.yaml}: more channels (indented under {@code channels:}) and settings
+     *             of the desk's own (a {@code desk.}-less top-level section such as {@code hours:})
+     * @param deskSettings lines added to the {@code desk:} section (indented by two spaces)
+     */
+    AcceptanceDesk(Path dir, org.redress.core.text.LanguageDetection detection, String pollEvery, String more, String deskSettings)
+            throws Exception {
         mail = new GreenMail(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
         mail.start();
         mail.setUser(SUPPORT, "support", "secret");
         db = Database.open(TestDatabases.fresh("h2", dir), 8);
         Path config = Files.writeString(dir.resolve("redress.yaml"), TestDesks.mailboxConfig(mail.getImap().getPort(), mail.getSmtp().getPort(),
-                "acceptance-secret", pollEvery));
+                "acceptance-secret", pollEvery).replaceFirst("desk:\n", "desk:\n" + java.util.regex.Matcher.quoteReplacement(deskSettings)) + more);
         desk = Desk.open(db, DeskConfig.load(config, "acceptance-node", System::getenv), org.redress.app.channels.ChannelRegistry.discover(),
                 detection, Clock.systemUTC());
         for (Object[] u : new Object[][] {{"ana", Role.AGENT}, {"sue", Role.SUPERVISOR}, {"adam", Role.ADMIN}}) {
@@ -94,6 +104,28 @@ final class AcceptanceDesk implements AutoCloseable {
     /** Puts a mail straight into the desk's mailbox, headers as they are. */
     void deliver(MimeMessage m) throws Exception {
         mail.getUserManager().getUserByEmail(SUPPORT).deliver(m);
+    }
+
+    /**
+     * A mail that reached the desk's mailbox at {@code arrived} (its IMAP INTERNALDATE), as old mail does in a mailbox
+     * connected to the desk today; appended over IMAP, which keeps the date it is given.
+     */
+    void mailArrivedLongAgo(String from, String subject, String text, java.time.Instant arrived) throws Exception {
+        MimeMessage m = new MimeMessage(mailFrom(from, subject, text)) {
+            @Override
+            public java.util.Date getReceivedDate() {
+                return java.util.Date.from(arrived);
+            }
+        };
+        m.setSentDate(java.util.Date.from(arrived));
+        jakarta.mail.Store store = GreenMailUtil.getSession(mail.getImap().getServerSetup()).getStore("imap");
+        store.connect("127.0.0.1", mail.getImap().getPort(), "support", "secret");
+        try (jakarta.mail.Folder inbox = store.getFolder("INBOX")) {
+            inbox.open(jakarta.mail.Folder.READ_WRITE);
+            inbox.appendMessages(new jakarta.mail.Message[] {m});
+        } finally {
+            store.close();
+        }
     }
 
     /** A mail whose sender's clock says {@code date}, put straight into the desk's mailbox. */

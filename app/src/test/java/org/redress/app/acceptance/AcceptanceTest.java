@@ -24,9 +24,19 @@ abstract class AcceptanceTest {
         return "200ms";
     }
 
+    /** Lines added to the desk's {@code redress.yaml} after its mailbox channel (another channel, indented under it). */
+    String moreConfig() {
+        return "";
+    }
+
+    /** Lines added to the {@code desk:} section of its {@code redress.yaml}, indented by two spaces. */
+    String deskSettings() {
+        return "";
+    }
+
     @BeforeAll
     void open() throws Exception {
-        desk = new AcceptanceDesk(dir, detection(), pollEvery());
+        desk = new AcceptanceDesk(dir, detection(), pollEvery(), moreConfig(), deskSettings());
     }
 
     @AfterAll

@@ -37,16 +37,19 @@ class ApologiseOnceAndRecapFirstTest extends AcceptanceTest {
                 .contains("parcel 4471, and it never arrived. Nobody answers the phone.");
         assertThat(before.path("playbook").path("step").asText()).isEqualTo("RECAP");
         assertThat(before.path("playbook").path("apologies").asInt()).isZero();
+        assertThat(before.path("playbook").path("empathy").asBoolean()).isFalse();
 
         String eta = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS).toString();
         AcceptanceDesk.Answer sent = desk.api("POST", "/api/complaints/" + number + "/replies", Map.of("version", before.path("version").asLong(),
                 "eta", eta, "text", "Let me make sure I have this right: parcel 4471 with your kettle has not arrived in two weeks. "
-                        + "Is that correct? I am sorry for the trouble this has caused you. I have asked the courier to trace it."), ana);
+                        + "Is that correct? I can see why you are upset. I am sorry for the trouble this has caused you. "
+                        + "I have asked the courier to trace it."), ana);
         assertThat(sent.status()).as(sent.json().toString()).isEqualTo(201);
 
         JsonNode after = desk.complaint(number, ana);
         assertThat(after.path("playbook").path("recap").asText()).as("the recap waits for the customer").isEqualTo("SENT");
         assertThat(after.path("playbook").path("apologies").asInt()).isEqualTo(1);
+        assertThat(after.path("playbook").path("empathy").asBoolean()).as("empathy, noted").isTrue();
         assertThat(AcceptanceDesk.body(desk.received("maria@customer.example", 2).get(1))).as("the customer got the reply")
                 .contains("Is that correct?");
 

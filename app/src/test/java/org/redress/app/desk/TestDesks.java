@@ -20,8 +20,7 @@ public final class TestDesks {
 
     /** As {@link #english}, with CTI events spooled to {@code ctiSpool}. */
     public static Desk english(Database database, Clock clock, Path ctiSpool) {
-        DeskConfig d = DeskConfig.defaults("test-node");
-        return Desk.open(database, new DeskConfig(d.node(), d.pollEvery(), d.leaseTtl(), d.batch(), d.channels(), d.policies(), ctiSpool),
+        return Desk.open(database, DeskConfig.defaults("test-node").withCtiSpool(ctiSpool),
                 ChannelRegistry.discover(), text -> Optional.of("en"), clock);
     }
 

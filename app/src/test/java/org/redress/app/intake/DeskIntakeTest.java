@@ -50,14 +50,13 @@ class DeskIntakeTest {
         Policies d = Policies.defaults();
         Policies routed = new Policies(d.calendar(), d.sla(), new RoutingTable(Map.of(new Category("billing"), "billing-team"), "front-desk"),
                 d.remedies(), d.escalation(), d.stuckAfter());
-        DeskConfig c = DeskConfig.defaults("test-node");
-        return TestDesks.of(db, new DeskConfig(c.node(), c.pollEvery(), c.leaseTtl(), c.batch(), c.channels(), routed, c.ctiSpool()), CLOCK)
+        return TestDesks.of(db, DeskConfig.defaults("test-node").withPolicies(routed), CLOCK)
                 .intake("email", acknowledge);
     }
 
     Channel emlFolder(Path folder) throws Exception {
         ChannelPlugin email = ChannelRegistry.discover().require("email");
-        return email.open(ChannelSettings.validate(email.descriptor(), Map.of("path", folder.toString())),
+        return email.open(ChannelSettings.validate(email.descriptor(), Map.of("path", folder.toString(), "settle", "PT0S")),
                 new ChannelContext("support", CLOCK));
     }
 

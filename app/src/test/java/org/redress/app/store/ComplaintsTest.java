@@ -94,9 +94,13 @@ class ComplaintsTest {
             Complaints.Loaded back = complaints.require(n);
             assertThat(back.complaint().snapshot()).isEqualTo(changed.snapshot());
             assertThat(back.complaint().playbook().step()).isEqualTo(changed.playbook().step());
-            // the reply's ETA became the next-update deadline; acknowledgement and first response stopped
+            // the reply's ETA became the next-update deadline; first response runs until the reply reaches the customer
             assertThat(back.clocks().clock(SlaMetric.NEXT_UPDATE).orElseThrow().deadline(SLA.calendar())).isEqualTo(eta);
-            assertThat(back.clocks().clock(SlaMetric.FIRST_RESPONSE).orElseThrow().isStopped()).isTrue();
+            assertThat(back.clocks().clock(SlaMetric.FIRST_RESPONSE).orElseThrow().isStopped()).isFalse();
+            db.useTransaction(tx -> complaints.answered(tx, n, "email", CLOCK.instant()));
+            Complaints.Loaded answered = complaints.require(n);
+            assertThat(answered.clocks().clock(SlaMetric.FIRST_RESPONSE).orElseThrow().stoppedAt()).contains(CLOCK.instant());
+            assertThat(answered.complaint().audit()).filteredOn(a -> a.is(org.redress.core.complaint.AuditAction.ANSWERED)).hasSize(1);
         }
     }
 

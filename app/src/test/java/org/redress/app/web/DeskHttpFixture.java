@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -58,7 +59,9 @@ abstract class DeskHttpFixture {
     @BeforeAll
     void start() throws Exception {
         db = Database.open(TestDatabases.fresh("h2", dir), 4);
-        desk = TestDesks.english(db, CLOCK, dir.resolve("cti.jsonl"));
+        // the mail channel the desk's intake below reads is configured, so answers to web-form complaints go by it too
+        desk = TestDesks.of(db, org.redress.app.config.DeskConfig.defaults("test-node").withCtiSpool(dir.resolve("cti.jsonl"))
+                .withChannels(List.of(new org.redress.app.config.DeskConfig.ChannelConfig("support", "email", Map.of()))), CLOCK);
         Path inbox = Files.createDirectories(dir.resolve("inbox"));
         for (int i = 0; i < 3; i++) {
             Files.writeString(inbox.resolve("0" + i + ".eml"), "Message-ID: <c" + i + "@customer.example>\r\nFrom: Ana Pop <ana" + i

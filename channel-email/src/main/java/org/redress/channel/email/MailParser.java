@@ -171,7 +171,8 @@ final class MailParser {
     }
 
     /**
-     * @param received when the message reached us, used when its Date header is missing or unreadable
+     * @param received when the message reached the mailbox (EPOCH when the source does not say): reported as
+     *                 {@code ARRIVED_AT}, and the sending time when the Date header is missing or unreadable
      */
     Inbound parse(byte[] bytes, String location, Instant received) {
         RawSource raw = new RawSource(location, MEDIA_TYPE, bytes);
@@ -267,6 +268,7 @@ final class MailParser {
                     .attribute(InboundMessage.COMPLAINT_REF, tag.find() ? tag.group(1) : null)
                     .attribute(InboundMessage.FULL_TEXT, fullText.equals(text) ? null : fullText)
                     .attribute(InboundMessage.FORGED_REFERENCE, forged)
+                    .attribute(InboundMessage.ARRIVED_AT, received.equals(Instant.EPOCH) ? null : received.toString())
                     .attribute("inReplyTo", messageIds(message.getHeader("In-Reply-To", " ")).stream().findFirst().orElse(null))
                     .attribute("references", joined(messageIds(message.getHeader("References", " "))))
                     .attribute("to", addresses(message, "To", charset))

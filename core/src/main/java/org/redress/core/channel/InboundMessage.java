@@ -74,6 +74,13 @@ public record InboundMessage(
      * there and knows the customer by it.
      */
     public static final String REPLY_TO = "replyTo";
+    /**
+     * Attribute key for when the message reached the mailbox the channel reads (an IMAP server's INTERNALDATE, a
+     * Maildir file's delivery), as an ISO-8601 instant. Unlike {@link #sentAt()}, which the sender's clock claims,
+     * this is the source's own record; the desk stores a message that arrived long before it was read (old mail in
+     * a mailbox connected today) as history.
+     */
+    public static final String ARRIVED_AT = "arrivedAt";
 
     /** The same message, as sent by {@code who} (the person behind a relaying address). */
     public InboundMessage from(SenderIdentity who) {

@@ -11,7 +11,7 @@ public enum AuditAction {
     TRANSFER_REQUESTED("transfer-requested"), TRANSFER_ACCEPTED("transfer-accepted"), TRANSFER_DECLINED("transfer-declined"),
     ESCALATE("escalate"), PRIORITY("priority"), CATEGORY("category"), ROOT_CAUSE("root-cause"), CUSTOMER("customer"),
     GUARD_OVERRIDE("guard-override"), ERASE_PERSONAL_DATA("erase-personal-data"), REMEDY_PROPOSED("remedy-proposed"),
-    REMEDY_DECIDED("remedy-decided"), ABUSE("abuse");
+    REMEDY_DECIDED("remedy-decided"), ABUSE("abuse"), ANSWERED("answered");
 
     private final String stored;
 

@@ -146,6 +146,7 @@ public final class Complaint {
                 case RECAP_CORRECTED -> playbook.recapCorrected();
                 case APOLOGY -> playbook.apologised();
                 case RESOLUTION_PROPOSED -> playbook.resolutionProposed();
+                case EMPATHY -> playbook.empathyShown();
             }
         });
     }
@@ -224,6 +225,14 @@ public final class Complaint {
     public void recapCorrected(Actor actor, String correction, Instant at) {
         playbook.recapCorrected();
         record(at, actor, AuditAction.PLAYBOOK, PlaybookEvent.RECAP_SENT.stored(0), PlaybookEvent.RECAP_CORRECTED.stored(0), correction);
+    }
+
+    /** The agent acknowledged how the customer feels (recorded once: the first time is what the playbook asks). */
+    public void empathyShown(Actor actor, Instant at) {
+        if (!playbook.isEmpathyShown()) {
+            playbook.empathyShown();
+            record(at, actor, AuditAction.PLAYBOOK, "", PlaybookEvent.EMPATHY.stored(0), "");
+        }
     }
 
     public Optional<PlaybookWarning> apologised(Actor actor, Instant at) {
@@ -322,6 +331,14 @@ public final class Complaint {
         Customer.Id before = customer;
         customer = to;
         record(at, actor, AuditAction.CUSTOMER, before.toString(), to.toString(), reason);
+    }
+
+    /**
+     * A person's message reached the customer through {@code channel} and met the response clocks; recorded so
+     * that the audit trail says when the customer had an answer, not only when it was written.
+     */
+    public void answered(String channel, Instant at) {
+        record(at, Actor.DESK, AuditAction.ANSWERED, "", channel, "a reply reached the customer");
     }
 
     /** Adds records made by a protocol about this complaint (the abuse protocol's) to its audit trail. */

@@ -19,12 +19,19 @@ public sealed interface Entry {
      * @param from       the sender's address
      * @param text       the full text (never cut: the customer's account is captured in full)
      * @param automated  whether a machine sent it (a bounce or out-of-office attached to the complaint)
+     * @param inPublic   whether the customer said it where others read it (a public post), so that the answer goes
+     *                   there too and carries no personal data
      */
-    record CustomerMessage(Instant at, String channel, String externalId, String from, String text, boolean automated)
-            implements Entry {
+    record CustomerMessage(Instant at, String channel, String externalId, String from, String text, boolean automated,
+                           boolean inPublic) implements Entry {
         public CustomerMessage {
             Objects.requireNonNull(at, "at");
             Objects.requireNonNull(text, "text");
+        }
+
+        /** A message sent privately (a mail, a direct message, a call). */
+        public CustomerMessage(Instant at, String channel, String externalId, String from, String text, boolean automated) {
+            this(at, channel, externalId, from, text, automated, false);
         }
     }
 

@@ -22,6 +22,7 @@ public final class Playbook {
     private Recap recap = Recap.NONE;
     private int recapsSent;
     private int apologies;
+    private boolean empathyShown;
     private Resolution resolution = Resolution.NONE;
     private int resolutionsProposed;
 
@@ -51,6 +52,10 @@ public final class Playbook {
     Optional<PlaybookWarning> apologised() {
         apologies++;
         return apologies > 1 ? Optional.of(PlaybookWarning.SECOND_APOLOGY) : Optional.empty();
+    }
+
+    void empathyShown() {
+        empathyShown = true;
     }
 
     Optional<PlaybookWarning> resolutionProposed() {
@@ -93,6 +98,11 @@ public final class Playbook {
 
     public int apologies() {
         return apologies;
+    }
+
+    /** Whether a reply acknowledged how the customer feels; it goes with the recap and apology, never instead of them. */
+    public boolean isEmpathyShown() {
+        return empathyShown;
     }
 
     public Resolution resolution() {

@@ -5,11 +5,11 @@ import java.util.Optional;
 /**
  * A step of the playbook as its audit record names it (the record's {@code after}), so a stored complaint's
  * playbook is replayed from typed events: recap sent, confirmed or corrected, an apology (numbered), a resolution
- * proposed.
+ * proposed, empathy shown.
  */
 public enum PlaybookEvent {
     RECAP_SENT("recap sent"), RECAP_CONFIRMED("recap confirmed"), RECAP_CORRECTED("recap corrected"), APOLOGY("apology"),
-    RESOLUTION_PROPOSED("resolution proposed");
+    RESOLUTION_PROPOSED("resolution proposed"), EMPATHY("empathy");
 
     private final String stored;
 

@@ -136,6 +136,9 @@ public final class ReplyGuard {
         if (rules.rule(lang, "recap").map(r -> !r.find(analysed).isEmpty()).orElse(false)) {
             steps.add(Step.RECAP);
         }
+        if (rules.rule(lang, "empathy").map(r -> !r.find(analysed).isEmpty()).orElse(false)) {
+            steps.add(Step.EMPATHY);
+        }
         return new Result(lang, findings, promised, steps);
     }
 

@@ -107,14 +107,39 @@ public final class SlaClocks {
     }
 
     /**
-     * Follows a reply to the customer.
+     * Follows a reply given to the customer there and then (in person, on the phone): written and answered at once.
      *
      * @param eta the time the reply gave for the next step; it becomes the next-update deadline
      */
     public void onReply(Instant at, Optional<Instant> eta) {
+        onReplyWritten(at, eta);
+        onAnswered(at);
+    }
+
+    /**
+     * Follows a reply written to the customer and owed through a channel. Its ETA is the next-update deadline from
+     * now; the response clocks keep running until it reaches the customer ({@link #onAnswered}), because a reply
+     * the mail server refused answered nobody.
+     */
+    public void onReplyWritten(Instant at, Optional<Instant> eta) {
+        begin(SlaMetric.NEXT_UPDATE, at, eta.filter(e -> e.isAfter(at)).orElse(null));
+    }
+
+    /**
+     * Follows a person's message reaching the customer: it meets the acknowledgement and first-response clocks.
+     *
+     * @return whether a clock that was running stopped
+     */
+    public boolean onAnswered(Instant at) {
+        boolean running = running(SlaMetric.ACKNOWLEDGEMENT) || running(SlaMetric.FIRST_RESPONSE);
         stop(SlaMetric.ACKNOWLEDGEMENT, at);
         stop(SlaMetric.FIRST_RESPONSE, at);
-        begin(SlaMetric.NEXT_UPDATE, at, eta.filter(e -> e.isAfter(at)).orElse(null));
+        return running;
+    }
+
+    private boolean running(SlaMetric metric) {
+        SlaClock c = clocks.get(metric);
+        return c != null && !c.isStopped();
     }
 
     /** A new priority applies to clocks started from now on. */

@@ -67,6 +67,17 @@ class SlaClocksTest {
     }
 
     @Test
+    void a_reply_written_for_a_channel_meets_the_response_clocks_only_when_it_reaches_the_customer() {
+        SlaClocks clocks = SlaClocks.start(n, Priority.P3, local("2026-11-23T10:00"), policy);
+        clocks.onReplyWritten(local("2026-11-23T11:00"), Optional.of(local("2026-11-25T12:00")));
+        assertThat(clocks.state(SlaMetric.FIRST_RESPONSE, local("2026-11-23T11:00"))).contains(SlaClock.State.RUNNING);
+        assertThat(clocks.clock(SlaMetric.NEXT_UPDATE).orElseThrow().deadline(CALENDAR)).isEqualTo(local("2026-11-25T12:00"));
+        assertThat(clocks.onAnswered(local("2026-11-23T15:00"))).as("it stopped running clocks").isTrue();
+        assertThat(clocks.clock(SlaMetric.FIRST_RESPONSE).orElseThrow().stoppedAt()).contains(local("2026-11-23T15:00"));
+        assertThat(clocks.onAnswered(local("2026-11-23T16:00"))).as("a second answer stops nothing").isFalse();
+    }
+
+    @Test
     void the_decision_stops_resolution_and_reopening_starts_it_again() {
         SlaClocks clocks = SlaClocks.start(n, Priority.P3, local("2026-11-23T10:00"), policy);
         clocks.onTransition(Status.RESPONDED, Status.DECISION_COMMUNICATED, local("2026-11-24T10:00"));

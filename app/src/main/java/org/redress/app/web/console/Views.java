@@ -80,7 +80,7 @@ public final class Views {
 
     public record Complaint(long number, String tag, String subject, String status, String priority, String category, String language,
                             String escalation, String owner, String team, long version, boolean mine, List<String> allowedNext,
-                            Customer customer, IncidentBanner incident, List<Step> playbook, int apologies, boolean recapAwaiting,
+                            Customer customer, IncidentBanner incident, List<Step> playbook, int apologies, boolean empathy, boolean recapAwaiting, boolean answersInPublic,
                             AbuseBox abuse,
                             List<SignalLine> signals,
                             List<PromiseLine> promises, List<ClockLine> clocks, List<TimelineEntry> timeline,
@@ -94,7 +94,7 @@ public final class Views {
     }
 
     /** A message the desk sent the customer, with its delivery state in words. */
-    public record OutgoingLine(String subject, String status, String when, String error) {
+    public record OutgoingLine(String subject, String status, String when, String error, boolean inPublic) {
     }
 
     /** The abuse protocol's next step on a complaint: the script offered, and whether it warns or ends. */
