@@ -220,6 +220,20 @@ final class AcceptanceDesk implements AutoCloseable {
         return api("GET", "/api/complaints/" + number, null, as).json();
     }
 
+    /** The state of one of the complaint's SLA clocks (RUNNING, MET, ...), as the API shows it; "none" when it has none. */
+    String clockState(long number, Session as, String metric) {
+        try {
+            for (JsonNode k : complaint(number, as).path("slaClocks")) {
+                if (k.path("metric").asText().equals(metric)) {
+                    return k.path("state").asText();
+                }
+            }
+            return "none";
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
     /** Waits until the complaint is in a state (the desk's own moves, such as the acknowledgement, come in the background). */
     void awaitStatus(long number, String status, Session as) {
         await(() -> {

@@ -33,7 +33,7 @@ class ComplaintsTakenAtTheDeskTest extends AcceptanceTest {
         assertThat(reply.status()).as(reply.json().toString()).isEqualTo(201);
         String mail = AcceptanceDesk.body(desk.received("dana@customer.example", 1).get(0));
         assertThat(mail).contains("refund the second March charge");
-        AcceptanceDesk.await(() -> clock(number, ana, "FIRST_RESPONSE").equals("MET"), "the first response, met on delivery");
+        AcceptanceDesk.await(() -> desk.clockState(number, ana, "FIRST_RESPONSE").equals("MET"), "the first response, met on delivery");
     }
 
     @Test
@@ -49,24 +49,11 @@ class ComplaintsTakenAtTheDeskTest extends AcceptanceTest {
                 "text", "A technician will come tomorrow between 10:00 and 12:00 to fix the leak."), ana);
         assertThat(reply.status()).isEqualTo(201);
         JsonNode c = desk.complaint(number, ana);
-        assertThat(clock(number, ana, "FIRST_RESPONSE")).as("given in person, answered at once").isEqualTo("MET");
+        assertThat(desk.clockState(number, ana, "FIRST_RESPONSE")).as("given in person, answered at once").isEqualTo("MET");
         assertThat(c.path("outgoing")).as("nothing to send").isEmpty();
         assertThat(c.path("audit")).anySatisfy(a -> {
             assertThat(a.path("action").asText()).isEqualTo("answered");
             assertThat(a.path("after").asText()).isEqualTo("in person");
         });
-    }
-
-    String clock(long number, AcceptanceDesk.Session as, String metric) {
-        try {
-            for (JsonNode k : desk.complaint(number, as).path("slaClocks")) {
-                if (k.path("metric").asText().equals(metric)) {
-                    return k.path("state").asText();
-                }
-            }
-            return "none";
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
     }
 }

@@ -180,7 +180,7 @@ class PublicAnswersTest extends AcceptanceTest {
         long number = complaintFromMention("cy@social.example");
         AcceptanceDesk.Session ana = desk.signIn("ana");
         AcceptanceDesk.await(() -> !postsAnswering("920").isEmpty(), "the acknowledgement under the post");
-        assertThat(clock(number, ana, "FIRST_RESPONSE")).as("an acknowledgement is no answer").isIn("RUNNING", "WARNING");
+        assertThat(desk.clockState(number, ana, "FIRST_RESPONSE")).as("an acknowledgement is no answer").isIn("RUNNING", "WARNING");
 
         refusing.set(true); // the network turns the reply down
         AcceptanceDesk.Answer sent = desk.api("POST", "/api/complaints/" + number + "/replies", Map.of("version",
@@ -188,7 +188,7 @@ class PublicAnswersTest extends AcceptanceTest {
                 "text", "I have asked our app team to look at your account and will post here again by tomorrow noon."), ana);
         assertThat(sent.status()).as(sent.json().toString()).isEqualTo(201);
         AcceptanceDesk.await(() -> outgoingStatus(number, ana, sent.json().path("replyId").asText()).equals("failed"), "the delivery to fail");
-        assertThat(clock(number, ana, "FIRST_RESPONSE")).as("a reply that reached nobody answers nobody").isIn("RUNNING", "WARNING");
+        assertThat(desk.clockState(number, ana, "FIRST_RESPONSE")).as("a reply that reached nobody answers nobody").isIn("RUNNING", "WARNING");
 
         refusing.set(false);
         Instant before = Instant.now();
@@ -196,22 +196,9 @@ class PublicAnswersTest extends AcceptanceTest {
                 desk.complaint(number, ana).path("version").asLong(), "eta", Instant.now().plus(1, ChronoUnit.DAYS).toString(),
                 "text", "Our app team is on it now; I will post here again by tomorrow noon with the fix."), ana);
         assertThat(again.status()).isEqualTo(201);
-        AcceptanceDesk.await(() -> clock(number, ana, "FIRST_RESPONSE").equals("MET"), "the first-response clock to be met");
+        AcceptanceDesk.await(() -> desk.clockState(number, ana, "FIRST_RESPONSE").equals("MET"), "the first-response clock to be met");
         assertThat(desk.complaint(number, ana).path("audit").findValuesAsText("action")).containsOnlyOnce("answered");
         assertThat(Instant.parse(desk.complaint(number, ana).path("outgoing").get(2).path("sentAt").asText())).isAfterOrEqualTo(before);
-    }
-
-    String clock(long number, AcceptanceDesk.Session as, String metric) {
-        try {
-            for (JsonNode c : desk.complaint(number, as).path("slaClocks")) {
-                if (c.path("metric").asText().equals(metric)) {
-                    return c.path("state").asText();
-                }
-            }
-            return "none";
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
     }
 
     String outgoingStatus(long number, AcceptanceDesk.Session as, String replyId) {
