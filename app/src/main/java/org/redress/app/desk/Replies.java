@@ -6,11 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.redress.app.store.Complaints;
-import org.redress.app.store.CustomerBook;
-import org.redress.app.store.Outbound;
-import org.redress.app.store.Tx;
 import org.redress.app.store.Promises;
-import org.redress.core.channel.SenderIdentity;
 import org.redress.core.complaint.AuditRecord;
 import org.redress.core.complaint.Complaint;
 import org.redress.core.complaint.Entry;
@@ -100,7 +96,7 @@ public final class Replies {
     public Outcome reply(long number, long expectedVersion, Actor agent, String text, Optional<Instant> eta,
                          Optional<String> override, boolean privately) {
         Complaint seen = complaints.require(number).complaint();
-        lastInbound(seen).map(Entry.CustomerMessage::from).filter(Answering::takesNoAnswers).ifPresent(a -> {
+        Answering.lastInbound(seen).map(Entry.CustomerMessage::from).filter(Answering::takesNoAnswers).ifPresent(a -> {
             throw new IllegalStateException("the customer wrote from " + a + ", an address that takes no answers: call them, or "
                     + "note what you would have written and the way you reached them");
         });
@@ -158,11 +154,6 @@ public final class Replies {
 
     /** Whether a reply goes out in public: where the customer last spoke in public, unless the agent chose privately. */
     public static boolean answersInPublic(Complaint c, boolean privately) {
-        return !privately && lastInbound(c).map(Entry.CustomerMessage::inPublic).orElse(false);
-    }
-
-    /** What the customer (not a machine) sent last on the complaint. */
-    static Optional<Entry.CustomerMessage> lastInbound(Complaint c) {
-        return Answering.lastInbound(c);
+        return !privately && Answering.lastInbound(c).map(Entry.CustomerMessage::inPublic).orElse(false);
     }
 }
