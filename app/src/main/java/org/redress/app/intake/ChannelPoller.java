@@ -1,6 +1,7 @@
 package org.redress.app.intake;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.redress.app.store.Leases;
 import org.redress.core.channel.Batch;
 import org.redress.core.channel.Channel;
@@ -13,8 +14,9 @@ import org.redress.core.intake.IntakeRunner;
 /**
  * Polls one channel instance on one node, as long as this node holds the instance's lease: several nodes may
  * run a poller for the same instance, and only the lease holder reads; when it dies, its lease expires and
- * another node's poller takes over where the stored checkpoint says. The lease is renewed before every batch
- * is stored, and a poller that lost it stops at once; should two ever overlap, the store's dedupe on
+ * another node's poller takes over where the stored checkpoint says. The lease is renewed a few times per
+ * time-to-live and before every batch is stored, and a poller that lost it stops at once; between rounds the poller
+ * waits for the channel's news (IMAP IDLE) or the poll interval, whichever the channel can do; should two ever overlap, the store's dedupe on
  * (instance, external id) and the checkpoint in the same transaction still keep every message once.
  */
 public final class ChannelPoller implements Runnable {
@@ -32,6 +34,8 @@ public final class ChannelPoller implements Runnable {
     /** One sender at a time per channel instance: the poll's round and a reply sent at once never both send a message. */
     private final Object sending = new Object();
     private volatile String lastError;
+    /** When this node last took or renewed the lease (System.nanoTime), 0 when it does not hold it. */
+    private long renewedAt;
 
     public ChannelPoller(String instance, Channel channel, InboundStore intake, Outbox outbox, Leases leases, String node,
                          Duration leaseTtl, Duration idle, int batchSize) {
@@ -56,7 +60,7 @@ public final class ChannelPoller implements Runnable {
      * @return whether this node held the lease (and so did the work)
      */
     public boolean pollOnce() throws ChannelException {
-        if (!leases.acquire(leaseName(), node, leaseTtl)) {
+        if (!holdsLease()) {
             return false;
         }
         try {
@@ -67,6 +71,23 @@ public final class ChannelPoller implements Runnable {
         synchronized (sending) {
             outbox.deliverPending(instance, channel, 100);
         }
+        return true;
+    }
+
+    /**
+     * Takes or renews the lease, on the lease's schedule rather than every round: an idle desk renews it a few times
+     * per time-to-live, not once per read. Storing a batch renews it again first (see {@link LeasedStore}).
+     */
+    private boolean holdsLease() {
+        long now = System.nanoTime();
+        if (renewedAt != 0 && now - renewedAt < leaseTtl.toNanos() / 3) {
+            return true;
+        }
+        if (!leases.acquire(leaseName(), node, leaseTtl)) {
+            renewedAt = 0;
+            return false;
+        }
+        renewedAt = now;
         return true;
     }
 
@@ -99,7 +120,15 @@ public final class ChannelPoller implements Runnable {
                 boolean held = pollOnce();
                 lastError = null;
                 if (held) {
-                    channel.awaitNew(idle);
+                    long started = System.nanoTime();
+                    if (!channel.awaitNew(idle)) {
+                        // a channel that cannot push returns at once: wait out the interval, or the poller reads
+                        // (and the database commits) without pause
+                        long left = idle.toNanos() - (System.nanoTime() - started);
+                        if (left > 0) {
+                            TimeUnit.NANOSECONDS.sleep(left);
+                        }
+                    }
                 } else {
                     Thread.sleep(idle.toMillis());
                 }
@@ -150,8 +179,10 @@ public final class ChannelPoller implements Runnable {
         @Override
         public IntakeCounts store(String name, Batch batch) {
             if (stopped || !leases.acquire(leaseName(), node, leaseTtl)) {
+                renewedAt = 0;
                 throw new LeaseLost(node + " no longer holds " + leaseName());
             }
+            renewedAt = System.nanoTime();
             return intake.store(name, batch);
         }
     }

@@ -88,6 +88,45 @@ class ChannelPollerTest {
         }
     }
 
+    @Test
+    void an_idle_channel_that_cannot_push_is_read_once_per_interval_not_in_a_loop() throws Exception {
+        Path mbox = Files.writeString(dir.resolve("idle.mbox"), "From c@customer.example Mon Nov 23 10:00:00 2026\n"
+                + "Message-ID: <idle@customer.example>\nFrom: c@customer.example\nSubject: Late\n\nMy parcel is late.\n",
+                StandardCharsets.UTF_8);
+        ChannelPlugin email = ChannelRegistry.discover().require("email");
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        try (Database db = Database.open(TestDatabases.fresh("h2", dir), 2);
+             Channel mboxChannel = email.open(ChannelSettings.validate(email.descriptor(), Map.of("source", "mbox", "path", mbox.toString())),
+                     new ChannelContext("idle", Clock.systemUTC()))) {
+            Channel counted = new Channel() {
+                @Override
+                public org.redress.core.channel.Batch read(org.redress.core.channel.Checkpoint after, int max)
+                        throws org.redress.core.channel.ChannelException {
+                    reads.incrementAndGet();
+                    return mboxChannel.read(after, max);
+                }
+
+                @Override
+                public void close() {
+                    mboxChannel.close();
+                }
+            };
+            Desk desk = TestDesks.english(db, Clock.systemUTC());
+            ChannelPoller poller = new ChannelPoller("idle", counted, desk.intake("email", false), desk.outbox(),
+                    new Leases(db, Clock.systemUTC()), "node-a", Duration.ofSeconds(30), Duration.ofMillis(200), 20);
+            Thread thread = new Thread(poller, "idle-poller");
+            thread.start();
+            awaitStored(db, 1);
+            reads.set(0);
+            Thread.sleep(2_000);
+            poller.stop();
+            thread.interrupt();
+            thread.join(5_000);
+            // about ten rounds of one read in two seconds; without the wait it was thousands
+            assertThat(reads.get()).isBetween(3, 20);
+        }
+    }
+
     static void awaitStored(Database db, long expected) throws InterruptedException {
         long stored = 0;
         for (int i = 0; i < 300 && stored < expected; i++) {
