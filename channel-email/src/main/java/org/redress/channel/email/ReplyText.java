@@ -127,15 +127,21 @@ final class ReplyText {
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     private static final int MAX_SIGNATURE_LINES = 20;
-    private static final Pattern BOTTOM_POSTED = Pattern.compile("e*b[eqbh]*q[eq]*(t[te]*)");
+    /*
+     * Patterns over the message's line classes (one letter per line) are matched by RE2/J: in time linear in the
+     * number of lines, whatever the shape. java.util.regex backtracks; MULTILINE_HEADER took 21 s on a complaint with a
+     * pasted 500-line statement and ran past the parse timeout on 1,000 lines, holding a core after it. RE2/J finds the
+     * same leftmost match as a backtracking engine for patterns like these (no back-references).
+     */
+    static final com.google.re2j.Pattern BOTTOM_POSTED = com.google.re2j.Pattern.compile("e*b[eqbh]*q[eq]*(t[te]*)");
     private static final Pattern LEADING_QUOTE = Pattern.compile("^[ \\t>-]*");
     private static final Pattern QUOTE_LINE = Pattern.compile("^[ \\t]*>");
-    private static final Pattern CUT_EMBEDDED_NO_QUOTE = Pattern.compile("te*b[^q]*$");
-    private static final Pattern CUT_EMBEDDED_THEN_QUOTE = Pattern.compile("te*b[eqbh]*[te]*$");
-    private static final Pattern MULTILINE_HEADER = Pattern.compile("h+[hte]+h+e");
-    private static final Pattern HEADER_BLOCK = Pattern.compile("t[eq]*h{3,}");
-    private static final Pattern HEADER_PAIR_AFTER_TEXT = Pattern.compile("te*hh");
-    private static final Pattern TRAILING_QUOTE = Pattern.compile("[eq]+$");
+    static final com.google.re2j.Pattern CUT_EMBEDDED_NO_QUOTE = com.google.re2j.Pattern.compile("te*b[^q]*$");
+    static final com.google.re2j.Pattern CUT_EMBEDDED_THEN_QUOTE = com.google.re2j.Pattern.compile("te*b[eqbh]*[te]*$");
+    static final com.google.re2j.Pattern MULTILINE_HEADER = com.google.re2j.Pattern.compile("h+[hte]+h+e");
+    static final com.google.re2j.Pattern HEADER_BLOCK = com.google.re2j.Pattern.compile("t[eq]*h{3,}");
+    static final com.google.re2j.Pattern HEADER_PAIR_AFTER_TEXT = com.google.re2j.Pattern.compile("te*hh");
+    static final com.google.re2j.Pattern TRAILING_QUOTE = com.google.re2j.Pattern.compile("[eq]+$");
     private static final Pattern MARKDOWN_LINK = Pattern.compile("\\[([^\\]]+)\\]\\([^)]+\\)");
 
     private ReplyText() {
@@ -150,11 +156,15 @@ final class ReplyText {
         List<String> lines = new ArrayList<>(List.of(normalised.split("\n", -1)));
         StringBuilder pattern = new StringBuilder(lines.size());
         for (String line : lines) {
+            if (Thread.currentThread().isInterrupted()) {
+                // the parse ran past its timeout and was cancelled: stop here and free the thread
+                throw new java.util.concurrent.CancellationException("trimming the reply was cancelled");
+            }
             pattern.append(classify(line));
         }
         joinWrappedHeaders(lines, pattern);
         // a bottom-posted reply: the quoted mail first, the new text after it
-        Matcher bottom = BOTTOM_POSTED.matcher(pattern);
+        com.google.re2j.Matcher bottom = BOTTOM_POSTED.matcher(pattern);
         if (bottom.matches()) {
             lines.subList(0, bottom.start(1)).clear();
             pattern.delete(0, bottom.start(1));
@@ -180,7 +190,7 @@ final class ReplyText {
                 lines.set(i, "");
             }
         }
-        Matcher multiline = MULTILINE_HEADER.matcher(pattern);
+        com.google.re2j.Matcher multiline = MULTILINE_HEADER.matcher(pattern);
         if (multiline.find()) {
             for (int i = multiline.start(); i < multiline.end() - 1; i++) {
                 pattern.setCharAt(i, HEADER);
@@ -190,7 +200,7 @@ final class ReplyText {
             cutAtEmbedded(lines, pattern, HEADER_PAIR_AFTER_TEXT);
         }
         removeAll(lines, pattern, HEADER);
-        Matcher trailing = TRAILING_QUOTE.matcher(pattern);
+        com.google.re2j.Matcher trailing = TRAILING_QUOTE.matcher(pattern);
         if (pattern.indexOf(String.valueOf(TEXT)) >= 0 && trailing.find()) {
             truncate(lines, pattern, trailing.start());
         }
@@ -320,8 +330,8 @@ final class ReplyText {
         return s.length() >= 2 && (s.chars().allMatch(c -> c == '-') || s.chars().allMatch(c -> c == '_'));
     }
 
-    private static boolean cutAtEmbedded(List<String> lines, StringBuilder pattern, Pattern cut) {
-        Matcher m = cut.matcher(pattern);
+    private static boolean cutAtEmbedded(List<String> lines, StringBuilder pattern, com.google.re2j.Pattern cut) {
+        com.google.re2j.Matcher m = cut.matcher(pattern);
         if (!m.find()) {
             return false;
         }
@@ -335,12 +345,19 @@ final class ReplyText {
         pattern.setLength(from);
     }
 
+    /** Drops every line of a kind, in one pass (removing them one by one moves the rest each time). */
     private static void removeAll(List<String> lines, StringBuilder pattern, char kind) {
-        for (int i = pattern.length() - 1; i >= 0; i--) {
-            if (pattern.charAt(i) == kind) {
-                pattern.deleteCharAt(i);
-                lines.remove(i);
+        List<String> kept = new ArrayList<>(lines.size());
+        StringBuilder keptPattern = new StringBuilder(pattern.length());
+        for (int i = 0; i < pattern.length(); i++) {
+            if (pattern.charAt(i) != kind) {
+                kept.add(lines.get(i));
+                keptPattern.append(pattern.charAt(i));
             }
         }
+        lines.clear();
+        lines.addAll(kept);
+        pattern.setLength(0);
+        pattern.append(keptPattern);
     }
 }
