@@ -90,6 +90,7 @@ public final class ImportCommand implements Callable<Integer> {
                 plugin = "phone-log";
                 settings.put("file", absolute.toString());
                 settings.put("format", format);
+                settings.put("settle", "PT0S"); // an export is finished: its last line counts without a line end
             }
             case "social" -> {
                 plugin = "social";

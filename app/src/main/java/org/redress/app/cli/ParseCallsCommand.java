@@ -81,6 +81,7 @@ public final class ParseCallsCommand implements Callable<Integer> {
         }
         Map<String, String> raw = new HashMap<>();
         raw.put("file", file.toString());
+        raw.put("settle", "PT0S"); // a file given to parse is read as it is, its last line included
         raw.put("format", m.group(1) == null ? format : "mapping");
         if (m.group(1) != null) {
             raw.put("mapping", m.group(1));

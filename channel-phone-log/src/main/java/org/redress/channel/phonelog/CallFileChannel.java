@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,7 +49,11 @@ final class CallFileChannel implements Channel {
     private final AgentNotes notes;
     private final Clock clock;
 
-    CallFileChannel(Path file, Mode mode, LegFormat format, PhoneNumbers numbers, Clock clock) {
+    private final Duration settle;
+
+    /** @param settle how long the file must be unchanged before a last line without its line end counts as whole */
+    CallFileChannel(Path file, Mode mode, LegFormat format, PhoneNumbers numbers, Clock clock, Duration settle) {
+        this.settle = settle;
         this.file = file;
         this.mode = mode;
         this.format = format;
@@ -59,6 +64,49 @@ final class CallFileChannel implements Channel {
 
     private String name() {
         return file.getFileName().toString();
+    }
+
+    /**
+     * Whether the file is no longer being written, so that a last line without its line end is whole. File times are
+     * wall-clock times, compared with the system clock (the desk's may be fixed in a test or a replay).
+     */
+    private boolean settled() {
+        if (settle.isZero()) {
+            return true;
+        }
+        try {
+            return System.currentTimeMillis() - Files.getLastModifiedTime(file).toMillis() >= settle.toMillis();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private LineReader lines(long offset, long line) throws IOException {
+        return new LineReader(file, offset, line, settled());
+    }
+
+    /**
+     * The complaint-to-be of one call's legs; a call the desk cannot take (a caller that is no number at all, such as
+     * "tel:" or "sip:@") is quarantined with its lines, and the rest of the file goes on.
+     */
+    private Inbound call(List<Leg> legs) {
+        try {
+            return calls.message(legs, name());
+        } catch (IllegalArgumentException e) {
+            long first = legs.get(0).line();
+            long last = legs.get(legs.size() - 1).line();
+            String where = first == last ? "line " + first : "lines " + first + "-" + last;
+            java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+            for (Leg leg : legs) {
+                if (leg.raw() != null) {
+                    raw.writeBytes(leg.raw());
+                    raw.write('\n');
+                }
+            }
+            byte[] bytes = raw.size() == 0 ? where.getBytes(StandardCharsets.UTF_8) : raw.toByteArray();
+            return Quarantined.of(PhoneLogChannelPlugin.ID, where + ": " + e.getMessage(), new RawSource(name() + " " + where,
+                    "text/csv", bytes));
+        }
     }
 
     @Override
@@ -112,7 +160,7 @@ final class CallFileChannel implements Channel {
         long consumed = pos[0];
         long consumedLine = pos[1];
         boolean more = false;
-        try (LineReader reader = new LineReader(file, pos[0], pos[1])) {
+        try (LineReader reader = lines(pos[0], pos[1])) {
             List<LineReader.Line> chunk = new ArrayList<>(CHUNK);
             reading:
             while (true) {
@@ -150,7 +198,7 @@ final class CallFileChannel implements Channel {
                     boolean startsNew = problem != null
                             || (leg.isPresent() && (group.isEmpty() || !group.get(0).key().equals(leg.get().key())));
                     if (startsNew && !group.isEmpty()) {
-                        items.add(calls.message(group, name()));
+                        items.add(call(group));
                         group.clear();
                     }
                     if (startsNew && items.size() >= max) {
@@ -168,7 +216,7 @@ final class CallFileChannel implements Channel {
             }
         }
         if (!group.isEmpty()) {
-            items.add(calls.message(group, name()));
+            items.add(call(group));
         }
         Checkpoint next = consumed == pos[0] ? after : Checkpoint.of(consumed + ":" + consumedLine);
         return new Batch(items, next, more);
@@ -203,7 +251,7 @@ final class CallFileChannel implements Channel {
         }
         long lastLine = pos[1];
         long end = pos[0];
-        try (LineReader reader = new LineReader(file, pos[0], pos[1])) {
+        try (LineReader reader = lines(pos[0], pos[1])) {
             LineReader.Line line;
             while ((line = reader.next()) != null) {
                 if (!isBlank(line.bytes())) {
@@ -218,7 +266,7 @@ final class CallFileChannel implements Channel {
         for (CtiCalls.Pending call : calls.values()) {
             boolean stale = lastLine - call.lines().get(0).number() > CTI_STALE_LINES;
             if ((call.complete() || stale) && items.size() < max) {
-                items.add(this.calls.message(List.of(CtiCalls.leg(call, clock.instant())), name()));
+                items.add(call(List.of(CtiCalls.leg(call, clock.instant()))));
             } else {
                 call.lines().forEach(l -> carried.add(l.start() + "@" + l.number()));
             }
@@ -265,7 +313,7 @@ final class CallFileChannel implements Channel {
         long consumed = pos[0];
         long consumedLine = pos[1];
         boolean more = false;
-        try (LineReader reader = new LineReader(file, pos[0], pos[1])) {
+        try (LineReader reader = lines(pos[0], pos[1])) {
             LineReader.Line line;
             while ((line = reader.next()) != null) {
                 if (items.size() >= max) {

@@ -8,8 +8,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 
 /**
- * Complete lines of a file from a byte offset, with their numbers and end offsets. A last line without its
- * line feed is still being written and is not returned. Memory is one read buffer plus the longest line.
+ * Complete lines of a file from a byte offset, with their numbers and end offsets. A line ends with LF, CRLF or a
+ * lone CR (old Mac exports). A last line without its line end may still be being written: it is returned only when
+ * the caller knows the file is complete. Memory is one read buffer plus the longest line.
  */
 final class LineReader implements AutoCloseable {
 
@@ -24,8 +25,17 @@ final class LineReader implements AutoCloseable {
     private long offset;
     private long number;
     private boolean eof;
+    private final boolean lastLineComplete;
+    /** The last line ended with CR: a LF right after it belongs to that line end. */
+    private boolean afterCr;
 
     LineReader(Path file, long offset, long lineNumber) throws IOException {
+        this(file, offset, lineNumber, false);
+    }
+
+    /** @param lastLineComplete whether a last line without its line end is whole (the file is no longer written) */
+    LineReader(Path file, long offset, long lineNumber, boolean lastLineComplete) throws IOException {
+        this.lastLineComplete = lastLineComplete;
         this.channel = FileChannel.open(file, StandardOpenOption.READ);
         if (channel.size() < offset) {
             long size = channel.size();
@@ -46,7 +56,15 @@ final class LineReader implements AutoCloseable {
             int from = buffer.position();
             int limit = buffer.limit();
             int i = from;
-            while (i < limit && array[i] != '\n') {
+            if (afterCr && from < limit) {
+                afterCr = false;
+                if (array[from] == '\n' && pendingLength == 0) {
+                    buffer.position(from + 1);
+                    offset++;
+                    continue;
+                }
+            }
+            while (i < limit && array[i] != '\n' && array[i] != '\r') {
                 i++;
             }
             int piece = i - from;
@@ -56,6 +74,7 @@ final class LineReader implements AutoCloseable {
             System.arraycopy(array, from, pending, pendingLength, piece);
             pendingLength += piece;
             if (i < limit) {
+                afterCr = array[i] == '\r';
                 buffer.position(i + 1);
                 long start = offset;
                 offset += pendingLength + 1;
@@ -66,6 +85,14 @@ final class LineReader implements AutoCloseable {
             }
             buffer.position(limit);
             if (eof) {
+                if (lastLineComplete && pendingLength > 0) {
+                    long start = offset;
+                    offset += pendingLength;
+                    number++;
+                    byte[] line = Arrays.copyOf(pending, pendingLength);
+                    pendingLength = 0;
+                    return new Line(line, number, start, offset);
+                }
                 return null;
             }
             buffer.clear();

@@ -32,6 +32,7 @@ public final class PhoneLogChannelPlugin implements ChannelPlugin {
     static final String TIME_ZONE = "time-zone";
     static final String INTERNAL_CONTEXTS = "internal-contexts";
     static final String DEFAULT_REGION = "default-region";
+    static final String SETTLE = "settle";
 
     private static final ChannelDescriptor DESCRIPTOR = new ChannelDescriptor(ID, "Phone log",
             ChannelDescriptor.versionOf(PhoneLogChannelPlugin.class), List.of(
@@ -51,7 +52,10 @@ public final class PhoneLogChannelPlugin implements ChannelPlugin {
                             + "(default: from-internal for Asterisk, default for FreeSWITCH)."),
             SettingSpec.optional(DEFAULT_REGION, SettingType.TEXT, null,
                     "Region of national numbers for E.164 (ISO 3166 code such as GB or RO); without it only "
-                            + "international numbers are normalised.")),
+                            + "international numbers are normalised."),
+            SettingSpec.optional(SETTLE, SettingType.DURATION, "PT5S",
+                    "A last line without its line end is read once the file has not changed for this long (the PBX "
+                            + "may still be writing it); 0s reads it at once (a finished export).")),
             false);
 
     @Override
@@ -70,6 +74,7 @@ public final class PhoneLogChannelPlugin implements ChannelPlugin {
             throw new ChannelException(instance + "setting 'default-region': " + e.getMessage());
         }
         var zone = settings.zone(TIME_ZONE).orElseThrow();
+        java.time.Duration settle = settings.duration(SETTLE).orElseThrow();
         String format = settings.require(FORMAT);
         // the contexts the stock configurations give the desk's own phones
         var internal = new LinkedHashSet<>(settings.text(INTERNAL_CONTEXTS).isPresent() ? settings.list(INTERNAL_CONTEXTS)
@@ -81,10 +86,10 @@ public final class PhoneLogChannelPlugin implements ChannelPlugin {
             case "asterisk" -> {
                 String columns = settings.require(COLUMNS);
                 yield new CallFileChannel(file, CallFileChannel.Mode.CDR, new AsteriskCdr(columns.equals("auto") ? 0
-                        : Integer.parseInt(columns), zone, internal), numbers, context.clock());
+                        : Integer.parseInt(columns), zone, internal), numbers, context.clock(), settle);
             }
             case "freeswitch" -> new CallFileChannel(file, CallFileChannel.Mode.CDR, new FreeSwitchCdr(zone, internal),
-                    numbers, context.clock());
+                    numbers, context.clock(), settle);
             case "mapping" -> {
                 if (settings.text(MAPPING).isEmpty()) {
                     throw new ChannelException(instance + "setting 'mapping' is required for format=mapping: the "
@@ -93,15 +98,15 @@ public final class PhoneLogChannelPlugin implements ChannelPlugin {
                 Path mapping = settings.readableFile(MAPPING);
                 try (Reader r = Files.newBufferedReader(mapping, StandardCharsets.UTF_8)) {
                     yield new CallFileChannel(file, CallFileChannel.Mode.CDR, new MappedCdr(r, mapping.toString(), zone),
-                            numbers, context.clock());
+                            numbers, context.clock(), settle);
                 } catch (IOException e) {
                     throw new ChannelException(instance + "setting 'mapping' names " + mapping.toAbsolutePath()
                             + ", which cannot be read: " + e.getMessage(), e);
                 }
             }
-            case "cti" -> new CallFileChannel(file, CallFileChannel.Mode.CTI, null, numbers, context.clock());
+            case "cti" -> new CallFileChannel(file, CallFileChannel.Mode.CTI, null, numbers, context.clock(), settle);
             default -> new CallFileChannel(file, file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")
-                    ? CallFileChannel.Mode.NOTES_CSV : CallFileChannel.Mode.NOTES_JSON, null, numbers, context.clock());
+                    ? CallFileChannel.Mode.NOTES_CSV : CallFileChannel.Mode.NOTES_JSON, null, numbers, context.clock(), settle);
         };
     }
 }
