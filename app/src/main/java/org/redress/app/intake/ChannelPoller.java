@@ -36,6 +36,11 @@ public final class ChannelPoller implements Runnable {
     private volatile String lastError;
     /** When this node last took or renewed the lease (System.nanoTime), 0 when it does not hold it. */
     private long renewedAt;
+    /**
+     * The instance's checkpoint as this node last read or stored it while holding the lease: only the holder moves
+     * it, so an idle round need not read it again. Forgotten whenever the lease was not held.
+     */
+    private Checkpoint known;
 
     public ChannelPoller(String instance, Channel channel, InboundStore intake, Outbox outbox, Leases leases, String node,
                          Duration leaseTtl, Duration idle, int batchSize) {
@@ -85,7 +90,11 @@ public final class ChannelPoller implements Runnable {
         }
         if (!leases.acquire(leaseName(), node, leaseTtl)) {
             renewedAt = 0;
+            known = null;
             return false;
+        }
+        if (renewedAt == 0) {
+            known = null; // another node may have read on while this one did not hold the lease
         }
         renewedAt = now;
         return true;
@@ -173,17 +182,24 @@ public final class ChannelPoller implements Runnable {
     private final class LeasedStore implements InboundStore {
         @Override
         public Checkpoint checkpoint(String name) {
-            return intake.checkpoint(name);
+            if (known == null) {
+                known = intake.checkpoint(name);
+            }
+            return known;
         }
 
         @Override
         public IntakeCounts store(String name, Batch batch) {
             if (stopped || !leases.acquire(leaseName(), node, leaseTtl)) {
                 renewedAt = 0;
+                known = null;
                 throw new LeaseLost(node + " no longer holds " + leaseName());
             }
             renewedAt = System.nanoTime();
-            return intake.store(name, batch);
+            known = null; // until the store committed, the stored checkpoint is what the database says
+            IntakeCounts counts = intake.store(name, batch);
+            known = batch.next();
+            return counts;
         }
     }
 }
