@@ -10,3 +10,6 @@ create table if not exists public_post (
 create table if not exists public_answer (
     reply_id varchar(200) primary key references outbound_message (reply_id)
 );
+
+-- The automatic-answer limit counts what the desk sent to an address in the last hour, from here (not from memory).
+create index if not exists outbound_by_recipient on outbound_message (recipient, sent_at);

@@ -24,6 +24,13 @@ import org.redress.core.staff.Actor;
  */
 public final class Outbox {
 
+    /**
+     * The most automatic messages one address gets per {@link #AUTOMATIC_WINDOW}, counted from what the desk stored as
+     * sent, so a restart does not start the count again (the email channel keeps its own count in memory too).
+     */
+    static final int AUTOMATIC_LIMIT = 3;
+    static final java.time.Duration AUTOMATIC_WINDOW = java.time.Duration.ofHours(1);
+
     /** The reply id of a complaint's automatic acknowledgement is this and its number. */
     public static final String ACKNOWLEDGEMENT = "ack-";
 
@@ -48,6 +55,13 @@ public final class Outbox {
         int failed = 0;
         int later = 0;
         for (Outbound.Owed owed : outbound.pending(instance, max)) {
+            if (owed.automatic() && outbound.automaticSentTo(owed.recipient().value(), clock.instant().minus(AUTOMATIC_WINDOW))
+                    >= AUTOMATIC_LIMIT) {
+                outbound.failed(owed, "no automatic message to " + owed.recipient().value() + ": already " + AUTOMATIC_LIMIT
+                        + " in the last hour (a mail loop, or a customer writing many times)", false);
+                failed++;
+                continue;
+            }
             OutboundReply reply = new OutboundReply(owed.replyId(), owed.recipient(), owed.subject(), owed.text(),
                     owed.inReplyTo() == null ? List.of() : List.of(owed.inReplyTo()), owed.inPublic() ? Visibility.PUBLIC : Visibility.PRIVATE,
                     owed.automatic());

@@ -84,6 +84,13 @@ public final class Outbound {
                 .list());
     }
 
+    /** How many automatic messages the desk sent to an address since an instant (kept across restarts, unlike a channel's count). */
+    public int automaticSentTo(String recipient, Instant since) {
+        return database.jdbi().withHandle(h -> h.createQuery("select count(*) from outbound_message where recipient = :r "
+                        + "and automatic = true and status = 'sent' and sent_at >= :since")
+                .bind("r", recipient).bind("since", at(since)).mapTo(Integer.class).one());
+    }
+
     /**
      * The channel took the message: remembered with the id it gave, so an answer to it threads back; in the caller's
      * transaction, with what the delivery changes on the complaint.

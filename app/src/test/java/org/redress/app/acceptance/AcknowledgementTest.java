@@ -63,4 +63,35 @@ class AcknowledgementTest extends AcceptanceTest {
         }
         assertThat(c.path("escalation").asText()).isEqualTo("AGENT");
     }
+
+    @Test
+    void one_address_gets_at_most_three_acknowledgements_an_hour_counted_from_what_the_desk_sent() throws Exception {
+        String customer = "many@customer.example";
+        long previous = 0;
+        for (int i = 1; i <= 5; i++) {
+            desk.customerWrites(customer, "Problem number " + i, "This is a separate problem, number " + i + ", with my account.");
+            long before = previous;
+            AcceptanceDesk.await(() -> desk.complaintFrom(customer) > before, "complaint " + i);
+            long number = desk.complaintFrom(customer);
+            previous = number;
+            AcceptanceDesk.await(() -> outgoing(number).size() == 1 && !outgoing(number).get(0).path("status").asText().equals("pending"),
+                    "the acknowledgement of complaint " + number + " to be sent or refused");
+        }
+        desk.received(customer, 3);
+        assertThat(desk.receivedNow(customer)).as("three acknowledgements, then none").hasSize(3);
+        long last = desk.complaintFrom(customer);
+        JsonNode refused = outgoing(last).get(0);
+        assertThat(refused.path("status").asText()).isEqualTo("failed");
+        assertThat(refused.path("error").asText()).contains("already 3 in the last hour");
+    }
+
+    java.util.List<JsonNode> outgoing(long number) {
+        try {
+            java.util.List<JsonNode> out = new java.util.ArrayList<>();
+            desk.complaint(number, desk.signIn("sue")).path("outgoing").forEach(out::add);
+            return out;
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
 }

@@ -118,6 +118,9 @@ final class SmtpOutbox implements AutoCloseable {
         } catch (SendFailedException e) {
             boolean invalid = e.getInvalidAddresses() != null && e.getInvalidAddresses().length > 0;
             return new DeliveryResult.Failed(server.where() + " refused the mail to " + to + ": " + e.getMessage(), !invalid);
+        } catch (jakarta.mail.internet.AddressException e) {
+            // a malformed address stays malformed: failed for good, never retried on every poll
+            return new DeliveryResult.Failed("not a mail address the desk can send to: " + e.getMessage(), false);
         } catch (MessagingException | UnsupportedEncodingException e) {
             return new DeliveryResult.Failed(e instanceof MessagingException me ? server.explain(me).getMessage()
                     : e.getMessage(), true);

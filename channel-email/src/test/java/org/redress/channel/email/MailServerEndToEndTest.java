@@ -268,6 +268,14 @@ class MailServerEndToEndTest {
             DeliveryResult noreply = channel.deliver(new OutboundReply("ack-5", SenderIdentity.email("no-reply@shop.example", ""),
                     "We got your complaint", "Thank you.", List.of(), Visibility.PRIVATE, true));
             assertThat(((DeliveryResult.Failed) noreply).reason()).contains("machine");
+            for (String malformed : List.of("bob@example.", "Bob <bob@example.com")) {
+                DeliveryResult bad = channel.deliver(new OutboundReply("ack-bad-" + malformed.length(), SenderIdentity.email(malformed, ""),
+                        "We got your complaint", "Thank you.", List.of(), Visibility.PRIVATE, false));
+                assertThat(bad).as(malformed).isInstanceOfSatisfying(DeliveryResult.Failed.class, f -> {
+                    assertThat(f.retryable()).as("a malformed address is failed for good, not retried on every poll").isFalse();
+                    assertThat(f.reason()).contains("not a mail address");
+                });
+            }
             assertThat(greenMail.waitForIncomingEmail(5000, 3)).isTrue();
             MimeMessage ack = greenMail.getReceivedMessagesForDomain("customer.example")[0];
             assertThat(ack.getHeader("Auto-Submitted", null)).isEqualTo("auto-replied");
