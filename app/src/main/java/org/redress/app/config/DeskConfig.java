@@ -124,7 +124,13 @@ public record DeskConfig(String node, Duration pollEvery, Duration leaseTtl, int
     public static DeskConfig load(Path file, String defaultNode, Function<String, String> environment) {
         JsonNode root;
         try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
+            // a key written twice is a mistake to name, not a value to merge silently
+            root = new ObjectMapper(new YAMLFactory()).enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                    .readTree(Files.readString(file));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+            throw new ConfigException(file + (at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr()) + ": "
+                    + e.getOriginalMessage().lines().findFirst().orElse("not YAML"), e);
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot be read: " + e.getMessage().lines().findFirst().orElse(""), e);
         }
@@ -220,6 +226,9 @@ public record DeskConfig(String node, Duration pollEvery, Duration leaseTtl, int
                     channels.add(new ChannelConfig(e.getKey(), text(c.get("plugin"), path + ".plugin", env, errors), settings));
                 }
             }
+        }
+        if (poll.compareTo(Duration.ofMillis(100)) < 0) {
+            errors.add("desk.poll-every: must be at least 100ms, got " + poll + " (a channel would be read without pause)");
         }
         if (ttl.compareTo(Duration.ofSeconds(1)) < 0) {
             errors.add("desk.lease-ttl: must be at least 1s, got " + ttl);
@@ -340,7 +349,12 @@ public record DeskConfig(String node, Duration pollEvery, Duration leaseTtl, int
             };
         }
         try {
-            return Duration.parse(t);
+            Duration d = Duration.parse(t);
+            if (d.isNegative()) {
+                errors.add(path + ": must not be negative, got '" + t + "'");
+                return Duration.ofSeconds(10);
+            }
+            return d;
         } catch (DateTimeParseException e) {
             errors.add(path + ": not a duration: '" + t + "' (write 500ms, 30s, 5m, 2h, 1d or PT30S)");
             return Duration.ofSeconds(10);

@@ -139,6 +139,23 @@ class DeskConfigTest {
     }
 
     @Test
+    void negative_and_zero_intervals_duplicate_keys_and_yaml_syntax_are_named_with_where_they_are() throws Exception {
+        assertThatThrownBy(() -> DeskConfig.load(file("""
+                desk:
+                  poll-every: PT-5S
+                  history-before: PT-1H
+                """), "n", name -> null))
+                .hasMessageContaining("desk.poll-every: must not be negative, got 'PT-5S'")
+                .hasMessageContaining("desk.history-before: must not be negative");
+        assertThatThrownBy(() -> DeskConfig.load(file("desk:\n  poll-every: 0s\n"), "n", name -> null))
+                .hasMessageContaining("desk.poll-every: must be at least 100ms");
+        assertThatThrownBy(() -> DeskConfig.load(file("desk:\n  batch: 10\n  batch: 20\n"), "n", name -> null))
+                .hasMessageContaining(":3:").hasMessageContaining("Duplicate field 'batch'");
+        assertThatThrownBy(() -> DeskConfig.load(file("desk:\n  node: [a\nchannels: {}\n"), "n", name -> null))
+                .isInstanceOf(ConfigException.class).hasMessageMatching("(?s).*redress\\.yaml:\\d+:\\d+: .*");
+    }
+
+    @Test
     void serve_stops_at_start_up_naming_a_wrong_channel_setting_and_an_unknown_plugin() throws Exception {
         Path f = file("""
                 channels:
