@@ -44,7 +44,27 @@ final class ExportFileChannel implements Channel {
         return new Batch(taken.stream().map(JsonItems.Entry::item).toList(), next, pending.size() > taken.size());
     }
 
+    /** The file's entries as last parsed, and the size and time they were parsed at: a batch does not parse it again. */
+    private List<JsonItems.Entry> parsed;
+    private long parsedSize = -1;
+    private long parsedTime = -1;
+
     private List<JsonItems.Entry> entries() throws ChannelException {
+        try {
+            long size = Files.size(file);
+            long time = Files.getLastModifiedTime(file).toMillis();
+            if (parsed == null || size != parsedSize || time != parsedTime) {
+                parsed = parse();
+                parsedSize = size;
+                parsedTime = time;
+            }
+            return parsed;
+        } catch (IOException e) {
+            throw new ChannelException("cannot read " + file.toAbsolutePath() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private List<JsonItems.Entry> parse() throws ChannelException {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -52,19 +72,24 @@ final class ExportFileChannel implements Channel {
             throw new ChannelException("cannot read " + file.toAbsolutePath() + ": " + e.getMessage(), e);
         }
         String location = file.getFileName().toString();
-        JsonNode document;
-        Iterable<JsonNode> items;
-        try {
-            document = JSON.readTree(bytes);
-            if (document == null) {
+        List<JsonNode> items = new java.util.ArrayList<>();
+        try (com.fasterxml.jackson.core.JsonParser documents = JSON.getFactory().createParser(bytes)) {
+            // an export may be several documents one after another (two arrays pasted together): each is read
+            int read = 0;
+            while (documents.nextToken() != null) {
+                network.items(JSON.readTree(documents)).forEach(items::add);
+                read++;
+            }
+            if (read == 0) {
                 throw new IllegalArgumentException("the file is empty");
             }
-            items = network.items(document);
         } catch (JsonProcessingException e) {
+            // past Jackson's limits (nesting, a number's digits, a string's length) the message names the limit
+            com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
             return List.of(whole(location, bytes, "malformed JSON: " + e.getOriginalMessage()
-                    + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()));
-        } catch (IOException | IllegalArgumentException e) {
-            return List.of(whole(location, bytes, e.getMessage()));
+                    + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())));
+        } catch (IOException | RuntimeException e) {
+            return List.of(whole(location, bytes, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         }
         return JsonItems.map(items, network, ownHandle, location);
     }

@@ -66,4 +66,22 @@ class MastodonExportTest {
         assertThat(batch.items()).singleElement().isInstanceOfSatisfying(Quarantined.class,
                 q -> assertThat(q.reason()).startsWith("malformed JSON").contains("line 1"));
     }
+
+    @Test
+    void two_exports_pasted_together_are_both_read() throws Exception {
+        String first = "[" + Posts.mastodon("900", "ann@social.example", "<p>@acme late</p>", "public", null, false) + "]";
+        String second = "[" + Posts.mastodon("901", "bob@social.example", "<p>@acme broken</p>", "public", null, false) + "]";
+        Batch batch = readAll(first + "\n" + second);
+        assertThat(batch.items()).extracting(i -> i.externalId()).containsExactly("900", "901");
+    }
+
+    @Test
+    void json_past_the_parsers_limits_is_quarantined_naming_the_limit() throws Exception {
+        Batch deep = readAll("[".repeat(2_000) + "]".repeat(2_000));
+        assertThat(deep.items()).singleElement().isInstanceOfSatisfying(Quarantined.class,
+                q -> assertThat(q.reason()).startsWith("malformed JSON").containsIgnoringCase("nesting depth"));
+        Batch digits = readAll("[{\"id\": " + "9".repeat(5_000) + "}]");
+        assertThat(digits.items()).singleElement().isInstanceOfSatisfying(Quarantined.class,
+                q -> assertThat(q.reason()).containsIgnoringCase("number"));
+    }
 }
