@@ -74,7 +74,8 @@ public final class ParseSocialCommand implements Callable<Integer> {
         author.put("name", m.sender().displayName());
         String followers = m.attributes().get(InboundMessage.FOLLOWERS);
         if (followers != null && followers.matches("\\d+")) {
-            author.put("followers", Long.parseLong(followers));
+            // a count past a long is a made-up number, shown as the text it is rather than stopping the listing
+            author.put("followers", new java.math.BigInteger(followers));
         } else {
             author.putNull("followers");
         }

@@ -20,7 +20,11 @@ class ParseSocialTest {
                 + "{\"id\":\"105\",\"created_at\":\"2026-03-02T10:15:00.000Z\",\"content\":\"<p>@acme refund?</p>\","
                 + "\"visibility\":\"direct\",\"in_reply_to_id\":\"104\",\"account\":{\"id\":\"9\",\"acct\":\"ann@social.example\","
                 + "\"display_name\":\"Ann\",\"followers_count\":12000,\"bot\":false}}},"
-                + "{\"id\":\"6\",\"type\":\"mention\",\"status\":{\"id\":\"106\"}}]");
+                + "{\"id\":\"6\",\"type\":\"mention\",\"status\":{\"id\":\"106\"}},"
+                + "{\"id\":\"7\",\"type\":\"mention\",\"status\":"
+                + "{\"id\":\"107\",\"created_at\":\"2026-03-02T10:16:00.000Z\",\"content\":\"<p>@acme hi</p>\","
+                + "\"visibility\":\"public\",\"account\":{\"id\":\"10\",\"acct\":\"big@social.example\","
+                + "\"followers_count\":123456789012345678901234}}}]");
         CliTest.Result r = CliTest.run("parse-social", file.toString(), "--network", "mastodon");
         assertThat(r.code()).as(r.err()).isZero();
         List<JsonNode> out = ParseCallsTest.lines(r.out());
@@ -33,6 +37,8 @@ class ParseSocialTest {
         assertThat(post.get("inReplyTo").asText()).isEqualTo("104");
         assertThat(post.get("threadKey").asText()).isEqualTo("dm:ann@social.example");
         assertThat(out.get(1).get("quarantined").get("reason").asText()).isEqualTo("status 6 has no 'account'");
+        // a follower count past a long does not stop the listing
+        assertThat(out.get(2).get("author").get("followers").asText()).isEqualTo("123456789012345678901234");
     }
 
     @Test
