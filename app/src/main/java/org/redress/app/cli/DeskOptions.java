@@ -50,6 +50,22 @@ final class DeskOptions {
             throw new IllegalArgumentException(file + ": no such configuration file");
         }
         Path path = file != null ? file : Path.of("redress.yaml");
-        return Files.isRegularFile(path) ? DeskConfig.load(path, node, System::getenv) : DeskConfig.defaults(node);
+        return Files.isRegularFile(path) ? DeskConfig.load(path, node, System::getenv, DeskOptions::channelErrors) : DeskConfig.defaults(node);
+    }
+
+    /**
+     * What is wrong with a channel instance's plugin or settings, checked before anything is opened or created, so that
+     * the file's mistakes and its channels' are named in one report and a refused start leaves nothing on disk.
+     */
+    static java.util.List<String> channelErrors(DeskConfig.ChannelConfig c) {
+        try {
+            org.redress.core.channel.ChannelPlugin plugin = org.redress.app.channels.ChannelRegistry.discover().require(c.plugin());
+            org.redress.core.channel.ChannelSettings.validate(plugin.descriptor(), c.settings());
+            return java.util.List.of();
+        } catch (org.redress.core.channel.InvalidSettingsException e) {
+            return java.util.List.of("channels." + c.name() + ".settings: " + e.getMessage());
+        } catch (RuntimeException e) {
+            return java.util.List.of("channels." + c.name() + ": " + e.getMessage());
+        }
     }
 }

@@ -122,6 +122,17 @@ public record DeskConfig(String node, Duration pollEvery, Duration leaseTtl, int
     }
 
     public static DeskConfig load(Path file, String defaultNode, Function<String, String> environment) {
+        return load(file, defaultNode, environment, c -> List.of());
+    }
+
+    /**
+     * As {@link #load(Path, String, Function)}, with each channel's settings checked by {@code channelCheck} too, so
+     * that one report names every mistake in the file and in its channels.
+     *
+     * @param channelCheck what is wrong with one channel instance (its plugin, its settings), or nothing
+     */
+    public static DeskConfig load(Path file, String defaultNode, Function<String, String> environment,
+                                  Function<ChannelConfig, List<String>> channelCheck) {
         JsonNode root;
         try {
             // a key written twice is a mistake to name, not a value to merge silently
@@ -136,6 +147,9 @@ public record DeskConfig(String node, Duration pollEvery, Duration leaseTtl, int
         }
         List<String> errors = new ArrayList<>();
         DeskConfig config = parse(root == null || root.isMissingNode() ? null : root, defaultNode, environment, errors);
+        for (ChannelConfig c : config.channels()) {
+            errors.addAll(channelCheck.apply(c));
+        }
         if (!errors.isEmpty()) {
             throw new ConfigException(file + ": " + String.join("; ", errors));
         }

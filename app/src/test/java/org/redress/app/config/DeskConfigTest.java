@@ -177,5 +177,19 @@ class DeskConfigTest {
                 .contains("port")
                 .contains("channels.chat: no channel plugin has the id 'whatsapp'; known ids: email, phone-log, social");
         assertThat(out.toString()).doesNotContain("ready");
+        assertThat(dir.resolve("desk.mv.db")).as("a refused start leaves no database behind").doesNotExist();
+
+        // the file's own mistakes and its channels' come in one report
+        Path both = file("""
+                desk:
+                  batch: many
+                channels:
+                  chat:
+                    plugin: whatsapp
+                """);
+        StringWriter err2 = new StringWriter();
+        assertThat(RedressCommand.run(new String[] {"serve", "--db", dir.resolve("desk2").toString(), "--config", both.toString()},
+                new PrintWriter(new StringWriter()), new PrintWriter(err2))).isEqualTo(1);
+        assertThat(err2.toString()).contains("desk.batch: not a whole number").contains("channels.chat: no channel plugin");
     }
 }
