@@ -51,10 +51,11 @@ public final class RedressCommand implements Runnable {
             return USAGE;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            String message = ex instanceof ChannelRegistryException || ex instanceof IllegalArgumentException
+            // a database failure is told by its cause, never by the statement and the customer data bound to it
+            boolean told = ex instanceof ChannelRegistryException || ex instanceof IllegalArgumentException
                     || ex instanceof org.redress.app.store.NotFoundException
-                    || ex instanceof org.redress.app.store.DatabaseException || ex instanceof org.redress.app.config.ConfigException
-                    ? ex.getMessage() : ex.toString();
+                    || ex instanceof org.redress.app.store.DatabaseException || ex instanceof org.redress.app.config.ConfigException;
+            String message = told ? ex.getMessage() : org.redress.app.store.DatabaseErrors.describe(ex).orElseGet(ex::toString);
             err.println(commandLine.getCommandSpec().qualifiedName() + ": " + message);
             err.flush();
             return 1;
