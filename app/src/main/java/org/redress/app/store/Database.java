@@ -71,10 +71,35 @@ public final class Database implements AutoCloseable {
                 throw new DatabaseException("cannot migrate the schema of " + redacted(url) + ": " + rootMessage(e), e);
             }
         }
+        requireWritable(pool, url);
         if (url.startsWith("jdbc:h2:")) {
             cacheH2Ids(pool);
         }
         return new Database(pool, url);
+    }
+
+    /**
+     * Writes a row and takes it back: a desk that cannot write (a read-only file or replica) is refused at start, not
+     * after it said it was ready and every job and poll failed.
+     */
+    private static void requireWritable(HikariDataSource pool, String url) {
+        try (java.sql.Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try (java.sql.PreparedStatement s = c.prepareStatement(
+                    "insert into lease (name, holder, acquired_at, expires_at) values (?, 'write-check', ?, ?)")) {
+                java.sql.Timestamp now = new java.sql.Timestamp(System.currentTimeMillis());
+                s.setString(1, "write-check:" + java.util.UUID.randomUUID());
+                s.setTimestamp(2, now);
+                s.setTimestamp(3, now);
+                s.executeUpdate();
+            } finally {
+                c.rollback();
+            }
+        } catch (java.sql.SQLException e) {
+            pool.close();
+            throw new DatabaseException("cannot write to the database " + redacted(url) + ": "
+                    + DatabaseErrors.describe(e).orElse(e.getMessage()), e);
+        }
     }
 
     /** How many ids H2 hands out before it writes a sequence's new value down. */

@@ -29,6 +29,15 @@ class DatabaseErrorsTest {
     }
 
     @Test
+    void a_database_the_desk_cannot_write_is_refused_when_it_is_opened() {
+        String url = TestDatabases.fresh("h2", dir);
+        Database.open(url, 2).close();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Database.open(url + ";ACCESS_MODE_DATA=r", 2))
+                .isInstanceOf(DatabaseException.class).hasMessageContaining("cannot write to the database")
+                .hasMessageContaining("read-only");
+    }
+
+    @Test
     void a_failure_without_a_database_cause_is_not_explained_here() {
         assertThat(DatabaseErrors.describe(new IllegalStateException("x"))).isEmpty();
     }
