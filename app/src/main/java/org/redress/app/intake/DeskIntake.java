@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
+import org.redress.app.config.DeskConfig;
 import org.redress.app.store.Attachments;
 import org.redress.app.store.Complaints;
 import org.redress.app.store.CustomerBook;
@@ -27,7 +28,6 @@ import org.redress.core.channel.InboundMessage;
 import org.redress.core.channel.Quarantined;
 import org.redress.core.channel.SenderIdentity;
 import org.redress.core.channel.Visibility;
-import org.redress.app.config.DeskConfig;
 import org.redress.core.classify.Triage;
 import org.redress.core.complaint.Complaint;
 import org.redress.core.complaint.Entry;
@@ -271,30 +271,31 @@ public final class DeskIntake implements InboundStore {
         Complaint.Number number = Complaints.nextNumber(h);
         Instant now = clock.instant();
         Optional<Instant> arrivedLongAgo = arrivedLongAgo(m, now);
-        Mode mode = arrivedLongAgo.isPresent() ? Mode.HISTORY : this.mode;
+        // this message is history when it arrived long ago, whatever the channel's mode
+        Mode as = arrivedLongAgo.isPresent() ? Mode.HISTORY : mode;
         // the desk's clocks run from when the desk received the complaint: a sender's Date is only what they claim
         // (a wrong clock); an archive keeps its own dates as history, and old mail in a mailbox its arrival
-        Instant at = arrivedLongAgo.orElse(mode == Mode.HISTORY && m.sentAt().isBefore(now) ? m.sentAt() : now);
+        Instant at = arrivedLongAgo.orElse(as == Mode.HISTORY && m.sentAt().isBefore(now) ? m.sentAt() : now);
         // the complaint's channel is the channel instance it came through (its answers go back through it)
         Complaint complaint = Complaint.receive(number, new Customer.Id(customer), instance, subject,
                 result.category(), result.priority(), result.language(), result.signals(),
                 first != null ? first : new Entry.CustomerMessage(at, plugin, m.externalId(), m.sender().value(), m.text(), false,
                 m.visibility() == Visibility.PUBLIC));
-        if (mode != Mode.HISTORY) {
+        if (as != Mode.HISTORY) {
             // a threat in the first message (legal, regulator, chargeback, going public) escalates at once
             escalator.on(complaint, complaint.signals());
             abuseSeen(complaint, result.signals(), at);
         }
         complaint.route(routing.teamFor(complaint.category()), now);
         SlaClocks clocks = SlaClocks.start(complaint.number(), complaint.priority(), complaint.receivedAt(), complaints.policy());
-        if (mode == Mode.HISTORY) {
+        if (as == Mode.HISTORY) {
             complaint.transition(Status.CLOSED, Actor.DESK, arrivedLongAgo.isPresent() ? "arrived in the mailbox on " + at
                     + ", more than " + rules.historyBefore().toDays() + " days before the desk read it: kept as history" : "imported as history", at);
             clocks.onTransition(Status.RECEIVED, Status.CLOSED, at);
         }
         complaints.insert(h, complaint, clocks);
         Inbox.reference(h, m.externalId(), number.value());
-        if (mode == Mode.LIVE && first == null && !"true".equals(m.attributes().get(InboundMessage.NO_AUTOMATIC_ANSWER))) {
+        if (as == Mode.LIVE && first == null && !"true".equals(m.attributes().get(InboundMessage.NO_AUTOMATIC_ANSWER))) {
             // in the customer's language when the desk writes it, else in the desk's own
             owe(h, instance, number.value(), m, complaint.language().filter(Triage.LANGUAGES::contains).orElse(rules.language()));
         }
@@ -307,7 +308,7 @@ public final class DeskIntake implements InboundStore {
      */
     private Optional<Instant> arrivedLongAgo(InboundMessage m, Instant now) {
         String arrived = m.attributes().get(InboundMessage.ARRIVED_AT);
-        if (this.mode != Mode.LIVE || arrived == null || rules.historyBefore().isZero()) {
+        if (mode != Mode.LIVE || arrived == null || rules.historyBefore().isZero()) {
             return Optional.empty();
         }
         try {
