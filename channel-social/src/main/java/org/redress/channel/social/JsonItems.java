@@ -30,27 +30,39 @@ final class JsonItems {
         int index = 0;
         for (JsonNode item : items) {
             index++;
-            String where = location + " item " + index;
-            byte[] raw = item.toString().getBytes(StandardCharsets.UTF_8);
             Optional<String> id = network.id(item);
-            if (id.isEmpty()) {
-                // no id, no place in the order: it sits just after the item before it
-                entries.add(new Entry(lastGoodKey + "#" + String.format("%06d", index), Quarantined.of(SocialChannelPlugin.ID,
-                        "item " + index + " has no id", new RawSource(where, "application/json", raw))));
-                continue;
+            String key = id.map(JsonItems::orderKey).orElse(noIdKey(lastGoodKey, index));
+            if (id.isPresent()) {
+                lastGoodKey = key;
             }
-            String key = orderKey(id.get());
-            lastGoodKey = key;
-            try {
-                Optional<InboundMessage.Builder> mapped = network.map(item, ownHandle);
-                mapped.ifPresent(b -> entries.add(new Entry(key, b.raw(new RawSource(where, "application/json", raw)).build())));
-            } catch (RuntimeException e) {
-                entries.add(new Entry(key, Quarantined.of(SocialChannelPlugin.ID, e.getMessage() == null
-                        ? e.getClass().getSimpleName() : e.getMessage(), new RawSource(where, "application/json", raw))));
-            }
+            one(item, index, network, ownHandle, location).ifPresent(i -> entries.add(new Entry(key, i)));
         }
         entries.sort(Comparator.comparing(Entry::key));
         return entries;
+    }
+
+    /** An item without an id has no place of its own in the order: it sits just after the item before it. */
+    static String noIdKey(String lastGoodKey, int index) {
+        return lastGoodKey + "#" + String.format("%06d", index);
+    }
+
+    /**
+     * One item, the {@code index}th of its source: the message, a quarantine naming what is wrong with it, or
+     * empty when it is not a message (a follow or a favourite).
+     */
+    static Optional<Inbound> one(JsonNode item, int index, Network network, String ownHandle, String location) {
+        String where = location + " item " + index;
+        byte[] raw = item.toString().getBytes(StandardCharsets.UTF_8);
+        if (network.id(item).isEmpty()) {
+            return Optional.of(Quarantined.of(SocialChannelPlugin.ID, "item " + index + " has no id",
+                    new RawSource(where, "application/json", raw)));
+        }
+        try {
+            return network.map(item, ownHandle).map(b -> b.raw(new RawSource(where, "application/json", raw)).build());
+        } catch (RuntimeException e) {
+            return Optional.of(Quarantined.of(SocialChannelPlugin.ID, e.getMessage() == null
+                    ? e.getClass().getSimpleName() : e.getMessage(), new RawSource(where, "application/json", raw)));
+        }
     }
 
     /** Numeric ids compare as numbers once padded to the same width. */

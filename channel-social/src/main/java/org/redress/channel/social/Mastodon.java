@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jsoup.Jsoup;
 import org.redress.core.channel.Automation;
@@ -23,11 +24,13 @@ final class Mastodon implements Network {
     }
 
     @Override
-    public Iterable<JsonNode> items(JsonNode document) {
-        if (!document.isArray()) {
-            throw new IllegalArgumentException("expected a JSON array of statuses or notifications");
-        }
-        return document;
+    public Map<String, Holds> itemFields() {
+        return Map.of();
+    }
+
+    @Override
+    public String expected() {
+        return "expected a JSON array of statuses or notifications";
     }
 
     @Override

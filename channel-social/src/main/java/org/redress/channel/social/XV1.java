@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.redress.core.channel.Automation;
 import org.redress.core.channel.InboundMessage;
@@ -35,21 +36,13 @@ final class XV1 implements Network {
     }
 
     @Override
-    public Iterable<JsonNode> items(JsonNode document) {
-        if (document.isArray()) {
-            return document;
-        }
-        if (document.path("statuses").isArray()) {
-            return document.path("statuses");
-        }
-        if (document.path("events").isArray()) {
-            return document.path("events");
-        }
-        if (document.path("event").isObject()) {
-            return java.util.List.of(document.path("event"));
-        }
-        throw new IllegalArgumentException("expected a JSON array of statuses, or an object with 'statuses' or "
-                + "direct-message 'events'");
+    public Map<String, Holds> itemFields() {
+        return Map.of("statuses", Holds.MANY, "events", Holds.MANY, "event", Holds.ONE);
+    }
+
+    @Override
+    public String expected() {
+        return "expected a JSON array of statuses, or an object with 'statuses' or direct-message 'events'";
     }
 
     @Override
