@@ -237,29 +237,33 @@ final class CallFileChannel implements Channel {
         long[] pos = position(after);
         Map<String, CtiCalls.Pending> calls = new LinkedHashMap<>();
         List<Inbound> quarantined = new ArrayList<>();
+        int done = 0;
         // calls still open at the last checkpoint: read their lines again first
         if (!after.isStart() && after.value().contains("|")) {
             for (String ref : after.value().split("\\|", 2)[1].split(",")) {
                 String[] p = ref.split("@");
                 try (LineReader r = new LineReader(file, Long.parseLong(p[0]), Long.parseLong(p[1]) - 1)) {
                     LineReader.Line line = r.next();
-                    if (line != null) {
-                        add(calls, line, quarantined);
+                    if (line != null && add(calls, line, quarantined)) {
+                        done++;
                     }
                 }
             }
         }
         long lastLine = pos[1];
         long end = pos[0];
+        boolean more = false;
         try (LineReader reader = lines(pos[0], pos[1])) {
             LineReader.Line line;
-            while ((line = reader.next()) != null) {
-                if (!isBlank(line.bytes())) {
-                    add(calls, line, quarantined);
+            // a batch ends once it holds max items, so a file of bad lines moves on a batch at a time
+            while (quarantined.size() + done < max && (line = reader.next()) != null) {
+                if (!isBlank(line.bytes()) && add(calls, line, quarantined)) {
+                    done++;
                 }
                 lastLine = line.number();
                 end = line.end();
             }
+            more = quarantined.size() + done >= max;
         }
         List<Inbound> items = new ArrayList<>(quarantined);
         List<String> carried = new ArrayList<>();
@@ -268,40 +272,50 @@ final class CallFileChannel implements Channel {
             if ((call.complete() || stale) && items.size() < max) {
                 items.add(call(List.of(CtiCalls.leg(call, clock.instant()))));
             } else {
+                more |= call.complete() || stale;
                 call.lines().forEach(l -> carried.add(l.start() + "@" + l.number()));
             }
         }
-        if (items.size() > max) {
-            // more quarantined lines than the batch holds: they stay for the next read from the same place
-            return new Batch(items.subList(0, max), after, true);
-        }
         String value = end + ":" + lastLine + (carried.isEmpty() ? "" : "|" + String.join(",", carried));
         Checkpoint next = end == pos[0] && carried.isEmpty() && after.isStart() ? after : Checkpoint.of(value);
-        boolean more = calls.values().stream().filter(c -> c.complete()).count() > items.size() - quarantined.size();
         return new Batch(items, next, more);
     }
 
-    private static void add(Map<String, CtiCalls.Pending> calls, LineReader.Line line, List<Inbound> quarantined) {
+    /** Adds a line's event to its call; true when it is the hangup that completes the call. */
+    private static boolean add(Map<String, CtiCalls.Pending> calls, LineReader.Line line, List<Inbound> quarantined) {
         try {
             CtiEvent e = CtiEvent.parse(line.bytes());
             CtiCalls.Pending call = calls.get(e.callId());
             if (call == null) {
                 if (!e.event().equals("newCall")) {
-                    return; // the rest of a call already taken in an earlier batch
+                    // the calls before the checkpoint were taken whole (up to their hangup) or are carried in it, so
+                    // this event belongs to no call the desk can still build
+                    quarantined.add(Quarantined.of(PhoneLogChannelPlugin.ID, "line " + line.number() + ": a '" + e.event()
+                            + "' event for callId " + e.callId() + ", which has no newCall before it or came after its "
+                            + "call was taken", new RawSource("line " + line.number(), "application/json", line.bytes())));
+                    return false;
                 }
                 call = new CtiCalls.Pending(e.callId(), new ArrayList<>(), new ArrayList<>());
                 calls.put(e.callId(), call);
             } else if (e.event().equals("newCall")) {
                 quarantined.add(Quarantined.of(PhoneLogChannelPlugin.ID, "line " + line.number() + ": a second newCall for "
                         + "callId " + e.callId(), new RawSource("line " + line.number(), "application/json", line.bytes())));
-                return;
+                return false;
+            } else if (call.complete()) {
+                quarantined.add(Quarantined.of(PhoneLogChannelPlugin.ID, "line " + line.number() + ": a '" + e.event()
+                        + "' event for callId " + e.callId() + " after its hangup",
+                        new RawSource("line " + line.number(), "application/json", line.bytes())));
+                return false;
             }
+            boolean completes = !call.complete() && e.event().equals("hangup");
             call.events().add(e);
             call.lines().add(line);
+            return completes;
         } catch (IllegalArgumentException ex) {
             quarantined.add(Quarantined.of(PhoneLogChannelPlugin.ID, "line " + line.number() + ": " + ex.getMessage(),
                     new RawSource("line " + line.number(), "application/json",
                             line.bytes().length == 0 ? new byte[] {' '} : line.bytes())));
+            return false;
         }
     }
 
@@ -336,15 +350,20 @@ final class CallFileChannel implements Channel {
 
     private Batch readCsvNotes(Checkpoint after, int max) throws IOException, ChannelException {
         long done = 0;
+        String[] checkpoint = after.value().split("\\|tail:", 2);
         if (!after.isStart()) {
             try {
-                done = Long.parseLong(after.value().replaceFirst("^record:", ""));
+                done = Long.parseLong(checkpoint[0].replaceFirst("^record:", ""));
             } catch (NumberFormatException e) {
                 throw new ChannelException("checkpoint '" + after + "' is not record:N");
             }
         }
+        if (checkpoint.length == 2 && checkpoint[1].equals(String.valueOf(Files.size(file)))) {
+            return Batch.empty(after); // the broken rest is quarantined already and the file has not changed since
+        }
         List<Inbound> items = new ArrayList<>();
         long record = 0;
+        long lastLine = 1;
         boolean more = false;
         CSVFormat csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true).build();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8); CSVParser parser = csv.parse(in)) {
@@ -352,29 +371,61 @@ final class CallFileChannel implements Channel {
                 throw new ChannelException(file.toAbsolutePath() + ": a notes CSV needs a header with call_id, caller, "
                         + "agent, written_at and text; found " + parser.getHeaderNames());
             }
-            for (CSVRecord r : parser) {
-                record = r.getRecordNumber();
-                if (record <= done) {
-                    continue;
+            try {
+                for (CSVRecord r : parser) {
+                    record = r.getRecordNumber();
+                    if (record <= done) {
+                        lastLine = parser.getCurrentLineNumber();
+                        continue;
+                    }
+                    if (items.size() >= max) {
+                        more = true;
+                        record--;
+                        break;
+                    }
+                    byte[] raw = String.join(",", r.toList()).getBytes(StandardCharsets.UTF_8);
+                    String where = name() + " record " + record + " (ending on line " + parser.getCurrentLineNumber() + ")";
+                    lastLine = parser.getCurrentLineNumber();
+                    try {
+                        items.add(notes.csv(r.toMap(), raw, where, clock.instant()));
+                    } catch (IllegalArgumentException e) {
+                        items.add(Quarantined.of(PhoneLogChannelPlugin.ID, "record " + record + ": " + e.getMessage(),
+                                new RawSource(where, "text/csv", raw)));
+                    }
                 }
-                if (items.size() >= max) {
-                    more = true;
-                    record--;
-                    break;
+            } catch (java.io.UncheckedIOException | IllegalStateException e) {
+                // a quote that never closes takes the rest of the file with it: what came before is read, the rest
+                // is kept whole in quarantine once the file is finished (a writer may still be closing the quote)
+                long good = Math.max(done, record);
+                if (!items.isEmpty()) {
+                    return new Batch(items, Checkpoint.of("record:" + good), true);
                 }
-                byte[] raw = String.join(",", r.toList()).getBytes(StandardCharsets.UTF_8);
-                String where = name() + " record " + record + " (ending on line " + parser.getCurrentLineNumber() + ")";
-                try {
-                    items.add(notes.csv(r.toMap(), raw, where, clock.instant()));
-                } catch (IllegalArgumentException e) {
-                    items.add(Quarantined.of(PhoneLogChannelPlugin.ID, "record " + record + ": " + e.getMessage(),
-                            new RawSource(where, "text/csv", raw)));
+                if (!settled()) {
+                    return Batch.empty(after);
                 }
+                String reason = "record " + (good + 1) + " (from line " + (lastLine + 1) + "): "
+                        + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
+                return new Batch(List.of(Quarantined.of(PhoneLogChannelPlugin.ID, reason, new RawSource(name() + " from line "
+                        + (lastLine + 1), "text/csv", tail(lastLine)))), Checkpoint.of("record:" + good + "|tail:"
+                        + Files.size(file)), false);
             }
-        } catch (java.io.UncheckedIOException | IllegalStateException e) {
-            throw new ChannelException(file.toAbsolutePath() + " is not readable CSV: " + e.getMessage(), e);
         }
         return new Batch(items, record <= done ? after : Checkpoint.of("record:" + record), more);
+    }
+
+    /** The file from the line after {@code line} to its end, or a note of where that is if it is empty. */
+    private byte[] tail(long line) throws IOException {
+        try (LineReader reader = new LineReader(file, 0, 0, true)) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            LineReader.Line l;
+            while ((l = reader.next()) != null) {
+                if (l.number() > line) {
+                    out.writeBytes(l.bytes());
+                    out.write('\n');
+                }
+            }
+            return out.size() == 0 ? ("after line " + line).getBytes(StandardCharsets.UTF_8) : out.toByteArray();
+        }
     }
 
     @Override
