@@ -38,24 +38,38 @@ final class HtmlQuotes {
     }
 
     static Texts texts(String html) {
+        Parsed parsed = parse(html);
+        return new Texts(parsed.full(), parsed.reply());
+    }
+
+    /** An HTML mail parsed once: its whole text at once, its new text when asked (which may take longer). */
+    static Parsed parse(String html) {
         Document doc = Jsoup.parse(html);
-        String before = HtmlText.toText(doc);
-        for (String css : QUOTE_CONTAINERS) {
-            doc.select(css).remove();
-        }
-        for (String css : QUOTE_STARTS) {
-            Element marker = doc.selectFirst(css);
-            if (marker != null && hasTextBefore(doc, marker)) {
-                removeFrom(marker);
+        return new Parsed(doc, HtmlText.toText(doc));
+    }
+
+    /** A parsed HTML mail and its whole text. */
+    record Parsed(Document doc, String full) {
+
+        /** The new text; removes the quoted parts from the document, so it is asked once. */
+        String reply() {
+            for (String css : QUOTE_CONTAINERS) {
+                doc.select(css).remove();
             }
+            for (String css : QUOTE_STARTS) {
+                Element marker = doc.selectFirst(css);
+                if (marker != null && hasTextBefore(doc, marker)) {
+                    removeFrom(marker);
+                }
+            }
+            // a bare blockquote after the last text is a quote too (clients that mark nothing)
+            Element last = doc.select("body > blockquote, body > div > blockquote").last();
+            if (last != null && last.nextElementSiblings().stream().allMatch(e -> e.text().isBlank()) && hasTextBefore(doc, last)) {
+                last.remove();
+            }
+            String text = ReplyText.of(HtmlText.toText(doc));
+            return text.isBlank() ? ReplyText.of(full) : text;
         }
-        // a bare blockquote after the last text is a quote too (clients that mark nothing)
-        Element last = doc.select("body > blockquote, body > div > blockquote").last();
-        if (last != null && last.nextElementSiblings().stream().allMatch(e -> e.text().isBlank()) && hasTextBefore(doc, last)) {
-            last.remove();
-        }
-        String text = ReplyText.of(HtmlText.toText(doc));
-        return new Texts(before, text.isBlank() ? ReplyText.of(before) : text);
     }
 
     private static boolean hasTextBefore(Document doc, Element marker) {

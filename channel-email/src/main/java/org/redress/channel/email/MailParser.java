@@ -13,6 +13,7 @@ import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimePart;
 import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -41,6 +42,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.redress.core.channel.Attachment;
@@ -116,12 +120,19 @@ final class MailParser {
     private final MachineMail machineMail;
     private final Optional<MessageIds> messageIds;
     private final Limits limits;
+    /** Finds the new text of a plain-text mail; a test gives one that never finishes. */
+    private final UnaryOperator<String> trimmer;
 
     MailParser(MachineMail machineMail, long maxSize) {
         this(machineMail, Optional.empty(), new Limits(maxSize, Limits.DEFAULT.maxAttachment(), Limits.DEFAULT.timeout()));
     }
 
     MailParser(MachineMail machineMail, Optional<MessageIds> messageIds, Limits limits) {
+        this(machineMail, messageIds, limits, ReplyText::of);
+    }
+
+    MailParser(MachineMail machineMail, Optional<MessageIds> messageIds, Limits limits, UnaryOperator<String> trimmer) {
+        this.trimmer = trimmer;
         this.machineMail = machineMail;
         this.messageIds = messageIds;
         this.limits = limits;
@@ -186,11 +197,20 @@ final class MailParser {
         if (limits.timeout().isZero()) {
             return parseNow(bytes, raw, received);
         }
-        Future<Inbound> result = WORKERS.submit(() -> parseNow(bytes, raw, received));
+        AtomicReference<InboundMessage> untrimmed = new AtomicReference<>();
+        Future<Inbound> result = WORKERS.submit(() -> parseNow(bytes, raw, received, untrimmed::set));
         try {
             return result.get(limits.timeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
+            // the interrupt stops the trimmer and the decoders at their next step, so the thread is freed
             result.cancel(true);
+            InboundMessage whole = untrimmed.get();
+            if (whole != null) {
+                // the mail was read and only finding its new text ran out of time: a complaint with all of its text
+                // is worth more than a quarantine
+                return whole.withAttribute(TRIMMING, "the new text could not be told from the quoted mail within "
+                        + limits.timeout().toSeconds() + " s; the whole text is kept");
+            }
             return Quarantined.of(EmailChannelPlugin.ID, "reading the message took longer than " + limits.timeout().toSeconds()
                     + " s; stopped", raw);
         } catch (ExecutionException e) {
@@ -201,7 +221,18 @@ final class MailParser {
         }
     }
 
+    /** Why a message's text is its whole text: trimming ran out of time. */
+    static final String TRIMMING = "trimming";
+
     private Inbound parseNow(byte[] bytes, RawSource raw, Instant received) {
+        return parseNow(bytes, raw, received, m -> { });
+    }
+
+    /**
+     * @param untrimmed given the message with its whole text as its text, once everything but the trimming is done:
+     *                  what {@link #parse} returns when the trimming runs out of time
+     */
+    private Inbound parseNow(byte[] bytes, RawSource raw, Instant received, Consumer<InboundMessage> untrimmed) {
         try {
             if (looksBinary(bytes)) {
                 return Quarantined.of(EmailChannelPlugin.ID, "binary data, not a mail message", raw);
@@ -210,7 +241,7 @@ final class MailParser {
             if (!hasMailHeader(message)) {
                 return Quarantined.of(EmailChannelPlugin.ID, "no RFC 5322 header found: this is not a mail message", raw);
             }
-            Body body = new Body(limits.maxAttachment());
+            Body body = new Body(limits.maxAttachment(), trimmer);
             body.walk(message, 0);
             String charset = body.firstCharset;
             Optional<InternetAddress> from = sender(message, charset);
@@ -225,9 +256,7 @@ final class MailParser {
                     .orElseGet(() -> "sha256:" + digest(bytes));
             String subject = HeaderText.decode(message.getHeader("Subject", null), charset);
             InternetAddress sender = from.get();
-            HtmlQuotes.Texts texts = body.texts();
-            String fullText = texts.full();
-            String text = texts.reply();
+            String fullText = body.full();
             MachineMail.Verdict verdict = machineMail.classify(message, from, subject, body.deliveryStatus,
                     messageIds.flatMap(ids -> ids.verify(messageId)).isPresent());
 
@@ -255,31 +284,56 @@ final class MailParser {
             refs.remove(messageId);
             replyTo(message, sender, charset).ifPresent(r -> b.attribute(InboundMessage.REPLY_TO, r));
             Matcher tag = SUBJECT_TAG.matcher(subject);
-            return b.threadReferences(List.copyOf(new LinkedHashSet<>(refs)))
+            b.threadReferences(List.copyOf(new LinkedHashSet<>(refs)))
                     .sender(SenderIdentity.email(sender.getAddress(), sender.getPersonal()))
                     .sentAt(sentAt(message).orElse(received))
                     .subject(subject)
-                    .text(text)
                     .languageHint(message.getHeader("Content-Language", ","))
                     .visibility(Visibility.PRIVATE)
                     .attachments(body.attachments)
                     .automated(verdict.automation().orElse(null))
                     .attribute(InboundMessage.NO_AUTOMATIC_ANSWER, verdict.noAutomaticAnswer() ? "true" : null)
                     .attribute(InboundMessage.COMPLAINT_REF, tag.find() ? tag.group(1) : null)
-                    .attribute(InboundMessage.FULL_TEXT, fullText.equals(text) ? null : fullText)
                     .attribute(InboundMessage.FORGED_REFERENCE, forged)
                     .attribute(InboundMessage.ARRIVED_AT, received.equals(Instant.EPOCH) ? null : received.toString())
                     .attribute("inReplyTo", messageIds(message.getHeader("In-Reply-To", " ")).stream().findFirst().orElse(null))
                     .attribute("references", joined(messageIds(message.getHeader("References", " "))))
                     .attribute("to", addresses(message, "To", charset))
                     .attribute("cc", addresses(message, "Cc", charset))
-                    .raw(raw)
-                    .build();
+                    .raw(raw);
+            untrimmed.accept(b.text(fullText).build());
+            String text = body.reply();
+            return b.text(text).attribute(InboundMessage.FULL_TEXT, fullText.equals(text) ? null : fullText).build();
         } catch (MessagingException | RuntimeException | StackOverflowError e) {
             // Angus throws runtime exceptions from deep inside on some malformed input; none may stop intake.
             return Quarantined.of(EmailChannelPlugin.ID, "unreadable MIME: " + e.getClass().getSimpleName() + ": "
                     + e.getMessage(), raw);
         }
+    }
+
+    /** Quoted-printable with its soft line breaks ("=" at a line's end) removed, which is what they decode to. */
+    static byte[] withoutSoftBreaks(byte[] qp) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(qp.length);
+        int i = 0;
+        while (i < qp.length) {
+            byte c = qp[i];
+            if (c == '=' && i + 1 < qp.length && (qp[i + 1] == '\n' || qp[i + 1] == '\r')) {
+                i += qp[i + 1] == '\r' && i + 2 < qp.length && qp[i + 2] == '\n' ? 3 : 2;
+                continue;
+            }
+            if (c == '=' && i + 2 < qp.length && hex(qp[i + 1]) && hex(qp[i + 2])) {
+                out.write(qp, i, 3); // an escape, copied whole: "=3D" followed by a line end is no soft break
+                i += 3;
+                continue;
+            }
+            out.write(c);
+            i++;
+        }
+        return out.toByteArray();
+    }
+
+    private static boolean hex(byte b) {
+        return (b >= '0' && b <= '9') || (b >= 'A' && b <= 'F') || (b >= 'a' && b <= 'f');
     }
 
     private static String joined(List<String> ids) {
@@ -431,8 +485,11 @@ final class MailParser {
         private boolean deliveryStatus;
         private Optional<String> bounceOf = Optional.empty();
 
-        Body(long maxAttachment) {
+        private final UnaryOperator<String> trimmer;
+
+        Body(long maxAttachment, UnaryOperator<String> trimmer) {
             this.maxAttachment = maxAttachment;
+            this.trimmer = trimmer;
         }
 
         void walk(Part part, int depth) throws MessagingException {
@@ -524,15 +581,24 @@ final class MailParser {
             }
         }
 
-        /** The whole text and its new part: text/plain when there is one, else the HTML as text. */
-        HtmlQuotes.Texts texts() {
+        private HtmlQuotes.Parsed parsedHtml;
+        private String fullText;
+
+        /** The whole text: text/plain when there is one, else the HTML as text. */
+        String full() {
             String text = plain.toString().strip();
             if (text.isEmpty() && !html.isEmpty()) {
-                HtmlQuotes.Texts t = HtmlQuotes.texts(html.toString());
-                return new HtmlQuotes.Texts(t.full().replace("\r\n", "\n"), t.reply());
+                parsedHtml = HtmlQuotes.parse(html.toString());
+                fullText = parsedHtml.full().replace("\r\n", "\n");
+            } else {
+                fullText = text.replace("\r\n", "\n");
             }
-            text = text.replace("\r\n", "\n");
-            return new HtmlQuotes.Texts(text, ReplyText.of(text));
+            return fullText;
+        }
+
+        /** The new part of the text, without the quoted mail and the signature; after {@link #full()}. */
+        String reply() {
+            return parsedHtml != null ? parsedHtml.reply() : trimmer.apply(fullText);
         }
 
         private void appendPlain(String text) {
@@ -561,6 +627,20 @@ final class MailParser {
         }
 
         private static byte[] bytes(Part part) throws IOException, MessagingException {
+            if (part instanceof MimePart mime && "quoted-printable".equalsIgnoreCase(mime.getEncoding())
+                    && (part instanceof MimeBodyPart || part instanceof MimeMessage)) {
+                // Angus's decoder recurses once per soft line break in a row: 524,288 of them overflowed the stack.
+                // They decode to nothing, so they are taken out before it sees them.
+                InputStream raw = part instanceof MimeBodyPart mbp ? mbp.getRawInputStream()
+                        : ((MimeMessage) part).getRawInputStream();
+                byte[] encoded;
+                try (raw) {
+                    encoded = withoutSoftBreaks(raw.readAllBytes());
+                }
+                try (InputStream in = MimeUtility.decode(new ByteArrayInputStream(encoded), "quoted-printable")) {
+                    return in.readAllBytes();
+                }
+            }
             try (InputStream in = part.getInputStream()) {
                 return in.readAllBytes();
             }

@@ -88,6 +88,14 @@ public record InboundMessage(
                 attachments, automated, attributes, raw);
     }
 
+    /** The same message with one more attribute (or that attribute's new value). */
+    public InboundMessage withAttribute(String key, String value) {
+        Map<String, String> more = new java.util.HashMap<>(attributes);
+        more.put(key, value);
+        return new InboundMessage(channelId, externalId, threadReferences, sender, sentAt, subject, text, languageHint, visibility,
+                attachments, automated, more, raw);
+    }
+
     public InboundMessage {
         requireText(channelId, "channelId");
         requireText(externalId, "externalId");
