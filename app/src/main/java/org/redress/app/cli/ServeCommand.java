@@ -70,6 +70,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         String url = db != null ? db : demo ? "jdbc:h2:file:./data/demo-" + java.time.LocalDateTime.now()
                 .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) : Database.DEFAULT_URL;
+        portFree();
         Thread preload = new Thread(DeskServer::preload, "redress-preload");
         preload.setDaemon(true);
         preload.start();
@@ -116,6 +117,23 @@ public final class ServeCommand implements Callable<Integer> {
         TextCommands.warmDetection();
         stopped.await();
         return 0;
+    }
+
+    /**
+     * Refuses a port another program holds before the database is opened, so that a refused start leaves nothing on
+     * disk (an H2 file would be created and migrated first). The server binds it again a moment later.
+     */
+    private void portFree() {
+        if (port == 0) {
+            return;
+        }
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new java.net.InetSocketAddress(host, port));
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("cannot listen on " + host + ":" + port + ": " + e.getMessage()
+                    + " (another program holds the port? choose one with --port)");
+        }
     }
 
     private static String rootMessage(Throwable e) {

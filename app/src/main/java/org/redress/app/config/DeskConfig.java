@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * desk:
  *   node: node-a            # this node's name in leases (default: host name and process id)
  *   poll-every: 10s         # how long a poller waits when its channel has nothing new
- *   lease-ttl: 30s          # how long a dead node's polling and jobs wait before another node takes them
+ *   lease-ttl: 60s          # how long a dead node's polling and jobs wait before another node takes them
  *   batch: 100              # messages stored per transaction
  *   cti-spool: ./data/cti.jsonl   # POST /api/cti appends the phone system's events here, for a phone-log
  *                                 # channel with format cti and this file to read
@@ -117,7 +117,7 @@ public record DeskConfig(String node, Duration pollEvery, Duration leaseTtl, int
 
     /** A desk with no channels and the default settings. */
     public static DeskConfig defaults(String node) {
-        return new DeskConfig(node, Duration.ofSeconds(10), Duration.ofSeconds(30), 100, List.of(), Policies.defaults(), null,
+        return new DeskConfig(node, Duration.ofSeconds(10), Duration.ofMinutes(1), 100, List.of(), Policies.defaults(), null,
                 IntakeRules.defaults());
     }
 

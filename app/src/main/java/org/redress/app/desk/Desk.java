@@ -159,8 +159,8 @@ public final class Desk {
     /** The scheduled jobs: SLA warnings and breaches, promises, stuck complaints, outage bursts. */
     public List<Job> jobs() {
         return List.of(
-                new SlaJob(database, watchlist, complaints, escalator, Duration.ofSeconds(30)),
-                new PromiseJob(database, promises, complaints, escalator, Duration.ofMinutes(30), Duration.ofSeconds(30)),
+                new SlaJob(database, watchlist, complaints, escalator, Duration.ofMinutes(1)),
+                new PromiseJob(database, promises, complaints, escalator, Duration.ofMinutes(30), Duration.ofMinutes(1)),
                 new StuckJob(database, watchlist, complaints, new StuckDetector(config.policies().stuckAfter(), 2, 3,
                         config.policies().calendar()), escalator, Duration.ofHours(1), Duration.ofMinutes(5)),
                 new BurstJob(database, incidentBook, 5, Duration.ofMinutes(30), Duration.ofMinutes(1)));

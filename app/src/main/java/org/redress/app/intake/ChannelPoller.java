@@ -14,8 +14,8 @@ import org.redress.core.intake.IntakeRunner;
 /**
  * Polls one channel instance on one node, as long as this node holds the instance's lease: several nodes may
  * run a poller for the same instance, and only the lease holder reads; when it dies, its lease expires and
- * another node's poller takes over where the stored checkpoint says. The lease is renewed a few times per
- * time-to-live and before every batch is stored, and a poller that lost it stops at once; between rounds the poller
+ * another node's poller takes over where the stored checkpoint says. The lease is renewed twice per time-to-live
+ * and before every batch is stored, and a poller that lost it stops at once; between rounds the poller
  * waits for the channel's news (IMAP IDLE) or the poll interval, whichever the channel can do; should two ever overlap, the store's dedupe on
  * (instance, external id) and the checkpoint in the same transaction still keep every message once.
  */
@@ -41,6 +41,9 @@ public final class ChannelPoller implements Runnable {
      * it, so an idle round need not read it again. Forgotten whenever the lease was not held.
      */
     private Checkpoint known;
+    /** When the outbox was last looked at (System.nanoTime); whether it must be looked at in the next round anyway. */
+    private long outboxScannedAt;
+    private boolean outboxOwed = true;
 
     public ChannelPoller(String instance, Channel channel, InboundStore intake, Outbox outbox, Leases leases, String node,
                          Duration leaseTtl, Duration idle, int batchSize) {
@@ -68,15 +71,40 @@ public final class ChannelPoller implements Runnable {
         if (!holdsLease()) {
             return false;
         }
+        IntakeCounts counts;
         try {
-            new IntakeRunner(new LeasedStore(), batchSize).drain(instance, channel);
+            counts = new IntakeRunner(new LeasedStore(), batchSize).drain(instance, channel);
         } catch (LeaseLost e) {
             return false;
         }
-        synchronized (sending) {
-            outbox.deliverPending(instance, channel, 100);
+        // acknowledgements of what was just stored, and retries, are sent this round; a reply written on this node is
+        // sent at once (deliverNow); what another node or process queued is found by a look every outboxEvery()
+        long now = System.nanoTime();
+        if (counts.stored() > 0 || outboxOwed || now - outboxScannedAt >= outboxEvery().toNanos()) {
+            synchronized (sending) {
+                Outbox.Sent sent = outbox.deliverPending(instance, channel, 100);
+                outboxOwed = sent.retryLater() > 0 || sent.delivered() + sent.failed() + sent.retryLater() >= 100;
+            }
+            outboxScannedAt = now;
         }
         return true;
+    }
+
+    /** How often an idle poller looks for replies queued elsewhere: the lease's time-to-live, within poll-every and a minute. */
+    Duration outboxEvery() {
+        Duration every = leaseTtl.compareTo(Duration.ofMinutes(1)) > 0 ? Duration.ofMinutes(1) : leaseTtl;
+        return every.compareTo(idle) < 0 ? idle : every;
+    }
+
+    /**
+     * How long after taking or renewing the lease it is renewed again: half its time-to-live, and early enough that a
+     * round that waited poll-every still renews it before it expires.
+     */
+    Duration renewAfter() {
+        Duration half = leaseTtl.dividedBy(2);
+        Duration beforeExpiry = leaseTtl.minus(idle.multipliedBy(2));
+        Duration after = half.compareTo(beforeExpiry) < 0 ? half : beforeExpiry;
+        return after.isNegative() ? Duration.ZERO : after;
     }
 
     /**
@@ -85,7 +113,7 @@ public final class ChannelPoller implements Runnable {
      */
     private boolean holdsLease() {
         long now = System.nanoTime();
-        if (renewedAt != 0 && now - renewedAt < leaseTtl.toNanos() / 3) {
+        if (renewedAt != 0 && now - renewedAt < renewAfter().toNanos()) {
             return true;
         }
         if (!leases.acquire(leaseName(), node, leaseTtl)) {

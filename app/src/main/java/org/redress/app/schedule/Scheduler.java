@@ -27,6 +27,8 @@ public final class Scheduler implements AutoCloseable {
     private final String node;
     private final Clock clock;
     private final Map<String, LastRun> lastRuns = new ConcurrentHashMap<>();
+    /** When this node last took or renewed each job's lease (System.nanoTime). */
+    private final Map<String, Long> renewedAt = new ConcurrentHashMap<>();
     private ScheduledExecutorService timer;
 
     public Scheduler(List<Job> jobs, Leases leases, String node, Clock clock) {
@@ -64,11 +66,19 @@ public final class Scheduler implements AutoCloseable {
     /** Runs one job if this node gets its lease; returns how much it did (0 without the lease). */
     public int runIfHeld(Job job) {
         String lease = "job:" + job.name();
-        // held a little longer than the period, so a slow run is not taken over half-way
-        Duration ttl = job.every().multipliedBy(2).plusSeconds(30);
+        // held for several periods and renewed once more than a period has passed, so an idle desk renews it every
+        // other run rather than every run, and a slow run is not taken over half-way
+        Duration ttl = job.every().multipliedBy(4).plusSeconds(30);
         try {
-            if (!leases.acquire(lease, node, ttl)) {
-                return 0;
+            Long renewed = renewedAt.get(job.name());
+            long now = System.nanoTime();
+            boolean fresh = renewed != null && now - renewed < job.every().plusSeconds(5).toNanos();
+            if (!fresh) {
+                if (!leases.acquire(lease, node, ttl)) {
+                    renewedAt.remove(job.name());
+                    return 0;
+                }
+                renewedAt.put(job.name(), now);
             }
             int acted = job.run(clock.instant());
             lastRuns.put(job.name(), new LastRun(clock.instant(), acted, null));
@@ -95,6 +105,7 @@ public final class Scheduler implements AutoCloseable {
             timer.shutdownNow();
             timer = null;
         }
+        renewedAt.clear();
         for (Job job : jobs) {
             try {
                 leases.release("job:" + job.name(), node);

@@ -16,16 +16,28 @@ public final class DatabaseErrors {
     public static Optional<String> describe(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLException sql) {
-                return Optional.of(explain(sql));
+                return Optional.of(explain(sql, causes(sql)));
             }
         }
         return Optional.empty();
     }
 
-    private static String explain(SQLException e) {
+    /**
+     * Every message below the failure, lower case: H2 says "Writing to FileChannel failed" and keeps "No space left
+     * on device" in the IOException under it.
+     */
+    private static String causes(Throwable failure) {
+        StringBuilder all = new StringBuilder();
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
+            all.append(t.getMessage() == null ? "" : t.getMessage()).append('\n');
+        }
+        return all.toString().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String explain(SQLException e, String lower) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String message = e.getMessage() == null ? "" : e.getMessage();
-        String lower = message.toLowerCase(java.util.Locale.ROOT);
         if (state.equals("23505") || state.startsWith("23")) {
             return "the database refused a row another run or node stored at the same moment (SQLState " + state
                     + "); run it again: what is stored stays, and nothing is stored twice";
@@ -33,7 +45,8 @@ public final class DatabaseErrors {
         if (state.equals("53100") || lower.contains("no space left") || lower.contains("disk full")) {
             return "the database's disk is full (SQLState " + state + "); free space and run it again";
         }
-        if (state.equals("25006") || e.getErrorCode() == 90097 || lower.contains("read only") || lower.contains("read-only")) {
+        if (state.equals("25006") || e.getErrorCode() == 90097 || lower.contains("read only") || lower.contains("read-only")
+                || lower.contains("accessdeniedexception") || lower.contains("permission denied")) {
             return "the database is read-only (SQLState " + state + "); the desk needs to write to it";
         }
         if (e.getErrorCode() == 90020 || lower.contains("locked by another process")) {

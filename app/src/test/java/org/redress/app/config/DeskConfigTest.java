@@ -192,4 +192,18 @@ class DeskConfigTest {
                 new PrintWriter(new StringWriter()), new PrintWriter(err2))).isEqualTo(1);
         assertThat(err2.toString()).contains("desk.batch: not a whole number").contains("channels.chat: no channel plugin");
     }
+    @Test
+    void serve_on_a_port_another_program_holds_is_refused_before_anything_is_created() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            Path folder = dir.resolve("busy");
+            int code = RedressCommand.run(new String[] {"serve", "--db", folder.resolve("desk").toString(), "--host", "0.0.0.0",
+                    "--port", String.valueOf(taken.getLocalPort())}, new PrintWriter(out), new PrintWriter(err));
+            assertThat(code).isEqualTo(1);
+            assertThat(err.toString()).contains("cannot listen on 0.0.0.0:" + taken.getLocalPort()).contains("--port");
+            assertThat(out.toString()).doesNotContain("ready");
+            assertThat(folder).as("a refused start leaves no database behind").doesNotExist();
+        }
+    }
 }

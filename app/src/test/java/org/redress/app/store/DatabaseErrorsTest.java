@@ -38,6 +38,17 @@ class DatabaseErrorsTest {
     }
 
     @Test
+    void a_full_disk_is_named_even_where_h2_keeps_it_under_its_own_write_failure() {
+        // the chain H2 2.5 throws when its disk fills, as seen on a 3 MB tmpfs: the cause is only at the bottom
+        java.sql.SQLException h2 = new java.sql.SQLException("General error: \"org.h2.mvstore.MVStoreException: Writing to "
+                + "sun.nio.ch.FileChannelImpl@3a3f521e failed; length 114688 at 2224128 [2.5.252/2]\" [50000-252]", "HY000", 50000,
+                new IllegalStateException("Writing to sun.nio.ch.FileChannelImpl@3a3f521e failed; length 114688 at 2224128",
+                        new java.io.IOException("No space left on device")));
+        assertThat(DatabaseErrors.describe(new RuntimeException("Failed to commit transaction", h2))).get()
+                .asString().startsWith("the database's disk is full").doesNotContain("FileChannelImpl");
+    }
+
+    @Test
     void a_failure_without_a_database_cause_is_not_explained_here() {
         assertThat(DatabaseErrors.describe(new IllegalStateException("x"))).isEmpty();
     }
