@@ -84,6 +84,11 @@ public final class ServeCommand implements Callable<Integer> {
             database.close();
             throw new IllegalArgumentException((Files.isRegularFile(file) ? file + ": " : "") + e.getMessage(), e);
         }
+        for (String down : deskNode.unavailable()) {
+            spec.commandLine().getErr().println("redress: " + down + "; the desk starts without it and tries again, with "
+                    + "growing pauses (see /api/channels)");
+        }
+        spec.commandLine().getErr().flush();
         Map<String, String> passwords = demo ? new Demo(theDesk).seed() : Map.of();
         DeskServer server = new DeskServer(theDesk, deskNode);
         int listening;

@@ -6,6 +6,7 @@ import org.redress.app.config.ConfigException;
 import org.redress.app.config.DeskConfig;
 import org.redress.app.desk.Desk;
 import org.redress.app.intake.ChannelPoller;
+import org.redress.app.intake.ReopeningChannel;
 import org.redress.app.schedule.Scheduler;
 import org.redress.app.store.Leases;
 import org.redress.core.channel.Channel;
@@ -13,6 +14,7 @@ import org.redress.core.channel.ChannelContext;
 import org.redress.core.channel.ChannelPlugin;
 import org.redress.core.channel.ChannelSettings;
 import org.redress.core.channel.InvalidSettingsException;
+import org.redress.core.channel.SourceUnavailableException;
 
 /**
  * One node of the desk: a poller per configured channel instance and the scheduler's jobs, over one database.
@@ -26,6 +28,7 @@ public final class DeskNode implements AutoCloseable {
     private final List<ChannelPoller> pollers = new ArrayList<>();
     private final List<Channel> channels = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
+    private final List<String> unavailable = new ArrayList<>();
     private final Scheduler scheduler;
     private final java.util.concurrent.ExecutorService sender = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "redress-send-now");
@@ -53,8 +56,16 @@ public final class DeskNode implements AutoCloseable {
         for (DeskConfig.ChannelConfig c : config.channels()) {
             try {
                 ChannelPlugin plugin = desk.registry().require(c.plugin());
-                Channel channel = plugin.open(ChannelSettings.validate(plugin.descriptor(), c.settings()),
-                        new ChannelContext(c.name(), desk.clock()));
+                ChannelSettings settings = ChannelSettings.validate(plugin.descriptor(), c.settings());
+                ChannelContext context = new ChannelContext(c.name(), desk.clock());
+                Channel channel;
+                try {
+                    channel = plugin.open(settings, context);
+                } catch (SourceUnavailableException e) {
+                    // the server is down, not the settings wrong: start without it and let the poller open it later
+                    channel = new ReopeningChannel(() -> plugin.open(settings, context), e.getMessage());
+                    node.unavailable.add("channels." + c.name() + ": " + e.getMessage());
+                }
                 node.channels.add(channel);
                 node.pollers.add(new ChannelPoller(c.name(), channel, desk.intake(c.plugin(), true), desk.outbox(), leases, config.node(),
                         config.leaseTtl(), config.pollEvery(), config.batch()));
@@ -83,6 +94,11 @@ public final class DeskNode implements AutoCloseable {
             threads.add(t);
         }
         scheduler.start();
+    }
+
+    /** The channels whose source could not be reached at start, with why: the desk runs and tries them again. */
+    public List<String> unavailable() {
+        return List.copyOf(unavailable);
     }
 
     public List<ChannelPoller> pollers() {

@@ -90,6 +90,19 @@ public final class ChannelPoller implements Runnable {
         return true;
     }
 
+    /** Rounds in a row that failed: the pause after each doubles, from poll-every up to five minutes. */
+    private int failures;
+
+    /** The pause after the {@code n}th failed round in a row. */
+    Duration backoff(int n) {
+        Duration cap = Duration.ofMinutes(5).compareTo(idle) > 0 ? Duration.ofMinutes(5) : idle;
+        Duration pause = idle;
+        for (int i = 1; i < n && pause.compareTo(cap) < 0; i++) {
+            pause = pause.multipliedBy(2);
+        }
+        return pause.compareTo(cap) > 0 ? cap : pause;
+    }
+
     /** How often an idle poller looks for replies queued elsewhere: the lease's time-to-live, within poll-every and a minute. */
     Duration outboxEvery() {
         Duration every = leaseTtl.compareTo(Duration.ofMinutes(1)) > 0 ? Duration.ofMinutes(1) : leaseTtl;
@@ -156,6 +169,7 @@ public final class ChannelPoller implements Runnable {
             try {
                 boolean held = pollOnce();
                 lastError = null;
+                failures = 0;
                 if (held) {
                     long started = System.nanoTime();
                     if (!channel.awaitNew(idle)) {
@@ -175,8 +189,9 @@ public final class ChannelPoller implements Runnable {
             } catch (ChannelException | RuntimeException e) {
                 // the source or the database is down: say so, wait, try again; nothing was committed half-way
                 lastError = e.getMessage();
+                failures++;
                 try {
-                    Thread.sleep(idle.toMillis());
+                    Thread.sleep(backoff(failures).toMillis());
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
                     return;

@@ -11,6 +11,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Properties;
 import org.redress.core.channel.ChannelException;
+import org.redress.core.channel.SourceUnavailableException;
 
 /**
  * How to reach one mail server (IMAP, POP3 or SMTP), and the errors a person can act on when that fails:
@@ -87,12 +88,13 @@ record MailServer(String protocol, String host, int port, String security, Strin
         if (cause instanceof UnknownHostException) {
             return new ChannelException("cannot reach " + where() + ": unknown host (setting " + settingPrefix + "host)", e);
         }
-        if (cause instanceof ConnectException) {
-            return new ChannelException("cannot reach " + where() + ": " + cause.getMessage()
+        if (cause instanceof ConnectException || cause instanceof java.net.NoRouteToHostException) {
+            // the server is down or the network is: the settings may be right, so the desk starts and tries again
+            return new SourceUnavailableException("cannot reach " + where() + ": " + cause.getMessage()
                     + " (settings " + settingPrefix + "host, " + settingPrefix + "port, " + settingPrefix + "security)", e);
         }
         if (cause instanceof SocketTimeoutException) {
-            return new ChannelException(where() + " did not answer within " + timeout.toSeconds() + " s", e);
+            return new SourceUnavailableException(where() + " did not answer within " + timeout.toSeconds() + " s", e);
         }
         return new ChannelException(where() + ": " + e.getMessage(), e);
     }
