@@ -50,4 +50,27 @@ class SchemaVersionTest {
             assertThat(identities).isGreaterThanOrEqualTo(8);
         }
     }
+
+    @Test
+    void complaint_numbers_go_on_from_the_last_stored_after_h2_lost_its_cached_block() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("numbers");
+        try (Database db = Database.open(url, 2)) {
+            db.jdbi().useHandle(h -> {
+                h.execute("insert into customer (display_name, created_at) values ('Ann', current_timestamp)");
+                long customer = h.createQuery("select max(id) from customer").mapTo(Long.class).one();
+                for (int i = 0; i < 3; i++) {
+                    long n = h.createQuery("select nextval('complaint_number_seq')").mapTo(Long.class).one();
+                    h.execute("insert into complaint (number, customer_id, channel, subject, category, priority, status, escalation, "
+                            + "received_at, updated_at, version) values (?, ?, 'email', 'late', 'delivery', 'P3', 'NEW', 'AGENT', "
+                            + "current_timestamp, current_timestamp, 0)", n, customer);
+                }
+                // what a kill leaves: the sequence already a cached block further on than the last number stored
+                h.execute("alter sequence complaint_number_seq restart with 2003");
+            });
+        }
+        try (Database db = Database.open(url, 2)) {
+            long next = db.jdbi().withHandle(h -> h.createQuery("select nextval('complaint_number_seq')").mapTo(Long.class).one());
+            assertThat(next).as("the number after the last complaint stored").isEqualTo(1003);
+        }
+    }
 }
