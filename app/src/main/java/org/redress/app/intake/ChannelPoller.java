@@ -21,6 +21,8 @@ import org.redress.core.intake.IntakeRunner;
  */
 public final class ChannelPoller implements Runnable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ChannelPoller.class);
+
     private final String instance;
     private final Channel channel;
     private final InboundStore intake;
@@ -34,6 +36,32 @@ public final class ChannelPoller implements Runnable {
     /** One sender at a time per channel instance: the poll's round and a reply sent at once never both send a message. */
     private final Object sending = new Object();
     private volatile String lastError;
+
+    /** Keeps why reading failed, and says so in the log when it starts, changes or stops failing. */
+    private void reading(String error) {
+        if (!java.util.Objects.equals(error, lastError)) {
+            if (error == null) {
+                LOG.info("channel {}: reading again", instance);
+            } else {
+                LOG.warn("channel {}: {}", instance, error);
+            }
+        }
+        lastError = error;
+    }
+
+    /** Keeps why sending failed, and says so in the log when it starts, changes or stops failing. */
+    private void sendingFailed(String error) {
+        if (!java.util.Objects.equals(error, sendingError)) {
+            if (error == null) {
+                LOG.info("channel {}: sending again", instance);
+            } else {
+                LOG.warn("channel {}: {}", instance, error);
+            }
+        }
+        sendingError = error;
+    }
+    /** Why the last message this node tried to send failed, while it does (an SMTP server down, a refused login). */
+    private volatile String sendingError;
     /** When this node last took or renewed the lease (System.nanoTime), 0 when it does not hold it. */
     private long renewedAt;
     /**
@@ -84,6 +112,8 @@ public final class ChannelPoller implements Runnable {
             synchronized (sending) {
                 Outbox.Sent sent = outbox.deliverPending(instance, channel, 100);
                 outboxOwed = sent.retryLater() > 0 || sent.delivered() + sent.failed() + sent.retryLater() >= 100;
+                sendingFailed(sent.lastFailure() == null ? null : "sending: " + sent.lastFailure()
+                        + (sent.retryLater() > 0 ? " (" + sent.retryLater() + " to try again)" : ""));
             }
             outboxScannedAt = now;
         }
@@ -130,12 +160,16 @@ public final class ChannelPoller implements Runnable {
             return true;
         }
         if (!leases.acquire(leaseName(), node, leaseTtl)) {
+            if (renewedAt != 0) {
+                LOG.warn("channel {}: node {} lost its lease; another node reads it now", instance, node);
+            }
             renewedAt = 0;
             known = null;
             return false;
         }
         if (renewedAt == 0) {
             known = null; // another node may have read on while this one did not hold the lease
+            LOG.info("channel {}: node {} took its lease and reads it", instance, node);
         }
         renewedAt = now;
         return true;
@@ -151,10 +185,11 @@ public final class ChannelPoller implements Runnable {
                 return;
             }
             synchronized (sending) {
-                outbox.deliverPending(instance, channel, 100);
+                Outbox.Sent sent = outbox.deliverPending(instance, channel, 100);
+                sendingFailed(sent.lastFailure() == null ? null : "sending: " + sent.lastFailure());
             }
         } catch (RuntimeException e) {
-            lastError = e.getMessage();
+            sendingFailed("sending: " + e.getMessage());
         }
     }
 
@@ -168,7 +203,7 @@ public final class ChannelPoller implements Runnable {
         while (!stopped) {
             try {
                 boolean held = pollOnce();
-                lastError = null;
+                reading(null);
                 failures = 0;
                 if (held) {
                     long started = System.nanoTime();
@@ -188,7 +223,7 @@ public final class ChannelPoller implements Runnable {
                 return;
             } catch (ChannelException | RuntimeException e) {
                 // the source or the database is down: say so, wait, try again; nothing was committed half-way
-                lastError = e.getMessage();
+                reading(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
                 failures++;
                 try {
                     Thread.sleep(backoff(failures).toMillis());
@@ -211,8 +246,10 @@ public final class ChannelPoller implements Runnable {
         stopped = true;
     }
 
+    /** Why the last read failed, else why the last message could not be sent; null while both work. */
     public String lastError() {
-        return lastError;
+        String reading = lastError;
+        return reading != null ? reading : sendingError;
     }
 
     private static final class LeaseLost extends RuntimeException {

@@ -46,14 +46,15 @@ public final class Outbox {
         this.clock = clock;
     }
 
-    /** What one round of sending did. */
-    public record Sent(int delivered, int failed, int retryLater) {
+    /** What one round of sending did, and why the last message it could not send failed (null when none). */
+    public record Sent(int delivered, int failed, int retryLater, String lastFailure) {
     }
 
     public Sent deliverPending(String instance, Channel channel, int max) {
         int delivered = 0;
         int failed = 0;
         int later = 0;
+        String lastFailure = null;
         for (Outbound.Owed owed : outbound.pending(instance, max)) {
             if (owed.automatic() && outbound.automaticSentTo(owed.recipient().value(), clock.instant().minus(AUTOMATIC_WINDOW))
                     >= AUTOMATIC_LIMIT) {
@@ -72,6 +73,7 @@ public final class Outbox {
             } else {
                 DeliveryResult.Failed f = (DeliveryResult.Failed) result;
                 outbound.failed(owed, f.reason(), f.retryable());
+                lastFailure = f.reason();
                 if (f.retryable()) {
                     later++;
                 } else {
@@ -79,7 +81,7 @@ public final class Outbox {
                 }
             }
         }
-        return new Sent(delivered, failed, later);
+        return new Sent(delivered, failed, later, lastFailure);
     }
 
     private void delivered(String instance, Outbound.Owed owed, String externalId) {

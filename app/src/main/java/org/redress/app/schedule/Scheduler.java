@@ -22,6 +22,8 @@ public final class Scheduler implements AutoCloseable {
     public record LastRun(Instant at, int acted, String error) {
     }
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Scheduler.class);
+
     private final List<Job> jobs;
     private final Leases leases;
     private final String node;
@@ -85,7 +87,7 @@ public final class Scheduler implements AutoCloseable {
             return acted;
         } catch (RuntimeException e) {
             lastRuns.put(job.name(), new LastRun(clock.instant(), 0, e.getMessage()));
-            System.err.println("redress: job " + job.name() + " failed on " + node + ": " + e.getMessage());
+            LOG.warn("job {} failed on {}: {}", job.name(), node, e.getMessage());
             return 0;
         }
     }

@@ -43,7 +43,7 @@ public final class DeskServer implements AutoCloseable {
                 .filter(p -> p.leaseName().equals("poll:" + instance)).map(p -> p.lastError()).filter(e -> e != null).findFirst().orElse(null);
         this.console = new Console(desk, gate, lastError);
         List<Route> all = new ArrayList<>();
-        all.addAll(new SessionRoutes(desk).routes());
+        all.addAll(new SessionRoutes(desk, lastError).routes());
         all.addAll(new ComplaintRoutes(desk).routes());
         all.addAll(new CustomerRoutes(desk).routes());
         all.addAll(new ReplyRoutes(desk).routes());

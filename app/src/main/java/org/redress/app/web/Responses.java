@@ -35,6 +35,15 @@ final class Responses {
     record Health(String status, String database) {
     }
 
+    record Liveness(String status) {
+    }
+
+    record Readiness(String status, String database, String databaseError, List<ChannelHealth> channels) {
+    }
+
+    record ChannelHealth(String name, String plugin, String state, String lastError) {
+    }
+
     record SignedIn(String username, String role, String csrf) {
     }
 

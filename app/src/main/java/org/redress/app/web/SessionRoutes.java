@@ -19,13 +19,19 @@ final class SessionRoutes {
 
     private final Desk desk;
 
-    SessionRoutes(Desk desk) {
+    /** This node's last error for a channel instance, null while it reads well. */
+    private final java.util.function.Function<String, String> lastError;
+
+    SessionRoutes(Desk desk, java.util.function.Function<String, String> lastError) {
         this.desk = desk;
+        this.lastError = lastError;
     }
 
     List<Route> routes() {
         return List.of(
                 Route.get("/api/health", Access.PUBLIC, this::health),
+                Route.get("/api/health/live", Access.PUBLIC, ctx -> ctx.json(new Responses.Liveness("up"))),
+                Route.get("/api/health/ready", Access.PUBLIC, this::ready),
                 Route.get("/api/openapi.json", Access.PUBLIC, this::openapi),
                 Route.post("/api/login", Access.PUBLIC, this::login),
                 Route.post("/api/logout", Access.SIGNED_IN, this::logout),
@@ -34,6 +40,27 @@ final class SessionRoutes {
 
     private void health(Context ctx) {
         ctx.json(new Responses.Health("up", desk.database().isPostgres() ? "postgresql" : "h2"));
+    }
+
+    /**
+     * Ready when the database answers a round trip; degraded (still 200) when it does but a channel is failing; 503
+     * when the database does not answer. A load balancer sends work by this, a person reads why from it.
+     */
+    private void ready(Context ctx) {
+        String database = desk.database().isPostgres() ? "postgresql" : "h2";
+        String databaseError = null;
+        try {
+            desk.database().jdbi().withHandle(h -> h.createQuery("select 1").mapTo(Integer.class).one());
+        } catch (RuntimeException e) {
+            databaseError = org.redress.app.store.DatabaseErrors.describe(e).orElse("the database did not answer");
+        }
+        List<Responses.ChannelHealth> channels = desk.config().channels().stream().map(c -> {
+            String error = lastError.apply(c.name());
+            return new Responses.ChannelHealth(c.name(), c.plugin(), error == null ? "ok" : "failing", error);
+        }).toList();
+        String status = databaseError != null ? "not ready"
+                : channels.stream().anyMatch(c -> c.lastError() != null) ? "degraded" : "ready";
+        ctx.status(databaseError != null ? 503 : 200).json(new Responses.Readiness(status, database, databaseError, channels));
     }
 
     private void openapi(Context ctx) throws IOException {
