@@ -71,6 +71,8 @@ public final class ServeCommand implements Callable<Integer> {
         String url = db != null ? db : demo ? "jdbc:h2:file:./data/demo-" + java.time.LocalDateTime.now()
                 .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) : Database.DEFAULT_URL;
         portFree();
+        // logging starts here, on one thread: the preload thread and the pool starting at once made SLF4J replay calls
+        org.slf4j.LoggerFactory.getILoggerFactory();
         Thread preload = new Thread(DeskServer::preload, "redress-preload");
         preload.setDaemon(true);
         preload.start();

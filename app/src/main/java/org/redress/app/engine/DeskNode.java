@@ -29,6 +29,7 @@ public final class DeskNode implements AutoCloseable {
     private final List<Channel> channels = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private final List<String> unavailable = new ArrayList<>();
+    private DeskMetrics metrics;
     private final Scheduler scheduler;
     private final java.util.concurrent.ExecutorService sender = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "redress-send-now");
@@ -79,6 +80,8 @@ public final class DeskNode implements AutoCloseable {
             node.close();
             throw new ConfigException(String.join("; ", errors));
         }
+        node.metrics = new DeskMetrics(desk.database());
+        node.pollers.forEach(p -> p.observe(node.metrics));
         // an agent's reply leaves at once, on a thread of its own, not at the channel's next poll
         desk.doorbell().listen(instance -> node.pollers.stream().filter(p -> p.instance().equals(instance)).findFirst()
                 .ifPresent(p -> node.sender.execute(p::deliverNow)));
@@ -99,6 +102,11 @@ public final class DeskNode implements AutoCloseable {
     /** The channels whose source could not be reached at start, with why: the desk runs and tries them again. */
     public List<String> unavailable() {
         return List.copyOf(unavailable);
+    }
+
+    /** What this node reports at /metrics. */
+    public DeskMetrics metrics() {
+        return metrics;
     }
 
     public List<ChannelPoller> pollers() {
@@ -141,6 +149,9 @@ public final class DeskNode implements AutoCloseable {
         }
         sender.shutdownNow();
         scheduler.close();
+        if (metrics != null) {
+            metrics.close();
+        }
         for (Channel c : channels) {
             try {
                 c.close();

@@ -37,6 +37,27 @@ public final class ChannelPoller implements Runnable {
     private final Object sending = new Object();
     private volatile String lastError;
 
+    /** Hears what each poll read and sent: the desk's metrics. */
+    public interface Observer {
+        void polled(String instance, IntakeCounts counts, Duration took);
+
+        void sent(String instance, int delivered, int failed, int retryLater);
+    }
+
+    private volatile Observer observer;
+
+    /** Reports each poll and each round of sending to {@code observer} from now on. */
+    public void observe(Observer observer) {
+        this.observer = observer;
+    }
+
+    private void report(Outbox.Sent sent) {
+        Observer o = observer;
+        if (o != null) {
+            o.sent(instance, sent.delivered(), sent.failed(), sent.retryLater());
+        }
+    }
+
     /** Keeps why reading failed, and says so in the log when it starts, changes or stops failing. */
     private void reading(String error) {
         if (!java.util.Objects.equals(error, lastError)) {
@@ -100,10 +121,15 @@ public final class ChannelPoller implements Runnable {
             return false;
         }
         IntakeCounts counts;
+        long started = System.nanoTime();
         try {
             counts = new IntakeRunner(new LeasedStore(), batchSize).drain(instance, channel);
         } catch (LeaseLost e) {
             return false;
+        }
+        Observer o = observer;
+        if (o != null) {
+            o.polled(instance, counts, Duration.ofNanos(System.nanoTime() - started));
         }
         // acknowledgements of what was just stored, and retries, are sent this round; a reply written on this node is
         // sent at once (deliverNow); what another node or process queued is found by a look every outboxEvery()
@@ -111,6 +137,7 @@ public final class ChannelPoller implements Runnable {
         if (counts.stored() > 0 || outboxOwed || now - outboxScannedAt >= outboxEvery().toNanos()) {
             synchronized (sending) {
                 Outbox.Sent sent = outbox.deliverPending(instance, channel, 100);
+                report(sent);
                 outboxOwed = sent.retryLater() > 0 || sent.delivered() + sent.failed() + sent.retryLater() >= 100;
                 sendingFailed(sent.lastFailure() == null ? null : "sending: " + sent.lastFailure()
                         + (sent.retryLater() > 0 ? " (" + sent.retryLater() + " to try again)" : ""));
@@ -186,6 +213,7 @@ public final class ChannelPoller implements Runnable {
             }
             synchronized (sending) {
                 Outbox.Sent sent = outbox.deliverPending(instance, channel, 100);
+                report(sent);
                 sendingFailed(sent.lastFailure() == null ? null : "sending: " + sent.lastFailure());
             }
         } catch (RuntimeException e) {

@@ -224,6 +224,13 @@ public final class Database implements AutoCloseable {
         return t.getMessage() == null ? t.toString() : t.getMessage();
     }
 
+    /** Reports the connection pool's use (active, idle, waiting, timeouts) to {@code registry}; once per database. */
+    public void reportPoolTo(io.micrometer.core.instrument.MeterRegistry registry) {
+        if (pool.getMetricRegistry() == null) {
+            pool.setMetricRegistry(registry);
+        }
+    }
+
     @Override
     public void close() {
         pool.close();

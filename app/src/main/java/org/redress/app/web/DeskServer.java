@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.redress.app.desk.Desk;
+import org.redress.app.engine.DeskMetrics;
 import org.redress.app.engine.DeskNode;
 import org.redress.app.store.ConcurrentChangeException;
 import org.redress.app.store.NotFoundException;
@@ -28,10 +29,15 @@ import org.redress.core.complaint.IllegalTransitionException;
 public final class DeskServer implements AutoCloseable {
 
     static final String SESSION_COOKIE = Gate.SESSION_COOKIE;
+    /** One line per request: method, route template, status, time. */
+    private static final org.slf4j.Logger ACCESS = org.slf4j.LoggerFactory.getLogger("org.redress.access");
 
     private final Gate gate;
     private final Console console;
     private final List<Route> routes;
+    private final DeskMetrics metrics;
+    /** Whether this server made its metrics (no node gave it any), and so closes them. */
+    private final boolean ownMetrics;
     private Javalin app;
 
     /**
@@ -42,6 +48,8 @@ public final class DeskServer implements AutoCloseable {
         Function<String, String> lastError = instance -> node == null ? null : node.pollers().stream()
                 .filter(p -> p.leaseName().equals("poll:" + instance)).map(p -> p.lastError()).filter(e -> e != null).findFirst().orElse(null);
         this.console = new Console(desk, gate, lastError);
+        this.ownMetrics = node == null || node.metrics() == null;
+        this.metrics = ownMetrics ? new DeskMetrics(desk.database()) : node.metrics();
         List<Route> all = new ArrayList<>();
         all.addAll(new SessionRoutes(desk, lastError).routes());
         all.addAll(new ComplaintRoutes(desk).routes());
@@ -50,6 +58,9 @@ public final class DeskServer implements AutoCloseable {
         all.addAll(new SupervisorRoutes(desk).routes());
         all.addAll(new CtiRoutes(desk).routes());
         all.addAll(new AdminRoutes(desk, lastError).routes());
+        // Prometheus' text format for an admin's session or API token (a scraper gets a token of its own)
+        all.add(Route.get("/metrics", Access.ADMIN, ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                .result(metrics.scrape())));
         this.routes = List.copyOf(all);
     }
 
@@ -68,6 +79,13 @@ public final class DeskServer implements AutoCloseable {
             // JSON answers are small, and a proxy in front compresses if it must: probing brotli and zstd's native
             // libraries costs a fifth of the start-up
             config.http.compressionStrategy = CompressionStrategy.NONE;
+            config.requestLogger.http((ctx, ms) -> {
+                // by the route's template, never its values: a token or a complaint number stays out of the log
+                io.javalin.router.Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
+                String route = endpoint == null ? "unmatched" : endpoint.path;
+                metrics.request(ctx.method().name(), route, ctx.statusCode(), (long) (ms * 1_000_000));
+                ACCESS.info("{} {} {} {} ms", ctx.method().name(), route, ctx.statusCode(), String.format("%.1f", ms));
+            });
             for (Route r : routes) {
                 Handler guarded = ctx -> {
                     gate.admit(ctx, r);
@@ -120,6 +138,9 @@ public final class DeskServer implements AutoCloseable {
     public void close() {
         if (app != null) {
             app.stop();
+        }
+        if (ownMetrics) {
+            metrics.close();
         }
     }
 

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.redress.app.config.DeskConfig;
 import org.redress.app.desk.Desk;
@@ -205,6 +206,12 @@ final class AcceptanceDesk implements AutoCloseable {
     }
 
     record Answer(int status, JsonNode json) {
+    }
+
+    /** Calls a route that answers text (the metrics); returns the status and the text. */
+    Map.Entry<Integer, String> text(String path, Session as) throws Exception {
+        HttpResponse<String> r = call("GET", path, null, as);
+        return Map.entry(r.statusCode(), r.body());
     }
 
     private HttpResponse<String> call(String method, String path, String body, Session as) throws Exception {
