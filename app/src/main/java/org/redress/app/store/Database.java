@@ -61,6 +61,13 @@ public final class Database implements AutoCloseable {
         try {
             pool = new HikariDataSource(config);
         } catch (RuntimeException e) {
+            if (rootMessage(e).contains("The file is locked") || rootMessage(e).contains("[90020")) {
+                // the commonest case on one machine: `redress serve` holds the file and a command is run beside it
+                throw new DatabaseException("the database " + redacted(url) + " is in use by another process, most likely a "
+                        + "running `redress serve`: an H2 file opens in one process at a time. Stop serve and run this "
+                        + "again, do it through the running desk (the console, or the API with a token made before serve "
+                        + "started), or run the desk on PostgreSQL, where any number of processes share it", e);
+            }
             throw new DatabaseException("cannot open the database " + redacted(url) + ": " + rootMessage(e), e);
         }
         if (!upToDate(pool)) {

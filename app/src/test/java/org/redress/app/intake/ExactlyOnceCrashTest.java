@@ -27,7 +27,7 @@ import org.redress.app.store.TestDatabases;
  * finishes, ten times over; every time, the desk ends up holding exactly what one uninterrupted import holds:
  * every message stored once, every complaint, follow-up, system entry and quarantined item once.
  */
-class ExactlyOnceCrashTest {
+public class ExactlyOnceCrashTest {
 
     static final int MESSAGES = 2000;
     static final int TRIALS = 10;
@@ -111,7 +111,7 @@ class ExactlyOnceCrashTest {
         return h.createQuery(sql).mapTo(Long.class).one();
     }
 
-    static List<String> javaCommand(String... args) {
+    public static List<String> javaCommand(String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx512m");
