@@ -247,10 +247,11 @@ final class Responses {
     record CallAccepted(boolean accepted, String callId) {
     }
 
-    record ChannelView(String name, String plugin, String checkpoint, String lastReadAt, String polledBy, long quarantined, String lastError) {
+    record ChannelView(String name, String plugin, String checkpoint, String lastReadAt, String polledBy, long quarantined,
+                       long pending, long failed, String lastError) {
         static ChannelView of(ChannelBoard.Instance c, String lastError) {
             return new ChannelView(c.name(), c.plugin(), c.checkpoint(), c.lastReadAt() == null ? null : c.lastReadAt().toString(),
-                    c.polledBy(), c.quarantined(), lastError);
+                    c.polledBy(), c.quarantined(), c.pending(), c.failed(), lastError);
         }
     }
 

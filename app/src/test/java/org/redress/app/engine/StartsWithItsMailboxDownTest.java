@@ -70,6 +70,8 @@ class StartsWithItsMailboxDownTest {
                     await(() -> poller.lastError() != null && poller.lastError().startsWith("sending: "),
                             "the acknowledgement's failure reported as the channel's last error");
                     assertThat(poller.lastError()).contains("SMTP server 127.0.0.1:" + smtp);
+                    assertThat(new org.redress.app.store.ChannelBoard(db).instances()).singleElement()
+                            .satisfies(c -> assertThat(c.pending()).as("the acknowledgement waiting").isEqualTo(1));
                     assertThat(JSON.readTree(get(base + "/api/health/ready").body()).path("status").asText()).isEqualTo("degraded");
                 } finally {
                     imapOnly.stop();
