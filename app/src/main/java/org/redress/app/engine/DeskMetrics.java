@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.redress.app.store.Database;
+import org.redress.app.store.DeskState;
 import org.redress.core.complaint.Priority;
 import org.redress.core.intake.IntakeCounts;
 import org.redress.core.promise.Promise;
@@ -28,14 +29,14 @@ import org.redress.core.promise.Promise;
 public final class DeskMetrics implements org.redress.app.intake.ChannelPoller.Observer, AutoCloseable {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final Database database;
+    private final DeskState state;
     /** The database's counts as of the last scrape, which the gauges read. */
     private final Map<String, AtomicLong> counted = new ConcurrentHashMap<>();
     /** Listens to the JVM's collections until closed. */
     private final JvmGcMetrics gc = new JvmGcMetrics();
 
     public DeskMetrics(Database database) {
-        this.database = database;
+        this.state = new DeskState(database);
         new JvmMemoryMetrics().bindTo(registry);
         gc.bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -111,31 +112,19 @@ public final class DeskMetrics implements org.redress.app.intake.ChannelPoller.O
     }
 
     private void count() {
-        database.jdbi().useHandle(h -> {
-            for (Priority p : Priority.values()) {
-                set("redress.complaints.open", p.name(), 0);
-            }
-            h.createQuery("select priority, count(*) from complaint where status <> 'CLOSED' group by priority")
-                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2))).forEach(e -> set("redress.complaints.open", e.getKey(), e.getValue()));
-            h.createQuery("select coalesce(sum(case when warned then 1 else 0 end), 0), coalesce(sum(case when breached then 1 else 0 end), 0) "
-                    + "from sla_clock where current_clock = true and stopped_at is null").map((rs, ctx) -> {
-                        set("redress.sla.clocks", "warned", rs.getLong(1));
-                        set("redress.sla.clocks", "breached", rs.getLong(2));
-                        return 0;
-                    }).one();
-            for (Promise.State s : Promise.State.values()) {
-                set("redress.promises", s.name().toLowerCase(), 0);
-            }
-            h.createQuery("select state, count(*) from promise group by state").map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
-                    .forEach(e -> set("redress.promises", e.getKey().toLowerCase(), e.getValue()));
-            set("redress.promises.due", "next-hour", h.createQuery("select count(*) from promise where state = 'OPEN' and due_at <= :soon")
-                    .bind("soon", org.redress.app.store.Complaints.at(java.time.Instant.now().plus(Duration.ofHours(1)))).mapTo(Long.class).one());
-            for (String s : new String[] {"pending", "failed", "sent"}) {
-                set("redress.outbox.messages", s, 0);
-            }
-            h.createQuery("select status, count(*) from outbound_message group by status").map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
-                    .forEach(e -> set("redress.outbox.messages", e.getKey(), e.getValue()));
-        });
+        DeskState.Counts now = state.count(java.time.Instant.now());
+        for (Priority p : Priority.values()) {
+            set("redress.complaints.open", p.name(), now.openByPriority().getOrDefault(p.name(), 0L));
+        }
+        set("redress.sla.clocks", "warned", now.warned());
+        set("redress.sla.clocks", "breached", now.breached());
+        for (Promise.State s : Promise.State.values()) {
+            set("redress.promises", s.name().toLowerCase(), now.promisesByState().getOrDefault(s.name(), 0L));
+        }
+        set("redress.promises.due", "next-hour", now.promisesDueSoon());
+        for (String s : new String[] {"pending", "failed", "sent"}) {
+            set("redress.outbox.messages", s, now.outboxByStatus().getOrDefault(s, 0L));
+        }
     }
 
     /** Stops listening to the JVM's collections. */

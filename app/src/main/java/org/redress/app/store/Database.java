@@ -231,6 +231,11 @@ public final class Database implements AutoCloseable {
         return t.getMessage() == null ? t.toString() : t.getMessage();
     }
 
+    /** A round trip to the database; throws what the driver throws when it does not answer. */
+    public void ping() {
+        jdbi().withHandle(h -> h.createQuery("select 1").mapTo(Integer.class).one());
+    }
+
     /** Reports the connection pool's use (active, idle, waiting, timeouts) to {@code registry}; once per database. */
     public void reportPoolTo(io.micrometer.core.instrument.MeterRegistry registry) {
         if (pool.getMetricRegistry() == null) {

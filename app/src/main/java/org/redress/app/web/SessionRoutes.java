@@ -50,7 +50,7 @@ final class SessionRoutes {
         String database = desk.database().isPostgres() ? "postgresql" : "h2";
         String databaseError = null;
         try {
-            desk.database().jdbi().withHandle(h -> h.createQuery("select 1").mapTo(Integer.class).one());
+            desk.database().ping();
         } catch (RuntimeException e) {
             databaseError = org.redress.app.store.DatabaseErrors.describe(e).orElse("the database did not answer");
         }
