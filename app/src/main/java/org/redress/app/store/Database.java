@@ -72,7 +72,9 @@ public final class Database implements AutoCloseable {
         }
         if (!upToDate(pool)) {
             try {
-                Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+                Flyway flyway = Flyway.configure().dataSource(pool).locations("classpath:db/migration").load();
+                backUpBeforeUpgrade(pool, url, flyway);
+                flyway.migrate();
             } catch (FlywayException e) {
                 pool.close();
                 throw new DatabaseException("cannot migrate the schema of " + redacted(url) + ": " + rootMessage(e), e);
@@ -84,6 +86,57 @@ public final class Database implements AutoCloseable {
             closeNumberGap(pool);
         }
         return new Database(pool, url);
+    }
+
+    /**
+     * The migrations a database still needs, by version and description, without running them: what
+     * {@code migrate --dry-run} lists. Empty when the schema is up to date.
+     */
+    public static java.util.List<String> pendingMigrations(String jdbcUrl) {
+        String url = normalise(jdbcUrl);
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setMaximumPoolSize(2);
+        config.setInitializationFailTimeout(2_000);
+        try (HikariDataSource pool = new HikariDataSource(config)) {
+            return java.util.Arrays.stream(Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().info().pending())
+                    .map(m -> "V" + m.getVersion() + " " + m.getDescription()).toList();
+        } catch (RuntimeException e) {
+            throw new DatabaseException("cannot read the schema of " + redacted(url) + ": " + rootMessage(e), e);
+        }
+    }
+
+    /**
+     * An H2 desk that already holds a schema is copied to a zip beside its file before a new release's migrations
+     * change it: if one fails half-way (H2 runs DDL outside transactions), the desk as it was is one unzip away.
+     */
+    private static void backUpBeforeUpgrade(HikariDataSource pool, String url, Flyway flyway) {
+        if (!url.startsWith("jdbc:h2:file:") || !hasSchema(pool)) {
+            return; // a new desk: nothing to keep, and no need to pay for Flyway's scan twice
+        }
+        if (flyway.info().applied().length == 0 || flyway.info().pending().length == 0) {
+            return;
+        }
+        String file = url.substring("jdbc:h2:file:".length()).split(";", 2)[0];
+        String to = file + "-before-V" + flyway.info().pending()[0].getVersion() + "-"
+                + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".zip";
+        try (var c = pool.getConnection(); var s = c.prepareStatement("backup to ?")) {
+            s.setString(1, to);
+            s.execute();
+        } catch (java.sql.SQLException e) {
+            pool.close();
+            throw new DatabaseException("cannot back the desk up to " + to + " before upgrading its schema; nothing was "
+                    + "changed: " + DatabaseErrors.describe(e).orElse(e.getMessage()), e);
+        }
+    }
+
+    private static boolean hasSchema(HikariDataSource pool) {
+        try (var c = pool.getConnection(); var s = c.createStatement(); var rs = s.executeQuery(
+                "select count(*) from information_schema.tables where lower(table_name) = 'flyway_schema_history'")) {
+            return rs.next() && rs.getLong(1) > 0;
+        } catch (java.sql.SQLException e) {
+            return false;
+        }
     }
 
     /**

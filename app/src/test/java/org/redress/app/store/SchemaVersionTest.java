@@ -73,4 +73,26 @@ class SchemaVersionTest {
             assertThat(next).as("the number after the last complaint stored").isEqualTo(1003);
         }
     }
+
+    @Test
+    void an_h2_desk_is_backed_up_before_a_new_release_upgrades_its_schema_and_a_dry_run_lists_what_would_run() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("upgrade");
+        try (Database db = Database.open(url, 2)) {
+            // a desk of the previous release, holding a customer: the newest migration not applied yet
+            db.jdbi().useHandle(h -> {
+                h.execute("insert into customer (display_name, created_at) values ('Ann', current_timestamp)");
+                h.execute("delete from flyway_schema_history where version = ?", String.valueOf(Database.SCHEMA_VERSION));
+            });
+        }
+        assertThat(Database.pendingMigrations(url)).singleElement().asString().startsWith("V" + Database.SCHEMA_VERSION + " ");
+        try (Database db = Database.open(url, 2)) {
+            long customers = db.jdbi().withHandle(h -> h.createQuery("select count(*) from customer").mapTo(Long.class).one());
+            assertThat(customers).as("the data kept through the upgrade").isEqualTo(1);
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString()).toList())
+                    .anyMatch(n -> n.startsWith("upgrade-before-V" + Database.SCHEMA_VERSION + "-") && n.endsWith(".zip"));
+        }
+        assertThat(Database.pendingMigrations(url)).isEmpty();
+    }
 }
