@@ -2,6 +2,7 @@ package org.redress.app.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.flywaydb.core.Flyway;
@@ -94,6 +95,10 @@ public final class Database implements AutoCloseable {
      */
     public static java.util.List<String> pendingMigrations(String jdbcUrl) {
         String url = normalise(jdbcUrl);
+        if (url.startsWith("jdbc:h2:file:") && !Files.exists(Path.of(url.substring("jdbc:h2:file:".length()).split(";", 2)[0] + ".mv.db"))) {
+            // no desk there yet: everything would run, and a dry run must not create the file to say so
+            url = "jdbc:h2:mem:redress-dry-run-" + java.util.UUID.randomUUID() + H2_MODE;
+        }
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setMaximumPoolSize(2);

@@ -94,5 +94,10 @@ class SchemaVersionTest {
                     .anyMatch(n -> n.startsWith("upgrade-before-V" + Database.SCHEMA_VERSION + "-") && n.endsWith(".zip"));
         }
         assertThat(Database.pendingMigrations(url)).isEmpty();
+
+        Path none = dir.resolve("none");
+        assertThat(Database.pendingMigrations("jdbc:h2:file:" + none)).as("a dry run where no desk is yet")
+                .hasSize(Database.SCHEMA_VERSION);
+        assertThat(dir.resolve("none.mv.db")).as("and it creates none").doesNotExist();
     }
 }
