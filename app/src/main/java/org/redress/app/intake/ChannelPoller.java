@@ -58,29 +58,6 @@ public final class ChannelPoller implements Runnable {
         }
     }
 
-    /** Keeps why reading failed, and says so in the log when it starts, changes or stops failing. */
-    private void reading(String error) {
-        if (!java.util.Objects.equals(error, lastError)) {
-            if (error == null) {
-                LOG.info("channel {}: reading again", instance);
-            } else {
-                LOG.warn("channel {}: {}", instance, error);
-            }
-        }
-        lastError = error;
-    }
-
-    /** Keeps why sending failed, and says so in the log when it starts, changes or stops failing. */
-    private void sendingFailed(String error) {
-        if (!java.util.Objects.equals(error, sendingError)) {
-            if (error == null) {
-                LOG.info("channel {}: sending again", instance);
-            } else {
-                LOG.warn("channel {}: {}", instance, error);
-            }
-        }
-        sendingError = error;
-    }
     /** Why the last message this node tried to send failed, while it does (an SMTP server down, a refused login). */
     private volatile String sendingError;
     /** When this node last took or renewed the lease (System.nanoTime), 0 when it does not hold it. */
@@ -105,6 +82,29 @@ public final class ChannelPoller implements Runnable {
         this.leaseTtl = leaseTtl;
         this.idle = idle;
         this.batchSize = batchSize;
+    }
+
+    /** Keeps why reading failed, and says so in the log when it starts, changes or stops failing. */
+    private void reading(String error) {
+        logChange(lastError, error, "reading again");
+        lastError = error;
+    }
+
+    /** Keeps why sending failed, and says so in the log when it starts, changes or stops failing. */
+    private void sendingFailed(String error) {
+        logChange(sendingError, error, "sending again");
+        sendingError = error;
+    }
+
+    private void logChange(String before, String after, String recovered) {
+        if (java.util.Objects.equals(before, after)) {
+            return;
+        }
+        if (after == null) {
+            LOG.info("channel {}: {}", instance, recovered);
+        } else {
+            LOG.warn("channel {}: {}", instance, after);
+        }
     }
 
     public String leaseName() {
