@@ -72,11 +72,22 @@ final class Gate {
         return ctx.attribute(SESSION);
     }
 
-    static String sessionCookie(String id) {
-        return SESSION_COOKIE + "=" + id + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + Staff.SESSION_TTL.toSeconds();
+    static String sessionCookie(Context ctx, String id) {
+        return SESSION_COOKIE + "=" + id + "; Path=/; HttpOnly; SameSite=Strict" + secure(ctx) + "; Max-Age=" + Staff.SESSION_TTL.toSeconds();
     }
 
-    static String endedSessionCookie() {
-        return SESSION_COOKIE + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0";
+    static String endedSessionCookie(Context ctx) {
+        return SESSION_COOKIE + "=; Path=/; HttpOnly; SameSite=Strict" + secure(ctx) + "; Max-Age=0";
+    }
+
+    /**
+     * Secure when the browser reached the desk over TLS, directly or through a proxy that says so
+     * ({@code X-Forwarded-Proto: https}): the cookie then never travels in clear. A client that claims https falsely
+     * only keeps its own cookie from being sent back over plain HTTP.
+     */
+    private static String secure(Context ctx) {
+        String forwarded = ctx.header("X-Forwarded-Proto");
+        boolean tls = "https".equalsIgnoreCase(ctx.scheme()) || (forwarded != null && forwarded.strip().toLowerCase(java.util.Locale.ROOT).startsWith("https"));
+        return tls ? "; Secure" : "";
     }
 }

@@ -82,7 +82,7 @@ final class SessionRoutes {
             throw new ApiError(429, "too many failed sign-ins for " + username + "; try again in " + seconds + " s");
         }
         Users.Session session = signIn.get().session();
-        ctx.header("Set-Cookie", Gate.sessionCookie(session.id()));
+        ctx.header("Set-Cookie", Gate.sessionCookie(ctx, session.id()));
         ctx.json(new Responses.SignedIn(session.user().username(), session.user().role().name().toLowerCase(), session.csrf()));
     }
 
@@ -91,7 +91,7 @@ final class SessionRoutes {
         if (session != null) {
             desk.staff().signOut(session);
         }
-        ctx.header("Set-Cookie", Gate.endedSessionCookie());
+        ctx.header("Set-Cookie", Gate.endedSessionCookie(ctx));
         ctx.status(204);
     }
 }

@@ -83,7 +83,7 @@ final class SignInPages {
             return;
         }
         Users.Session session = signIn.get().session();
-        ctx.header("Set-Cookie", Gate.sessionCookie(session.id()));
+        ctx.header("Set-Cookie", Gate.sessionCookie(ctx, session.id()));
         ctx.redirect(session.user().role() == Role.ADMIN && next.equals("/console") ? "/console/admin" : next);
     }
 
@@ -102,7 +102,7 @@ final class SignInPages {
             }
             desk.staff().signOut(session.get());
         }
-        ctx.header("Set-Cookie", Gate.endedSessionCookie());
+        ctx.header("Set-Cookie", Gate.endedSessionCookie(ctx));
         ctx.redirect("/login");
     }
 

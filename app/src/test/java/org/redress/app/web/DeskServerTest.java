@@ -41,6 +41,19 @@ class DeskServerTest extends DeskHttpFixture {
     }
 
     @Test
+    void the_session_cookie_is_secure_when_the_browser_came_over_tls_through_a_proxy() throws Exception {
+        String body = JSON.writeValueAsString(Map.of("username", "ana", "password", PASSWORD));
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpResponse<String> proxied = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/login"))
+                .header("Content-Type", "application/json").header("X-Forwarded-Proto", "https")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(proxied.headers().firstValue("Set-Cookie").orElseThrow()).contains("HttpOnly").contains("; Secure");
+        java.net.http.HttpResponse<String> plain = send("POST", "/api/login", Map.of("username", "ana", "password", PASSWORD), null);
+        assertThat(plain.headers().firstValue("Set-Cookie").orElseThrow()).as("plain HTTP on a developer's machine")
+                .doesNotContain("Secure");
+    }
+
+    @Test
     void every_route_answers_every_role_as_its_access_says() throws Exception {
         Map<String, Browser> callers = new LinkedHashMap<>();
         callers.put("anonymous", null);
