@@ -119,11 +119,13 @@ public final class Database implements AutoCloseable {
         if (!url.startsWith("jdbc:h2:file:") || !hasSchema(pool)) {
             return; // a new desk: nothing to keep, and no need to pay for Flyway's scan twice
         }
-        if (flyway.info().applied().length == 0 || flyway.info().pending().length == 0) {
+        // one scan of the class path: info() reads every migration again each time it is called
+        org.flywaydb.core.api.MigrationInfoService info = flyway.info();
+        if (info.applied().length == 0 || info.pending().length == 0) {
             return;
         }
         String file = url.substring("jdbc:h2:file:".length()).split(";", 2)[0];
-        String to = file + "-before-V" + flyway.info().pending()[0].getVersion() + "-"
+        String to = file + "-before-V" + info.pending()[0].getVersion() + "-"
                 + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".zip";
         try (var c = pool.getConnection(); var s = c.prepareStatement("backup to ?")) {
             s.setString(1, to);

@@ -48,7 +48,11 @@ final class ExportIndex {
     }
 
     String key(int i) {
-        return numbers[i] == TEXT ? texts[i] : JsonItems.orderKey(Long.toString(numbers[i]));
+        return key(numbers[i], texts[i]);
+    }
+
+    private static String key(long number, String text) {
+        return number == TEXT ? text : JsonItems.orderKey(Long.toString(number));
     }
 
     long start(int i) {
@@ -191,7 +195,7 @@ final class ExportIndex {
         ExportIndex build() {
             // the file's order among equal keys is kept (a stable sort), as a since-id reader would see it
             Comparator<Integer> byKey = (a, c) -> numbers[a] != TEXT && numbers[c] != TEXT
-                    ? Long.compare(numbers[a], numbers[c]) : keyOf(a).compareTo(keyOf(c));
+                    ? Long.compare(numbers[a], numbers[c]) : key(numbers[a], texts[a]).compareTo(key(numbers[c], texts[c]));
             int[] order = IntStream.range(0, size).boxed().sorted(byKey).mapToInt(Integer::intValue).toArray();
             long[] n = new long[size];
             String[] t = new String[size];
@@ -207,10 +211,6 @@ final class ExportIndex {
                 places[i] = from + 1;
             }
             return new ExportIndex(n, t, s, l, places);
-        }
-
-        private String keyOf(int i) {
-            return numbers[i] == TEXT ? texts[i] : JsonItems.orderKey(Long.toString(numbers[i]));
         }
     }
 }
