@@ -117,6 +117,8 @@ class PublicAnswersTest extends AcceptanceTest {
         AcceptanceDesk.Session ana = desk.signIn("ana");
         // the acknowledgement is posted where the customer spoke: in public, under their post
         AcceptanceDesk.await(() -> !postsAnswering("900").isEmpty(), "the acknowledgement under the post");
+        // the network has the post a moment before the desk has recorded it (and moved the complaint on)
+        desk.awaitStatus(number, "ACKNOWLEDGED", ana);
         assertThat(postsAnswering("900").get(0).get("visibility")).isEqualTo("public");
         assertThat(postsAnswering("900").get(0).get("status")).contains("[#" + number + "]");
 
@@ -180,6 +182,8 @@ class PublicAnswersTest extends AcceptanceTest {
         long number = complaintFromMention("cy@social.example");
         AcceptanceDesk.Session ana = desk.signIn("ana");
         AcceptanceDesk.await(() -> !postsAnswering("920").isEmpty(), "the acknowledgement under the post");
+        // the network has the post a moment before the desk has recorded it (and moved the complaint on)
+        desk.awaitStatus(number, "ACKNOWLEDGED", ana);
         assertThat(desk.clockState(number, ana, "FIRST_RESPONSE")).as("an acknowledgement is no answer").isIn("RUNNING", "WARNING");
 
         refusing.set(true); // the network turns the reply down
