@@ -193,8 +193,19 @@ final class ApiChannel implements Channel {
         return chunks;
     }
 
+    /** A network that streams (Mastodon) wakes the desk at once; polling after the checkpoint stays the truth. */
+    @Override
+    public boolean awaitNew(Duration max) throws ChannelException {
+        try {
+            return connector.awaitNew(max);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     @Override
     public void close() {
-        // HTTP clients hold no connection between calls that needs closing
+        connector.close();
     }
 }

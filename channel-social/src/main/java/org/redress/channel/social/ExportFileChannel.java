@@ -63,8 +63,9 @@ final class ExportFileChannel implements Channel {
             throw new ChannelException("cannot read " + file.toAbsolutePath() + ": " + e.getMessage(), e);
         }
         List<Inbound> items = new ArrayList<>();
+        Network mapping = index.network(network);
         for (int i = from; i < to; i++) {
-            JsonItems.one(nodes[i - from], index.place(i), network, ownHandle, file.getFileName().toString())
+            JsonItems.one(nodes[i - from], index.place(i), mapping, ownHandle, file.getFileName().toString())
                     .ifPresent(items::add);
         }
         Checkpoint next = to == from ? after : Checkpoint.of(index.key(to - 1));

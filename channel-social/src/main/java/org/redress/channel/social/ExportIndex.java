@@ -10,8 +10,10 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
@@ -35,12 +37,21 @@ final class ExportIndex {
     /** The item's place in the file, from 1, for the location a quarantine names. */
     private final int[] places;
 
-    private ExportIndex(long[] numbers, String[] texts, long[] starts, int[] lengths, int[] places) {
+    /** What the documents said beside their items (see {@link Network#contextFields}). */
+    private final List<JsonNode> context;
+
+    private ExportIndex(long[] numbers, String[] texts, long[] starts, int[] lengths, int[] places, List<JsonNode> context) {
+        this.context = List.copyOf(context);
         this.numbers = numbers;
         this.texts = texts;
         this.starts = starts;
         this.lengths = lengths;
         this.places = places;
+    }
+
+    /** {@code network} knowing what the file's documents held beside their items. */
+    Network network(Network network) {
+        return network.withContext(context);
     }
 
     int size() {
@@ -122,12 +133,14 @@ final class ExportIndex {
                     while (p.nextToken() == JsonToken.FIELD_NAME) {
                         Network.Holds holds = network.itemFields().get(p.currentName());
                         JsonToken value = p.nextToken();
-                        if (holds == Network.Holds.MANY && value == JsonToken.START_ARRAY) {
+                        if (holds != null && holds != Network.Holds.ONE && value == JsonToken.START_ARRAY) {
                             many(p, b, network, json);
                             found = true;
-                        } else if (holds == Network.Holds.ONE && value == JsonToken.START_OBJECT) {
+                        } else if (holds != null && holds != Network.Holds.MANY && value == JsonToken.START_OBJECT) {
                             b.add(p, network, json);
                             found = true;
+                        } else if (network.contextFields().contains(p.currentName()) && value == JsonToken.START_OBJECT) {
+                            b.context.add(json.readTree(p));
                         } else {
                             p.skipChildren();
                         }
@@ -161,6 +174,7 @@ final class ExportIndex {
         private int[] lengths = new int[1024];
         private int size;
         private String lastGoodKey = "";
+        private final List<JsonNode> context = new ArrayList<>();
 
         void add(JsonParser p, Network network, ObjectMapper json) throws IOException {
             long start = p.currentTokenLocation().getByteOffset();
@@ -210,7 +224,7 @@ final class ExportIndex {
                 l[i] = lengths[from];
                 places[i] = from + 1;
             }
-            return new ExportIndex(n, t, s, l, places);
+            return new ExportIndex(n, t, s, l, places, context);
         }
     }
 }

@@ -35,7 +35,17 @@ final class MastodonConnector implements SocialConnector {
     private final ObjectMapper json = new ObjectMapper();
     private final Mastodon mapping = new Mastodon();
 
+    /** The notification stream that wakes the desk, or null where streaming is off. */
+    private final MastodonStream stream;
+
     MastodonConnector(URI base, String token, String ownHandle, int maxLength, Duration timeout, Clock clock) {
+        this(base, token, ownHandle, maxLength, timeout, clock, null);
+    }
+
+    /** @param streamingRoot where the instance streams (often the instance itself), or null not to stream */
+    MastodonConnector(URI base, String token, String ownHandle, int maxLength, Duration timeout, Clock clock,
+                      URI streamingRoot) {
+        this.stream = streamingRoot == null ? null : new MastodonStream(streamingRoot, token, timeout);
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
         this.base = URI.create(base.toString().endsWith("/") ? base.toString() : base + "/");
         this.token = token;
@@ -71,6 +81,18 @@ final class MastodonConnector implements SocialConnector {
             cursors.add(JsonItems.idOf(e.key()));
         }
         return new Page(items, cursors);
+    }
+
+    @Override
+    public boolean awaitNew(Duration max) throws InterruptedException {
+        return stream != null && stream.await(max);
+    }
+
+    @Override
+    public void close() {
+        if (stream != null) {
+            stream.close();
+        }
     }
 
     @Override

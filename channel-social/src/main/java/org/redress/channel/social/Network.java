@@ -25,7 +25,23 @@ interface Network {
         /** An array of items. */
         MANY,
         /** One item. */
-        ONE
+        ONE,
+        /** An array of items, or one item (X v2's {@code data}, which is one for a single post). */
+        EITHER
+    }
+
+    /**
+     * Fields of a document object that hold what its items refer to rather than items (X v2's {@code includes}
+     * with the accounts that posts name by id). Their values are given to {@link #withContext} before any item
+     * of the document is mapped.
+     */
+    default java.util.Set<String> contextFields() {
+        return java.util.Set.of();
+    }
+
+    /** This network mapping items with what the {@link #contextFields} held; the default ignores it. */
+    default Network withContext(java.util.List<JsonNode> context) {
+        return this;
     }
 
     /** The item's id, or empty when it has none (then it is quarantined). */

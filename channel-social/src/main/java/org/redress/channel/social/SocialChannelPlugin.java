@@ -33,6 +33,12 @@ public final class SocialChannelPlugin implements ChannelPlugin {
     static final String CONSUMER_SECRET = "consumer-secret";
     static final String MAX_LENGTH = "max-length";
     static final String MAX_WAIT = "max-wait";
+    static final String API = "api";
+    static final String STREAMING = "streaming";
+    static final String STREAMING_URL = "streaming-url";
+
+    /** Where X's API is when the settings do not say. */
+    static final String X_ROOT = "https://api.x.com/";
 
     /** Attribute: the conversation a post or message belongs to ({@code status:<root>} or {@code dm:<sender>}). */
     static final String THREAD_KEY = org.redress.core.channel.InboundMessage.THREAD_KEY;
@@ -43,8 +49,17 @@ public final class SocialChannelPlugin implements ChannelPlugin {
             ChannelDescriptor.versionOf(SocialChannelPlugin.class), List.of(
             SettingSpec.choice(NETWORK, List.of("x", "mastodon"), "x", "Which network: x or mastodon."),
             SettingSpec.optional(BASE_URL, SettingType.TEXT, null,
-                    "API root to poll: for X the v1.1 REST root (https://api.twitter.com/1.1/), for Mastodon the "
-                            + "instance (https://mastodon.social)."),
+                    "API root to poll: for Mastodon the instance (https://mastodon.social); for X the API's root, "
+                            + X_ROOT + " unless set."),
+            SettingSpec.choice(API, List.of("v2", "v1.1"), "v2",
+                    "X only: which API the account reads and writes. v2 for every app made today; v1.1 only for an old "
+                            + "app whose access tier still has the v1.1 mentions timeline."),
+            SettingSpec.optional(STREAMING, SettingType.BOOLEAN, "true",
+                    "Mastodon only: listen to the instance's notification stream, so a mention arrives at once; polling "
+                            + "stays as the fallback."),
+            SettingSpec.optional(STREAMING_URL, SettingType.TEXT, null,
+                    "Mastodon only: where the instance streams, when not at base-url (its /api/v2/instance names it "
+                            + "as configuration.urls.streaming)."),
             SettingSpec.optional(ACCESS_TOKEN, SettingType.SECRET, null,
                     "The account's access token (Mastodon: a bearer token with read and write scopes)."),
             SettingSpec.optional(ACCESS_TOKEN_SECRET, SettingType.SECRET, null, "X only: the access token's secret."),
@@ -75,12 +90,12 @@ public final class SocialChannelPlugin implements ChannelPlugin {
         String ownHandle = settings.text(OWN_HANDLE).map(h -> h.replaceFirst("^@", "")).orElse(null);
         if (settings.text(FILE).isPresent()) {
             Path file = settings.readableFile(FILE);
-            Network network = mastodon ? new Mastodon() : new XV1(settings.text(OWN_USER_ID).orElse(null));
+            Network network = mastodon ? new Mastodon() : new XJson(settings.text(OWN_USER_ID).orElse(null));
             return new ExportFileChannel(file, network, ownHandle);
         }
         List<String> missing = new ArrayList<>();
         for (String key : mastodon ? List.of(BASE_URL, ACCESS_TOKEN)
-                : List.of(BASE_URL, CONSUMER_KEY, CONSUMER_SECRET, ACCESS_TOKEN, ACCESS_TOKEN_SECRET)) {
+                : List.of(CONSUMER_KEY, CONSUMER_SECRET, ACCESS_TOKEN, ACCESS_TOKEN_SECRET)) {
             if (settings.text(key).isEmpty()) {
                 missing.add("'" + key + "'");
             }
@@ -89,23 +104,44 @@ public final class SocialChannelPlugin implements ChannelPlugin {
             throw new ChannelException(instance + "to poll " + (mastodon ? "Mastodon" : "X") + " set " + String.join(", ", missing)
                     + " (or set 'file' to read an export)");
         }
-        URI base;
+        URI base = url(settings, BASE_URL, instance).orElse(URI.create(X_ROOT));
+        Duration maxWait = settings.duration(MAX_WAIT).orElseThrow();
+        SocialConnector connector;
+        if (mastodon) {
+            URI streaming = settings.bool(STREAMING).orElse(true)
+                    ? url(settings, STREAMING_URL, instance).orElse(base) : null;
+            connector = new MastodonConnector(base, settings.require(ACCESS_TOKEN), ownHandle,
+                    settings.integer(MAX_LENGTH).map(Long::intValue).orElse(500), Duration.ofSeconds(10), context.clock(),
+                    streaming);
+        } else {
+            // the root, whichever version's path the setting was given with
+            String root = base.toString().replaceFirst("/(1\\.1|2)/?$", "/");
+            root = root.endsWith("/") ? root : root + "/";
+            String ownUserId = settings.text(OWN_USER_ID).orElse(null);
+            connector = settings.require(API).equals("v1.1")
+                    ? new XConnector(root + "1.1/", settings.require(CONSUMER_KEY), settings.require(CONSUMER_SECRET),
+                    settings.require(ACCESS_TOKEN), settings.require(ACCESS_TOKEN_SECRET), ownHandle, ownUserId,
+                    context.clock())
+                    : new XV2Connector(URI.create(root), settings.require(CONSUMER_KEY), settings.require(CONSUMER_SECRET),
+                    settings.require(ACCESS_TOKEN), settings.require(ACCESS_TOKEN_SECRET), ownHandle, ownUserId,
+                    Duration.ofSeconds(10), context.clock());
+        }
+        return new ApiChannel(connector, context.clock(), d -> Thread.sleep(d.toMillis()), maxWait);
+    }
+
+    private static java.util.Optional<URI> url(ChannelSettings settings, String key, String instance) throws ChannelException {
+        java.util.Optional<String> text = settings.text(key);
+        if (text.isEmpty()) {
+            return java.util.Optional.empty();
+        }
         try {
-            base = URI.create(settings.require(BASE_URL));
-            if (base.getScheme() == null || base.getHost() == null) {
+            URI uri = URI.create(text.get());
+            if (uri.getScheme() == null || uri.getHost() == null || !uri.getScheme().matches("https?")) {
                 throw new IllegalArgumentException("no scheme or host");
             }
+            return java.util.Optional.of(uri);
         } catch (IllegalArgumentException e) {
-            throw new ChannelException(instance + "setting 'base-url' must be an http(s) URL, got '"
-                    + settings.require(BASE_URL) + "'");
+            throw new ChannelException(instance + "setting '" + key + "' must be an http(s) URL, got '" + text.get() + "'");
         }
-        Duration maxWait = settings.duration(MAX_WAIT).orElseThrow();
-        SocialConnector connector = mastodon
-                ? new MastodonConnector(base, settings.require(ACCESS_TOKEN), ownHandle,
-                settings.integer(MAX_LENGTH).map(Long::intValue).orElse(500), Duration.ofSeconds(10), context.clock())
-                : new XConnector(base.toString(), settings.require(CONSUMER_KEY), settings.require(CONSUMER_SECRET),
-                settings.require(ACCESS_TOKEN), settings.require(ACCESS_TOKEN_SECRET), ownHandle,
-                settings.text(OWN_USER_ID).orElse(null), context.clock());
-        return new ApiChannel(connector, context.clock(), d -> Thread.sleep(d.toMillis()), maxWait);
     }
 }

@@ -26,6 +26,18 @@ interface SocialConnector {
     /** Posts {@code text} in public as a reply to the post {@code inReplyTo}; returns the new post's id. */
     String replyPublic(String inReplyTo, String text, String idempotencyKey) throws ConnectorException;
 
+    /**
+     * Waits until the network pushes word of something new, or until {@code max} has passed. The default
+     * cannot tell and returns false at once: the desk then polls on its own schedule.
+     */
+    default boolean awaitNew(java.time.Duration max) throws InterruptedException {
+        return false;
+    }
+
+    /** Stops whatever the connector holds open (a stream). */
+    default void close() {
+    }
+
     /** Writes {@code text} privately to the account {@code recipient} (a handle); returns the message's id. */
     String sendPrivate(String recipient, String text, String idempotencyKey) throws ConnectorException;
 }

@@ -6,10 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import twitter4j.DirectMessage;
@@ -113,27 +110,7 @@ final class XConnector implements SocialConnector {
             throw new ConnectorException(ConnectorException.Kind.PERMANENT, account + ": cursor '" + cursor
                     + "' is not <mention id>,<message id>", null);
         }
-        List<JsonItems.Entry> entries = new ArrayList<>(JsonItems.map(raw, mapping, ownHandle, "x poll"));
-        // mentions and messages are separate id sequences; each item carries the cursor of both after it
-        entries.sort(Comparator.comparing(e -> e.item() instanceof org.redress.core.channel.InboundMessage m
-                ? m.sentAt() : Instant.EPOCH));
-        List<org.redress.core.channel.Inbound> items = new ArrayList<>();
-        List<String> cursors = new ArrayList<>();
-        String mention = c[0];
-        String message = c[1];
-        for (JsonItems.Entry e : entries) {
-            String id = JsonItems.idOf(e.key());
-            boolean dm = e.item() instanceof org.redress.core.channel.InboundMessage m
-                    && m.visibility() == org.redress.core.channel.Visibility.PRIVATE;
-            if (dm) {
-                message = max(message, id);
-            } else {
-                mention = max(mention, id);
-            }
-            items.add(e.item());
-            cursors.add(mention + "," + message);
-        }
-        return new Page(items, cursors);
+        return TwoCursors.page(JsonItems.map(raw, mapping, ownHandle, "x poll"), c[0], c[1]);
     }
 
     /**
@@ -156,12 +133,6 @@ final class XConnector implements SocialConnector {
         return event;
     }
 
-    private static String max(String a, String b) {
-        if (a.isEmpty()) {
-            return b;
-        }
-        return JsonItems.orderKey(a).compareTo(JsonItems.orderKey(b)) >= 0 ? a : b;
-    }
 
     private JsonNode rawJson(Object o, String what) throws ConnectorException {
         String text = TwitterObjectFactory.getRawJSON(o);

@@ -37,6 +37,12 @@ final class StubServer implements AutoCloseable {
     StubServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
+        // a stream holds its exchange open: other requests are served beside it
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "stub-server");
+            t.setDaemon(true);
+            return t;
+        }));
         server.start();
     }
 
@@ -49,6 +55,40 @@ final class StubServer implements AutoCloseable {
         routes.computeIfAbsent(method + " " + path, k -> new ConcurrentLinkedDeque<>()).add(f);
         return this;
     }
+
+    /**
+     * Serves {@code path} as a server-sent event stream: each connection gets HTTP 200 and then every text put in
+     * {@code events} (whole events, ending in a blank line) until {@link #END} is taken, which ends that connection.
+     */
+    StubServer stream(String path, java.util.concurrent.BlockingQueue<String> events) {
+        server.createContext(path, ex -> {
+            synchronized (this) {
+                requests.add(new Request(ex.getRequestMethod(), ex.getRequestURI().getPath(), ex.getRequestURI().getRawQuery(),
+                        "", Map.copyOf(ex.getRequestHeaders())));
+            }
+            ex.getResponseHeaders().add("Content-Type", "text/event-stream");
+            ex.sendResponseHeaders(200, 0);
+            try (var out = ex.getResponseBody()) {
+                out.write(":)\n\n".getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                while (true) {
+                    String e = events.take();
+                    if (e == END) {
+                        return;
+                    }
+                    out.write(e.getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                }
+            } catch (InterruptedException | IOException e) {
+                // the client went away or the stub stops
+            }
+        });
+        return this;
+    }
+
+    /** Put in a stream's queue to end the connection that takes it. */
+    @SuppressWarnings("StringOperationCanBeSimplified")
+    static final String END = new String("end of stream");
 
     synchronized List<Request> requests() {
         return List.copyOf(requests);
@@ -86,5 +126,6 @@ final class StubServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
     }
 }
