@@ -52,4 +52,25 @@ class ParseSocialTest {
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("unknown --network 'myspace': use x or mastodon");
     }
+
+    @Test
+    void the_corpus_x_api_v2_mentions_and_direct_message_events_are_messages() throws Exception {
+        Path corpus = Path.of(System.getProperty("redress.corpus", "../../shared/corpus")).resolve("social/twitter-v2");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(corpus), "no corpus at " + corpus.toAbsolutePath());
+        CliTest.Result mentions = CliTest.run("parse-social", corpus.resolve("tweepy-GET_2_users_783214_mentions.json")
+                .toString(), "--network", "x");
+        assertThat(mentions.code()).as(mentions.err()).isZero();
+        List<JsonNode> posts = ParseCallsTest.lines(mentions.out());
+        assertThat(posts).hasSize(10).allSatisfy(p -> {
+            assertThat(p.path("quarantined").isNull()).as(p.toString()).isTrue();
+            assertThat(p.get("visibility").asText()).isEqualTo("public");
+        });
+        assertThat(posts.get(9).get("externalId").asText()).isEqualTo("1578516295611748353");
+        assertThat(posts.get(9).get("text").asText()).contains("respond to my ticket");
+        CliTest.Result events = CliTest.run("parse-social", corpus.resolve("tweepy-GET_2_dm_conversations_id_dm_events.json")
+                .toString(), "--network", "x");
+        List<JsonNode> dms = ParseCallsTest.lines(events.out());
+        assertThat(dms).extracting(d -> d.get("text").asText()).containsExactly("Testing 1", "Testing 2");
+        assertThat(dms).allSatisfy(d -> assertThat(d.get("visibility").asText()).isEqualTo("private"));
+    }
 }
