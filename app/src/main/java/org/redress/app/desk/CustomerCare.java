@@ -38,8 +38,9 @@ public final class CustomerCare {
     /** Erases the customer's personal data; returns how many complaints were touched. */
     public int erase(long id, Actor by, String reason) {
         Casework.required(reason, "reason");
-        int n = book.erase(id, by, reason);
-        audit.record(by, DeskAudit.Action.CUSTOMER_ERASE, "customer " + id, reason);
-        return n;
+        org.redress.app.store.CustomerBook.Erased erased = book.erase(id, by, reason);
+        // the reason may name the person: it is kept as the erasure left it
+        audit.record(by, DeskAudit.Action.CUSTOMER_ERASE, "customer " + id, erased.reason());
+        return erased.complaints();
     }
 }

@@ -111,34 +111,135 @@ public final class CustomerBook {
      * Erases the customer's personal data: name, identities, their words, the raw messages and what was sent to
      * them. The complaints stay, without personal data, so the desk's figures stay true.
      */
-    public int erase(long id, Actor by, String reason) {
+    /** What an erasure did: how many complaints it touched, and its reason as kept (without the customer in it). */
+    public record Erased(int complaints, String reason) {
+    }
+
+    public Erased erase(long id, Actor by, String reason) {
         Instant now = clock.instant();
         return database.jdbi().inTransaction(h -> {
             require(h, id);
             List<Long> numbers = numbers(h, id);
             List<String> addresses = h.createQuery("select address from customer_identity where customer_id = :id").bind("id", id)
                     .mapTo(String.class).list();
-            String erased = "[erased at the customer's request]";
+            String name = h.createQuery("select display_name from customer where id = :id").bind("id", id).mapTo(String.class).one();
+            Redactor redactor = new Redactor(name, addresses);
             for (long n : numbers) {
-                h.createUpdate("update complaint_entry set text = :t, author = 'erased' where complaint_number = :n and kind in ('inbound', 'call')")
-                        .bind("t", erased).bind("n", n).execute();
-                h.createUpdate("update complaint set subject = :t, version = version + 1 where number = :n").bind("t", "[erased]").bind("n", n).execute();
-                h.createUpdate("update inbound_message set raw = :raw, sender = 'erased', subject = '[erased]' where complaint_number = :n")
-                        .bind("raw", new byte[0]).bind("n", n).execute();
-                h.createUpdate("update outbound_message set recipient = 'erased', subject = '[erased]', text = :t where complaint_number = :n")
-                        .bind("t", erased).bind("n", n).execute();
-                h.createUpdate("update complaint_signal set evidence = '[erased]' where complaint_number = :n").bind("n", n).execute();
-                // the files they sent are theirs too
-                h.createUpdate("delete from attachment where complaint_number = :n").bind("n", n).execute();
-                ComplaintRows.audit(h, n, new AuditRecord(now, by, AuditAction.ERASE_PERSONAL_DATA, "", "erased", reason == null ? "" : reason));
+                eraseComplaint(h, n, redactor);
             }
             for (String a : addresses) {
-                h.createUpdate("update inbound_message set raw = :raw, sender = 'erased' where sender = :a").bind("raw", new byte[0]).bind("a", a).execute();
+                // what they sent that never became a complaint of theirs (a duplicate, a machine's answer to them)
+                for (Map<String, Object> row : h.createQuery("select instance, external_id from inbound_message where sender = :a")
+                        .bind("a", a).mapToMap().list()) {
+                    h.createUpdate("update inbound_message set raw = :raw, sender = 'erased', subject = '[erased]', external_id = :x "
+                            + "where instance = :i and external_id = :id").bind("raw", new byte[0])
+                            .bind("x", Redactor.pseudonym((String) row.get("external_id")))
+                            .bind("i", row.get("instance")).bind("id", row.get("external_id")).execute();
+                }
             }
+            int quarantined = 0;
+            for (Map<String, Object> row : h.createQuery("select id, raw, reason, external_id from quarantine").mapToMap().list()) {
+                // a mail of theirs the desk could not read is theirs too; it goes rather than waiting for a retry
+                if (redactor.foundIn((byte[]) row.get("raw")) || !redactor.withoutTheCustomer((String) row.get("reason")).equals(row.get("reason"))
+                        || !redactor.withoutTheCustomer((String) row.get("external_id")).equals(row.get("external_id"))) {
+                    h.createUpdate("delete from quarantine where id = :id").bind("id", row.get("id")).execute();
+                    quarantined++;
+                }
+            }
+            // the desk's own audit and incidents may name them: the name and addresses go, the entries stay
+            rewrite(h, "desk_audit", "id", List.of("subject", "detail"), redactor::withoutTheCustomer, null);
+            rewrite(h, "incident", "id", List.of("title", "resolution", "terms"), redactor::withoutTheCustomer, null);
             h.createUpdate("delete from customer_identity where customer_id = :id").bind("id", id).execute();
             h.createUpdate("update customer set display_name = :name where id = :id").bind("name", "erased customer " + id).bind("id", id).execute();
-            return numbers.size();
+            String why = redactor.withoutTheCustomer(reason == null ? "" : reason)
+                    + (quarantined == 0 ? "" : " (" + quarantined + " quarantined item(s) of theirs deleted)");
+            for (long n : numbers) {
+                ComplaintRows.audit(h, n, new AuditRecord(now, by, AuditAction.ERASE_PERSONAL_DATA, "", "erased", why.strip()));
+            }
+            return new Erased(numbers.size(), why.strip());
         });
+    }
+
+    /**
+     * One complaint without its customer: their words, names, addresses and raw messages go; ids that may be
+     * derived from an address become stand-ins; what the agents wrote stays with the personal data taken out.
+     */
+    private static void eraseComplaint(Handle h, long n, Redactor r) {
+        String erased = "[erased at the customer's request]";
+        for (Map<String, Object> e : h.createQuery("select id, kind, author, text, external_id, call_id from complaint_entry "
+                + "where complaint_number = :n").bind("n", n).mapToMap().list()) {
+            boolean theirs = List.of("inbound", "call").contains(e.get("kind"));
+            h.createUpdate("update complaint_entry set text = :t, author = :a, external_id = :x, call_id = :c where id = :id")
+                    .bind("t", theirs ? erased : r.redact((String) e.get("text")))
+                    .bind("a", theirs ? "erased" : r.redact((String) e.get("author")))
+                    .bind("x", Redactor.pseudonym((String) e.get("external_id")))
+                    .bind("c", Redactor.pseudonym((String) e.get("call_id")))
+                    .bind("id", e.get("id")).execute();
+        }
+        h.createUpdate("update complaint set subject = :t, version = version + 1 where number = :n").bind("t", "[erased]").bind("n", n).execute();
+        rewrite(h, "complaint", "number", List.of("root_cause", "transfer_reason"), r::redact, n);
+        rewrite(h, "audit_record", "id", List.of("before_value", "after_value", "reason"), r::redact, n);
+        rewrite(h, "promise", "id", List.of("text"), r::redact, n);
+        rewrite(h, "escalation", "id", List.of("reason"), r::redact, n);
+        rewrite(h, "remedy", "id", List.of("reason"), r::redact, n);
+        h.createUpdate("update satisfaction set comment = '[erased]' where complaint_number = :n and comment is not null")
+                .bind("n", n).execute();
+        h.createUpdate("update complaint_signal set evidence = '[erased]' where complaint_number = :n").bind("n", n).execute();
+        for (Map<String, Object> m : h.createQuery("select instance, external_id, reason, raw_location from inbound_message "
+                + "where complaint_number = :n").bind("n", n).mapToMap().list()) {
+            h.createUpdate("update inbound_message set raw = :raw, sender = 'erased', subject = '[erased]', external_id = :x, "
+                            + "reason = :why, raw_location = :loc where instance = :i and external_id = :id")
+                    .bind("raw", new byte[0]).bind("x", Redactor.pseudonym((String) m.get("external_id")))
+                    .bind("why", r.redact((String) m.get("reason"))).bind("loc", r.redact((String) m.get("raw_location")))
+                    .bind("i", m.get("instance")).bind("id", m.get("external_id")).execute();
+        }
+        for (Map<String, Object> o : h.createQuery("select reply_id, in_reply_to, external_id, error from outbound_message "
+                + "where complaint_number = :n").bind("n", n).mapToMap().list()) {
+            h.createUpdate("update outbound_message set recipient = 'erased', subject = '[erased]', text = :t, in_reply_to = :i, "
+                            + "external_id = :x, error = :e where reply_id = :id")
+                    .bind("t", erased).bind("i", Redactor.pseudonym((String) o.get("in_reply_to")))
+                    .bind("x", Redactor.pseudonym((String) o.get("external_id"))).bind("e", r.redact((String) o.get("error")))
+                    .bind("id", o.get("reply_id")).execute();
+        }
+        for (String ref : h.createQuery("select message_id from message_ref where complaint_number = :n").bind("n", n)
+                .mapTo(String.class).list()) {
+            h.createUpdate("update message_ref set message_id = :x where message_id = :id")
+                    .bind("x", Redactor.pseudonym(ref)).bind("id", ref).execute();
+        }
+        for (String post : h.createQuery("select external_id from public_post where complaint_number = :n").bind("n", n)
+                .mapTo(String.class).list()) {
+            h.createUpdate("update public_post set external_id = :x where complaint_number = :n and external_id = :id")
+                    .bind("x", Redactor.pseudonym(post)).bind("n", n).bind("id", post).execute();
+        }
+        // the files they sent are theirs too
+        h.createUpdate("delete from attachment where complaint_number = :n").bind("n", n).execute();
+    }
+
+    /** Rewrites text columns of a table's rows (of one complaint, when {@code complaint} is given) through {@code f}. */
+    private static void rewrite(Handle h, String table, String key, List<String> columns,
+                                java.util.function.UnaryOperator<String> f, Long complaint) {
+        String where = complaint == null ? "" : " where " + (table.equals("complaint") ? "number" : "complaint_number") + " = :n";
+        var query = h.createQuery("select " + key + ", " + String.join(", ", columns) + " from " + table + where);
+        if (complaint != null) {
+            query.bind("n", complaint);
+        }
+        for (Map<String, Object> row : query.mapToMap().list()) {
+            StringBuilder set = new StringBuilder();
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (String c : columns) {
+                String before = (String) row.get(c);
+                String after = f.apply(before);
+                if (before != null && !before.equals(after)) {
+                    set.append(set.isEmpty() ? "" : ", ").append(c).append(" = :").append(c);
+                    values.put(c, after);
+                }
+            }
+            if (!set.isEmpty()) {
+                var update = h.createUpdate("update " + table + " set " + set + " where " + key + " = :key").bind("key", row.get(key));
+                values.forEach(update::bind);
+                update.execute();
+            }
+        }
     }
 
     private static void require(Handle h, long id) {

@@ -68,10 +68,16 @@ final class AcceptanceDesk implements AutoCloseable {
      */
     AcceptanceDesk(Path dir, org.redress.core.text.LanguageDetection detection, String pollEvery, String more, String deskSettings)
             throws Exception {
+        this(dir, detection, pollEvery, more, deskSettings, "h2");
+    }
+
+    /** @param database "h2" or "postgresql" (a fresh database on the test server) */
+    AcceptanceDesk(Path dir, org.redress.core.text.LanguageDetection detection, String pollEvery, String more, String deskSettings,
+                   String database) throws Exception {
         mail = new GreenMail(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
         mail.start();
         mail.setUser(SUPPORT, "support", "secret");
-        db = Database.open(TestDatabases.fresh("h2", dir), 8);
+        db = Database.open(TestDatabases.fresh(database, dir), 8);
         Path config = Files.writeString(dir.resolve("redress.yaml"), TestDesks.mailboxConfig(mail.getImap().getPort(), mail.getSmtp().getPort(),
                 "acceptance-secret", pollEvery).replaceFirst("desk:\n", "desk:\n" + java.util.regex.Matcher.quoteReplacement(deskSettings)) + more);
         desk = Desk.open(db, DeskConfig.load(config, "acceptance-node", System::getenv), org.redress.app.channels.ChannelRegistry.discover(),

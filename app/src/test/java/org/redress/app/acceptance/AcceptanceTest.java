@@ -34,9 +34,14 @@ abstract class AcceptanceTest {
         return "";
     }
 
+    /** The desk's database: "h2" (a file) or "postgresql" (a fresh database on the test server). */
+    String database() {
+        return "h2";
+    }
+
     @BeforeAll
     void open() throws Exception {
-        desk = new AcceptanceDesk(dir, detection(), pollEvery(), moreConfig(), deskSettings());
+        desk = new AcceptanceDesk(dir, detection(), pollEvery(), moreConfig(), deskSettings(), database());
     }
 
     @AfterAll
