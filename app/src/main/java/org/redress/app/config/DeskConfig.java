@@ -56,7 +56,8 @@ import java.util.regex.Pattern;
  *   default: front-desk
  * remedies:                 # what each role may grant alone; above it a supervisor approves
  *   currency: EUR
- *   caps: {agent: 50, senior: 200, supervisor: 1000, executive: none}
+ *   caps: {agent: 50, senior: 200, supervisor: 1000, executive: none}   # on a complaint's total, not per offer
+ *   daily-caps: {agent: 200}  # what one person may grant alone in 24 hours, across complaints (none by default)
  * escalation:               # stuck after so long without progress; steps on breaches and broken promises
  *   stuck-after: 16h
  *   stuck-floor: senior
@@ -109,7 +110,7 @@ public record DeskConfig(String node, Duration pollEvery, Duration leaseTtl, int
 
     private static final Set<String> TOP = Set.of("desk", "channels", "hours", "sla", "routing", "remedies", "escalation");
     private static final Set<String> HOURS = Set.of("timezone", "open", "close", "days", "holidays");
-    private static final Set<String> REMEDIES = Set.of("currency", "caps");
+    private static final Set<String> REMEDIES = Set.of("currency", "caps", "daily-caps");
     private static final Set<String> DESK = Set.of("node", "poll-every", "lease-ttl", "batch", "cti-spool", "language", "history-before");
     private static final Set<String> CHANNEL = Set.of("plugin", "settings");
     private static final Pattern ENV = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
@@ -293,6 +294,7 @@ public record DeskConfig(String node, Duration pollEvery, Duration leaseTtl, int
             errors.add("'routing' must map categories to teams");
         }
         Map<String, String> caps = new LinkedHashMap<>();
+        Map<String, String> dailyCaps = new LinkedHashMap<>();
         String currency = null;
         JsonNode rem = root.path("remedies");
         if (rem.isObject()) {
@@ -301,6 +303,8 @@ public record DeskConfig(String node, Duration pollEvery, Duration leaseTtl, int
                 currency = text(rem.get("currency"), "remedies.currency", env, errors);
             }
             rem.path("caps").fields().forEachRemaining(f -> caps.put(f.getKey(), text(f.getValue(), "remedies.caps." + f.getKey(), env, errors)));
+            rem.path("daily-caps").fields().forEachRemaining(f -> dailyCaps.put(f.getKey(),
+                    text(f.getValue(), "remedies.daily-caps." + f.getKey(), env, errors)));
         } else if (!rem.isMissingNode() && !rem.isNull()) {
             errors.add("'remedies' must be a mapping");
         }
@@ -311,7 +315,8 @@ public record DeskConfig(String node, Duration pollEvery, Duration leaseTtl, int
         } else if (!esc.isMissingNode() && !esc.isNull()) {
             errors.add("'escalation' must be a mapping");
         }
-        Policies policies = Policies.parse(hours, holidays, sla, warnAt, routing, caps, currency, escalation, errors);
+        Policies policies = Policies.parse(hours, holidays, sla, warnAt, routing, caps, dailyCaps, currency, escalation,
+                errors);
         return new DeskConfig(node, poll, ttl, batch, channels, policies, spool, new IntakeRules(language, historyBefore));
     }
 

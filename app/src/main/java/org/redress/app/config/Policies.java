@@ -70,8 +70,8 @@ public record Policies(BusinessCalendar calendar, SlaPolicy sla, RoutingTable ro
 
     /** The raw settings, as read from the file, each by its path; errors are added to {@code errors}. */
     static Policies parse(Map<String, String> hours, List<String> holidays, Map<String, Map<String, String>> sla, String warnAt,
-                          Map<String, String> routing, Map<String, String> caps, String currency, Map<String, String> escalation,
-                          List<String> errors) {
+                          Map<String, String> routing, Map<String, String> caps, Map<String, String> dailyCaps, String currency,
+                          Map<String, String> escalation, List<String> errors) {
         Policies d = defaults();
         ZoneId zone = ZoneOffset.UTC;
         String tz = hours.get("timezone");
@@ -175,24 +175,9 @@ public record Policies(BusinessCalendar calendar, SlaPolicy sla, RoutingTable ro
         capMap.put(Role.AGENT, Money.of("50", cur));
         capMap.put(Role.SENIOR, Money.of("200", cur));
         capMap.put(Role.SUPERVISOR, Money.of("1000", cur));
-        for (Map.Entry<String, String> e : caps.entrySet()) {
-            Role role;
-            try {
-                role = Role.valueOf(e.getKey().toUpperCase());
-            } catch (IllegalArgumentException ex) {
-                errors.add("remedies.caps." + e.getKey() + ": not a role (agent, senior, supervisor, executive)");
-                continue;
-            }
-            if (e.getValue() == null || e.getValue().isBlank() || e.getValue().equals("none")) {
-                capMap.remove(role);
-                continue;
-            }
-            try {
-                capMap.put(role, Money.of(e.getValue(), cur));
-            } catch (RuntimeException ex) {
-                errors.add("remedies.caps." + e.getKey() + ": not an amount: '" + e.getValue() + "'");
-            }
-        }
+        roleAmounts(caps, "remedies.caps.", cur, capMap, errors);
+        Map<Role, Money> dailyMap = new EnumMap<>(Role.class);
+        roleAmounts(dailyCaps, "remedies.daily-caps.", cur, dailyMap, errors);
         for (String k : escalation.keySet()) {
             if (!List.of("stuck-after", "stuck-floor", "on-sla-breach", "on-broken-promise").contains(k)) {
                 errors.add("unknown setting 'escalation." + k + "' (known here: on-broken-promise, on-sla-breach, stuck-after, stuck-floor)");
@@ -201,7 +186,29 @@ public record Policies(BusinessCalendar calendar, SlaPolicy sla, RoutingTable ro
         Duration stuckAfter = escalation.containsKey("stuck-after")
                 ? dur(escalation, "stuck-after", Duration.ofHours(16), "escalation", errors) : Duration.ofHours(16);
         return new Policies(calendar, policy, new RoutingTable(teams, fallback),
-                new RemedyCatalogue(Set.of(RemedyKind.values()), capMap, cur), escalation(escalation, errors), stuckAfter);
+                new RemedyCatalogue(Set.of(RemedyKind.values()), capMap, dailyMap, cur), escalation(escalation, errors), stuckAfter);
+    }
+
+    /** Amounts by role ("none" removes one), read into {@code into}; what is wrong is added to {@code errors}. */
+    private static void roleAmounts(Map<String, String> raw, String path, String cur, Map<Role, Money> into, List<String> errors) {
+        for (Map.Entry<String, String> e : raw.entrySet()) {
+            Role role;
+            try {
+                role = Role.valueOf(e.getKey().toUpperCase());
+            } catch (IllegalArgumentException ex) {
+                errors.add(path + e.getKey() + ": not a role (agent, senior, supervisor, executive)");
+                continue;
+            }
+            if (e.getValue() == null || e.getValue().isBlank() || e.getValue().equals("none")) {
+                into.remove(role);
+                continue;
+            }
+            try {
+                into.put(role, Money.of(e.getValue(), cur));
+            } catch (RuntimeException ex) {
+                errors.add(path + e.getKey() + ": not an amount: '" + e.getValue() + "'");
+            }
+        }
     }
 
     private static Duration dur(Map<String, String> t, String key, Duration fallback, String path, List<String> errors) {

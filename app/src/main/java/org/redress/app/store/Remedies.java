@@ -49,14 +49,23 @@ public final class Remedies {
     public Remedy propose(long complaint, RemedyKind kind, Money claimedLoss, Money offered, Actor by, String reason) {
         Instant now = clock.instant();
         Complaint c = complaints.require(complaint).complaint();
-        Remedy proposed = catalogue.propose(new Remedy.Id(0), c, kind, claimedLoss, offered, by, reason, now);
         return database.jdbi().inTransaction(h -> {
+            // one proposal on a complaint at a time, so that two offers made at once cannot each fit under the cap
+            h.createQuery("select number from complaint where number = :n for update").bind("n", complaint).mapTo(Long.class).one();
+            String proposer = cut(Complaints.actor(by), 200);
+            Money onComplaint = sum(h.createQuery("select coalesce(sum(offered_amount), 0) from remedy where complaint_number = :n "
+                    + "and state = 'GRANTED'").bind("n", complaint).mapTo(java.math.BigDecimal.class).one());
+            Money today = sum(h.createQuery("select coalesce(sum(offered_amount), 0) from remedy where proposed_by = :by "
+                    + "and state = 'GRANTED' and decided_by is null and created_at >= :since").bind("by", proposer)
+                    .bind("since", at(now.minus(java.time.Duration.ofHours(24)))).mapTo(java.math.BigDecimal.class).one());
+            Remedy proposed = catalogue.propose(new Remedy.Id(0), c, kind, claimedLoss, offered, by, reason, now,
+                    new RemedyCatalogue.Granted(onComplaint, today));
             long id = h.createUpdate("insert into remedy (complaint_number, category, kind, claimed_amount, offered_amount, currency, "
                             + "proposed_by, state, reason, created_at, version) values (:n, :category, :kind, :claimed, :offered, "
                             + ":currency, :by, :state, :reason, :now, 0)")
                     .bind("n", complaint).bind("category", proposed.category().code()).bind("kind", kind.name())
                     .bind("claimed", claimedLoss.amount()).bind("offered", offered.amount()).bind("currency", offered.currency())
-                    .bind("by", cut(Complaints.actor(by), 200)).bind("state", proposed.state().name()).bind("reason", cut(reason, 2000))
+                    .bind("by", proposer).bind("state", proposed.state().name()).bind("reason", cut(reason, 2000))
                     .bind("now", at(now)).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             for (AuditRecord r : proposed.audit()) {
                 ComplaintRows.audit(h, complaint, r);
@@ -81,7 +90,11 @@ public final class Remedies {
             Remedy r = s.remedy();
             Instant now = clock.instant();
             if (approve) {
-                catalogue.approve(r, approver, reason, now);
+                h.createQuery("select number from complaint where number = :n for update").bind("n", r.complaint().value())
+                        .mapTo(Long.class).one();
+                Money granted = sum(h.createQuery("select coalesce(sum(offered_amount), 0) from remedy where complaint_number = :n "
+                        + "and state = 'GRANTED'").bind("n", r.complaint().value()).mapTo(java.math.BigDecimal.class).one());
+                catalogue.approve(r, approver, reason, now, granted);
             } else {
                 catalogue.reject(r, approver, reason, now);
             }
@@ -107,6 +120,10 @@ public final class Remedies {
     public List<Stored> of(long complaint) {
         return database.jdbi().withHandle(h -> h.createQuery("select * from remedy where complaint_number = :n order by id")
                 .bind("n", complaint).map((rs, ctx) -> stored(rs)).list());
+    }
+
+    private Money sum(java.math.BigDecimal amount) {
+        return new Money(amount, catalogue.currency());
     }
 
     public RemedyCatalogue catalogue() {

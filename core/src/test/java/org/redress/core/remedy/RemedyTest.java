@@ -59,4 +59,21 @@ class RemedyTest {
                 Money.of("20", "EUR"), ANA, "goodwill", local("2026-11-23T10:30"));
         assertThat(generous.exceedsClaim()).isTrue();
     }
+
+    @Test
+    void a_cap_is_on_the_total_so_it_cannot_be_split_and_a_daily_cap_counts_across_complaints() {
+        Money fifty = Money.of("50", "EUR");
+        Remedy second = catalogue.propose(new Remedy.Id(7), complaint, RemedyKind.REFUND, fifty, fifty, ANA, "again",
+                local("2026-11-23T10:30"), new RemedyCatalogue.Granted(fifty, fifty));
+        assertThat(second.state()).as("50 on top of 50 granted is over an agent's 50").isEqualTo(Remedy.State.AWAITING_APPROVAL);
+        assertThatThrownBy(() -> catalogue.approve(second, SUPERVISOR, "ok", local("2026-11-23T11:00"), Money.of("990", "EUR")))
+                .hasMessageContaining("on top of 990 EUR already granted on the complaint");
+
+        RemedyCatalogue daily = new RemedyCatalogue(java.util.Set.of(RemedyKind.values()),
+                java.util.Map.of(Role.AGENT, fifty), java.util.Map.of(Role.AGENT, Money.of("100", "EUR")), "EUR");
+        Remedy fresh = daily.propose(new Remedy.Id(8), complaint, RemedyKind.VOUCHER, Money.of("40", "EUR"), Money.of("40", "EUR"),
+                ANA, "a new complaint", local("2026-11-23T10:30"), new RemedyCatalogue.Granted(Money.zero("EUR"), Money.of("80", "EUR")));
+        assertThat(fresh.state()).as("40 after 80 today is over the agent's 100 a day").isEqualTo(Remedy.State.AWAITING_APPROVAL);
+        assertThat(daily.dailyCap(Role.AGENT)).contains(Money.of("100", "EUR"));
+    }
 }
