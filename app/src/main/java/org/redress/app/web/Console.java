@@ -113,7 +113,7 @@ final class Console {
                 problem(ctx, t, v, 403, t.get("error.forbidden"), home(v.user().role()));
                 return;
             }
-            if (changes && !session.get().csrf().equals(ctx.formParam("csrf"))) {
+            if (changes && (!session.get().csrf().equals(ctx.formParam("csrf")) || SameOrigin.crossSite(ctx).isPresent())) {
                 problem(ctx, t, v, 403, t.get("error.csrf"), "/console");
                 return;
             }

@@ -48,6 +48,11 @@ final class Gate {
                 if (!ctx.method().name().equals("GET") && !session.get().csrf().equals(ctx.header("X-CSRF-Token"))) {
                     throw new ApiError(403, "missing or wrong CSRF token: send the session's token in the X-CSRF-Token header");
                 }
+                if (!ctx.method().name().equals("GET")) {
+                    SameOrigin.crossSite(ctx).ifPresent(why -> {
+                        throw new ApiError(403, "a change with the session's cookie must come from the desk's own pages: " + why);
+                    });
+                }
                 ctx.attribute(SESSION, session.get());
                 user = Optional.of(session.get().user());
             }

@@ -70,6 +70,14 @@ final class SessionRoutes {
     }
 
     private void login(Context ctx) {
+        // a form on another site could post text/plain "JSON" here and sign the victim's browser in as the attacker
+        String type = Optional.ofNullable(ctx.contentType()).orElse("");
+        if (!type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+            throw new ApiError(415, "send the sign-in as application/json (Content-Type: application/json)");
+        }
+        SameOrigin.crossSite(ctx).ifPresent(why -> {
+            throw new ApiError(403, "no sign-in from another site: " + why);
+        });
         JsonNode body = body(ctx);
         String username = text(body, "username");
         Optional<Staff.SignIn> signIn = desk.staff().signIn(username, text(body, "password"), ctx.ip());

@@ -68,7 +68,7 @@ final class SignInPages {
         String password = Optional.ofNullable(ctx.formParam("password")).orElse("");
         String next = safeNext(ctx.formParam("next"));
         String token = ctx.formParam("token");
-        if (token == null || !token.equals(ctx.cookie(LOGIN_COOKIE))) {
+        if (token == null || !token.equals(ctx.cookie(LOGIN_COOKIE)) || SameOrigin.crossSite(ctx).isPresent()) {
             showLogin(ctx, t, 403, t.get("error.csrf"), username, next);
             return;
         }

@@ -299,6 +299,37 @@ class ConsoleBrowserTest {
         assertThat(driver.getCurrentUrl()).endsWith("/login");
     }
 
+    /**
+     * Security finding 4 (#19): a page elsewhere posts a text/plain form shaped as JSON to {@code /api/login}, to
+     * sign the visitor's browser in as the attacker. Chromium sends it; the desk refuses it and sets no cookie.
+     */
+    @Test
+    void a_page_on_another_site_cannot_sign_the_browser_in() throws Exception {
+        com.sun.net.httpserver.HttpServer evil = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        String page = "<html><body><form id=f method=post enctype=text/plain action='" + base + "/api/login'>"
+                + "<input type=hidden name='{\"username\":\"adam\",\"password\":\"" + PASSWORD + "\",\"x\":\"' value='\"}'>"
+                + "</form><script>document.getElementById('f').submit()</script></body></html>";
+        evil.createContext("/", x -> {
+            byte[] b = page.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            x.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            x.sendResponseHeaders(200, b.length);
+            x.getResponseBody().write(b);
+            x.close();
+        });
+        evil.start();
+        try {
+            driver.get("http://localhost:" + evil.getAddress().getPort() + "/");
+            wait(10).until(d -> d.getCurrentUrl().startsWith(base + "/api/login"));
+            assertThat(driver.getPageSource()).contains("application/json");
+            driver.get(base + "/console");
+            wait(10).until(ExpectedConditions.urlContains("/login"));
+            assertThat(driver.manage().getCookies()).noneMatch(c -> c.getName().equals("redress_session"));
+        } finally {
+            evil.stop(0);
+        }
+    }
+
     // ---- helpers ----------------------------------------------------------------------------------------
 
     void signIn(String user) {
