@@ -35,6 +35,7 @@ import java.util.regex.Pattern;
  *                           # few words tell none, is acknowledged in it (en, ro, ru, et, vi)
  *   history-before: 30d     # a message that reached its mailbox longer ago than this before the desk read it (old
  *                           # mail in a mailbox connected today) is stored as history: closed, no clocks, no answer
+ *   read-across-teams: false   # agents may read (never change) other teams' complaints; seniors and above act on all
  * channels:
  *   support-mail:           # the channel instance's name (its checkpoint and lease are kept under it)
  *     plugin: email
@@ -111,7 +112,8 @@ public record DeskConfig(String node, Duration pollEvery, Duration leaseTtl, int
     private static final Set<String> TOP = Set.of("desk", "channels", "hours", "sla", "routing", "remedies", "escalation");
     private static final Set<String> HOURS = Set.of("timezone", "open", "close", "days", "holidays");
     private static final Set<String> REMEDIES = Set.of("currency", "caps", "daily-caps");
-    private static final Set<String> DESK = Set.of("node", "poll-every", "lease-ttl", "batch", "cti-spool", "language", "history-before");
+    private static final Set<String> DESK = Set.of("node", "poll-every", "lease-ttl", "batch", "cti-spool", "language", "history-before",
+            "read-across-teams");
     private static final Set<String> CHANNEL = Set.of("plugin", "settings");
     private static final Pattern ENV = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
@@ -174,6 +176,7 @@ public record DeskConfig(String node, Duration pollEvery, Duration leaseTtl, int
         Path spool = null;
         String language = d.intake().language();
         Duration historyBefore = d.intake().historyBefore();
+        boolean readAcrossTeams = false;
         JsonNode desk = root.path("desk");
         if (!desk.isMissingNode() && !desk.isNull()) {
             if (!desk.isObject()) {
@@ -182,6 +185,13 @@ public record DeskConfig(String node, Duration pollEvery, Duration leaseTtl, int
                 unknown(desk, DESK, "desk.", errors);
                 if (desk.has("node")) {
                     node = text(desk.get("node"), "desk.node", env, errors);
+                }
+                if (desk.has("read-across-teams")) {
+                    String v = text(desk.get("read-across-teams"), "desk.read-across-teams", env, errors).strip();
+                    if (!v.equals("true") && !v.equals("false")) {
+                        errors.add("desk.read-across-teams: true or false, got '" + v + "'");
+                    }
+                    readAcrossTeams = v.equals("true");
                 }
                 if (desk.has("cti-spool")) {
                     spool = Path.of(text(desk.get("cti-spool"), "desk.cti-spool", env, errors)).toAbsolutePath().normalize();
@@ -316,7 +326,7 @@ public record DeskConfig(String node, Duration pollEvery, Duration leaseTtl, int
             errors.add("'escalation' must be a mapping");
         }
         Policies policies = Policies.parse(hours, holidays, sla, warnAt, routing, caps, dailyCaps, currency, escalation,
-                errors);
+                errors).withReadAcrossTeams(readAcrossTeams);
         return new DeskConfig(node, poll, ttl, batch, channels, policies, spool, new IntakeRules(language, historyBefore));
     }
 
@@ -354,7 +364,7 @@ public record DeskConfig(String node, Duration pollEvery, Duration leaseTtl, int
         return parseDuration(text(value, path, env, errors), path, errors);
     }
 
-    static Duration parseDuration(String value, String path, List<String> errors) {
+    public static Duration parseDuration(String value, String path, List<String> errors) {
         String t = value.strip();
         Matcher m = SHORT_DURATION.matcher(t);
         if (m.matches()) {

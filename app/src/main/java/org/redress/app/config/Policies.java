@@ -32,7 +32,17 @@ import org.redress.core.time.BusinessCalendar;
  * SLA targets, everything to the front desk, caps of 50 / 200 / 1000 EUR.
  */
 public record Policies(BusinessCalendar calendar, SlaPolicy sla, RoutingTable routing, RemedyCatalogue remedies,
-                       EscalationPolicy escalation, Duration stuckAfter) {
+                       EscalationPolicy escalation, Duration stuckAfter, boolean readAcrossTeams) {
+
+    public Policies(BusinessCalendar calendar, SlaPolicy sla, RoutingTable routing, RemedyCatalogue remedies,
+                    EscalationPolicy escalation, Duration stuckAfter) {
+        this(calendar, sla, routing, remedies, escalation, stuckAfter, false);
+    }
+
+    /** These policies with agents reading (never changing) other teams' complaints, or not. */
+    public Policies withReadAcrossTeams(boolean read) {
+        return new Policies(calendar, sla, routing, remedies, escalation, stuckAfter, read);
+    }
 
     public static Policies defaults() {
         BusinessCalendar calendar = BusinessCalendar.weekdays(ZoneOffset.UTC, LocalTime.of(9, 0), LocalTime.of(17, 0), Set.of());

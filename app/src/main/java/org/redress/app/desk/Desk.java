@@ -62,6 +62,7 @@ public final class Desk {
     private final Satisfaction satisfaction;
     private final ChannelBoard board;
     private final Queue queue;
+    private final TeamBorders borders;
     private final IncidentBook incidentBook;
     private final Watchlist watchlist;
     private final Inbox inbox;
@@ -119,6 +120,9 @@ public final class Desk {
         this.quarantine = new Quarantine(new QuarantineShelf(database), registry, this::intake, audit, clock);
         this.customers = new CustomerCare(new CustomerBook(database, complaints, clock), audit);
         this.staff = new Staff(users, audit, new LoginLimiter(5, Duration.ofMinutes(5), clock));
+        java.util.Set<String> routed = new java.util.TreeSet<>(policies.routing().teams().values());
+        routed.add(policies.routing().defaultTeam());
+        this.borders = new TeamBorders(queue, policies.readAcrossTeams(), () -> routed, staff);
         this.reports = new DeskReports(complaints, promises, remedies, satisfaction, policies.calendar().zone(), clock);
         this.walkIns = new WalkIns(intake("desk", false), inbox, complaints, clock);
         this.callSpool = new CallSpool(Optional.ofNullable(config.ctiSpool()));
@@ -216,6 +220,11 @@ public final class Desk {
 
     public Queue queue() {
         return queue;
+    }
+
+    /** Which complaints each person may read and act on. */
+    public TeamBorders borders() {
+        return borders;
     }
 
     /** Rung when messages are owed through a channel instance, so the node that sends them does it at once. */

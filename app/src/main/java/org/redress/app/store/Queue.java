@@ -34,13 +34,58 @@ public final class Queue {
         }
     }
 
+    /** Where a complaint sits: its team, its owner, and the team it is offered to (each may be null). */
+    public record Place(String team, String owner, String offeredTo) {
+    }
+
+    /**
+     * Whose complaints an agent may see in a list: their team's, their own, and those offered to their team.
+     *
+     * @param team the agent's team, or null when they have none (then only their own)
+     */
+    public record Reach(String team, String user) {
+    }
+
     private final Database database;
 
     public Queue(Database database) {
         this.database = database;
     }
 
+    /** Where the complaint sits; empty when there is none with this number. */
+    public Optional<Place> place(long number) {
+        return database.jdbi().withHandle(h -> h.createQuery("select team, owner, transfer_team from complaint where number = :n")
+                .bind("n", number).map((rs, ctx) -> new Place(rs.getString("team"), rs.getString("owner"), rs.getString("transfer_team")))
+                .findOne());
+    }
+
+    /** The complaint an attachment or a promise belongs to ({@code what}: "attachment" or "promise"). */
+    public Optional<Long> complaintOf(String what, long id) {
+        String table = switch (what) {
+            case "attachment" -> "attachment";
+            case "promise" -> "promise";
+            default -> throw new IllegalArgumentException("no complaint lookup for " + what);
+        };
+        return database.jdbi().withHandle(h -> h.createQuery("select complaint_number from " + table + " where id = :id")
+                .bind("id", id).mapTo(Long.class).findOne());
+    }
+
+    /** Every team a complaint sits in now. */
+    public java.util.Set<String> teamsInUse() {
+        return database.jdbi().withHandle(h -> new java.util.TreeSet<>(h.createQuery("select distinct team from complaint "
+                + "where team is not null").mapTo(String.class).list()));
+    }
+
+    /** The open complaints within an agent's reach, as {@link #top}. */
+    public List<Item> top(Filter filter, int limit, Optional<Reach> reach) {
+        return list(filter, limit, reach);
+    }
+
     public List<Item> top(Filter filter, int limit) {
+        return list(filter, limit, Optional.empty());
+    }
+
+    private List<Item> list(Filter filter, int limit, Optional<Reach> reach) {
         StringBuilder sql = new StringBuilder("select number, subject, priority, status, team, owner, due_at from complaint where open = true");
         filter.team().ifPresent(t -> sql.append(" and team = :team"));
         filter.status().ifPresent(s -> sql.append(" and status = :status"));
@@ -53,6 +98,8 @@ public final class Queue {
         filter.dueBefore().ifPresent(d -> sql.append(" and due_at < :dueBefore"));
         filter.incident().ifPresent(i -> sql.append(" and number in (select complaint_number from incident_link where incident_id = :incident)"));
         filter.offeredTo().ifPresent(t -> sql.append(" and transfer_team = :offeredTo"));
+        reach.ifPresent(r -> sql.append(r.team() == null ? " and owner = :reachUser"
+                : " and (team = :reachTeam or owner = :reachUser or transfer_team = :reachTeam)"));
         sql.append(" order by priority, due_at, number limit :limit");
         return database.jdbi().withHandle(h -> {
             var query = h.createQuery(sql.toString()).bind("limit", limit);
@@ -62,6 +109,12 @@ public final class Queue {
             filter.dueBefore().ifPresent(d -> query.bind("dueBefore", Complaints.at(d)));
             filter.incident().ifPresent(i -> query.bind("incident", i));
             filter.offeredTo().ifPresent(t -> query.bind("offeredTo", t));
+            reach.ifPresent(r -> {
+                query.bind("reachUser", r.user());
+                if (r.team() != null) {
+                    query.bind("reachTeam", r.team());
+                }
+            });
             filter.search().ifPresent(q -> query.bind("like", "%" + q.toLowerCase().replace("%", "").replace("_", "") + "%")
                     .bind("num", q.replace("#", "").strip()));
             return query.map((rs, ctx) -> new Item(rs.getLong("number"), rs.getString("subject"), rs.getString("priority"),

@@ -69,7 +69,7 @@ final class CasePages {
         Queue.Filter filter = new Queue.Filter(team, Optional.empty(), view.equals("unassigned"), owner, search, dueBefore, incident, offeredTo);
         Texts t = v.t();
         console.render(ctx, 200, "queue.jte", Map.of("page", console.pageOf(ctx, t, v, "queue"), "queue", pages.queue(t, filter, view, search.orElse(""),
-                incident.orElse(null))));
+                incident.orElse(null), desk.borders().reach(u))));
     }
 
     private void complaint(Context ctx, Console.Visitor v) {

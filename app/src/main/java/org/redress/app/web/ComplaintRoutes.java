@@ -61,7 +61,8 @@ final class ComplaintRoutes {
                 "true".equals(ctx.queryParam("unassigned")),
                 Requests.query(ctx, "owner").map(o -> o.equals("me") ? Gate.user(ctx).username() : o),
                 Requests.query(ctx, "q"));
-        ctx.json(new Responses.QueuePage(desk.queue().top(filter, limit).stream().map(Responses.QueueItem::of).toList()));
+        ctx.json(new Responses.QueuePage(desk.queue().top(filter, limit, desk.borders().reach(Gate.user(ctx))).stream()
+                .map(Responses.QueueItem::of).toList()));
     }
 
     private void create(Context ctx) {
@@ -137,6 +138,9 @@ final class ComplaintRoutes {
         JsonNode body = body(ctx);
         String owner = text(body, "owner");
         String team = text(body, "team");
+        desk.borders().assignmentRefusal(Gate.user(ctx), owner, team).ifPresent(why -> {
+            throw new ApiError(why.contains("own team only") ? 403 : 400, why);
+        });
         Complaint c = desk.casework().assign(number(ctx), version(body), owner, team, optionalText(body, "reason").orElse(""),
                 Gate.user(ctx).actor());
         ctx.json(new Responses.Owned(owner, team, c.version()));
@@ -145,6 +149,13 @@ final class ComplaintRoutes {
     private void requestTransfer(Context ctx) {
         JsonNode body = body(ctx);
         String team = text(body, "toTeam");
+        java.util.Set<String> teams = desk.borders().teams();
+        if (!teams.contains(team.strip())) {
+            throw new ApiError(400, "toTeam: team '" + team + "' does not exist; the desk's teams are " + String.join(", ", teams));
+        }
+        optionalText(body, "toOwner").ifPresent(o -> desk.borders().assignmentRefusal(null, o, team.strip()).ifPresent(why -> {
+            throw new ApiError(400, "toOwner: " + why);
+        }));
         Complaint c = desk.casework().requestTransfer(number(ctx), version(body), team, optionalText(body, "toOwner"), text(body, "reason"),
                 Gate.user(ctx).actor());
         ctx.json(new Responses.Offered(team, c.version()));

@@ -87,14 +87,14 @@ final class Console {
     // ---- access ---------------------------------------------------------------------------------------
 
     void page(RoutesConfig routes, String path, Access need, Action action) {
-        routes.get(path, guarded(need, action, false));
+        routes.get(path, guarded(path, need, action, false));
     }
 
     void form(RoutesConfig routes, String path, Access need, Action action) {
-        routes.post(path, guarded(need, action, true));
+        routes.post(path, guarded(path, need, action, true));
     }
 
-    private Handler guarded(Access need, Action action, boolean changes) {
+    private Handler guarded(String path, Access need, Action action, boolean changes) {
         return ctx -> {
             secure(ctx);
             Texts t = texts(ctx);
@@ -118,6 +118,11 @@ final class Console {
                 return;
             }
             try {
+                Optional<String> border = gate.borders(ctx, path, !changes, v.user());
+                if (border.isPresent()) {
+                    problem(ctx, t, v, 403, border.get(), home(v.user().role()));
+                    return;
+                }
                 action.handle(ctx, v);
             } catch (NotFoundException e) {
                 problem(ctx, t, v, 404, e.getMessage(), "/console");

@@ -57,12 +57,12 @@ final class ConsolePages {
 
     // ---- queue ------------------------------------------------------------------------------------------
 
-    Views.Queue queue(Texts t, Queue.Filter filter, String view, String search, Long incident) {
+    Views.Queue queue(Texts t, Queue.Filter filter, String view, String search, Long incident, Optional<Queue.Reach> reach) {
         List<Views.Tab> tabs = new ArrayList<>();
         for (String key : List.of("mine", "team", "unassigned", "breaching", "offered", "all")) {
             tabs.add(new Views.Tab(key, t.get("queue." + key), "/console?view=" + key, key.equals(view)));
         }
-        List<Views.QueueLine> lines = desk.queue().top(filter, 100).stream().map(i -> new Views.QueueLine(i.number(), i.subject(),
+        List<Views.QueueLine> lines = desk.queue().top(filter, 100, reach).stream().map(i -> new Views.QueueLine(i.number(), i.subject(),
                 i.priority(), i.status(), nz(i.team()), i.owner() == null ? "" : i.owner(),
                 i.dueAt() == null ? "" : i.dueAt().toInstant().toString(),
                 i.dueAt() == null ? "" : t.when(i.dueAt().toInstant(), zone()))).toList();

@@ -16,9 +16,13 @@ final class Gate {
     private static final String SESSION = "redress.session";
 
     private final Staff staff;
+    private final org.redress.app.desk.TeamBorders borders;
+    private final org.redress.app.store.Queue queue;
 
-    Gate(Staff staff) {
+    Gate(Staff staff, org.redress.app.desk.TeamBorders borders, org.redress.app.store.Queue queue) {
         this.staff = staff;
+        this.borders = borders;
+        this.queue = queue;
     }
 
     /** The browser session of a request, if its cookie names one that is open. */
@@ -65,6 +69,36 @@ final class Gate {
                     + r.method() + " " + r.path() + ": it needs " + r.access().name().toLowerCase());
         }
         ctx.attribute(USER, user.get());
+        borders(ctx, r.path(), ctx.method().name().equals("GET") || r.path().endsWith("/check-reply"), user.get())
+                .ifPresent(why -> {
+                    throw new ApiError(403, why);
+                });
+    }
+
+    /**
+     * Why the user may not reach the complaint a path is about (its {@code {number}}, or the complaint of an
+     * attachment or promise), or empty; paths about no complaint pass.
+     */
+    Optional<String> borders(Context ctx, String path, boolean reading, Users.User user) {
+        Long complaint = null;
+        try {
+            if (path.contains("{number}")) {
+                complaint = Long.parseLong(ctx.pathParam("number"));
+            } else if (path.contains("/attachments/{id}")) {
+                complaint = queue.complaintOf("attachment", Long.parseLong(ctx.pathParam("id"))).orElse(null);
+            } else if (path.contains("/promises/{id}")) {
+                complaint = queue.complaintOf("promise", Long.parseLong(ctx.pathParam("id"))).orElse(null);
+            }
+        } catch (NumberFormatException e) {
+            return Optional.empty(); // the handler says what is wrong with the number
+        }
+        if (complaint == null) {
+            return Optional.empty();
+        }
+        if (path.endsWith("/transfer/accept") || path.endsWith("/transfer/decline")) {
+            return borders.transferRefusal(user, complaint);
+        }
+        return borders.refusal(user, complaint, !reading);
     }
 
     /** Who made an admitted API call. */

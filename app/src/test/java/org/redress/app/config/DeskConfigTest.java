@@ -131,7 +131,7 @@ class DeskConfigTest {
                 """);
         assertThatThrownBy(() -> DeskConfig.load(f, "n", name -> null))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("unknown setting 'desk.pol-every' (known here: batch, cti-spool, history-before, language, lease-ttl, node, poll-every)")
+                .hasMessageContaining("unknown setting 'desk.pol-every' (known here: batch, cti-spool, history-before, language, lease-ttl, node, poll-every, read-across-teams)")
                 .hasMessageContaining("desk.lease-ttl: not a duration: 'soon'")
                 .hasMessageContaining("desk.batch: not a whole number: 'many'")
                 .hasMessageContaining("channels.support-mail.plugin: missing")

@@ -76,6 +76,9 @@ abstract class DeskHttpFixture {
         }
         Users users = desk.users();
         users.add("ana", "Ana", Role.AGENT, "front-desk", PASSWORD);
+        // agents of other teams: across the border of front-desk's complaints
+        users.add("oto", "Oto", Role.AGENT, "billing-team", PASSWORD);
+        users.add("fay", "Fay", Role.AGENT, "field-service", PASSWORD);
         users.add("sam", "Sam", Role.SENIOR, "front-desk", PASSWORD);
         users.add("sue", "Sue", Role.SUPERVISOR, "front-desk", PASSWORD);
         users.add("eve", "Eve", Role.EXECUTIVE, null, PASSWORD);
