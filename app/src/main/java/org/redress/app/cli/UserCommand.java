@@ -13,9 +13,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code redress user add|passwd|list|token}: the desk's users, from the command line. */
-@Command(name = "user", mixinStandardHelpOptions = true, description = "Add users, set passwords, list users, create API tokens.",
-        subcommands = {UserCommand.Add.class, UserCommand.Passwd.class, UserCommand.ListUsers.class, UserCommand.Token.class})
+/** {@code redress user add|passwd|list|token|tokens|revoke-token|deactivate|reactivate}: the desk's users, from the command line. */
+@Command(name = "user", mixinStandardHelpOptions = true,
+        description = "Add users, set passwords, list users, make, list and revoke API tokens, deactivate users.",
+        subcommands = {UserCommand.Add.class, UserCommand.Passwd.class, UserCommand.ListUsers.class, UserCommand.Token.class,
+                UserCommand.Tokens.class, UserCommand.RevokeToken.class, UserCommand.Deactivate.class, UserCommand.Reactivate.class})
 public final class UserCommand implements Runnable {
 
     @Spec
@@ -23,7 +25,8 @@ public final class UserCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "say what to do: add, passwd, list or token");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "say what to do: add, passwd, list, token, tokens, revoke-token, "
+                + "deactivate or reactivate");
     }
 
     /** The database option every user command takes. */
@@ -144,11 +147,109 @@ public final class UserCommand implements Runnable {
         String username;
         @Option(names = "--name", defaultValue = "api", paramLabel = "NAME", description = "What the token is for.")
         String name;
+        @Option(names = "--expires", paramLabel = "DURATION", description = "How long the token works, such as 90d "
+                + "(default: until revoked).")
+        String expires;
+
+        @Override
+        public Integer call() {
+            java.time.Instant until = null;
+            if (expires != null) {
+                List<String> errors = new java.util.ArrayList<>();
+                java.time.Duration d = org.redress.app.config.DeskConfig.parseDuration(expires, "--expires", errors);
+                if (!errors.isEmpty()) {
+                    throw new picocli.CommandLine.ParameterException(spec.commandLine(), errors.get(0));
+                }
+                until = java.time.Instant.now().plus(d);
+            }
+            try (DeskOptions.Opened opened = desk.open(2)) {
+                spec.commandLine().getOut().println(opened.desk().staff().issueToken(DeskAudit.console(), username, name, until));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "tokens", mixinStandardHelpOptions = true, description = "List API tokens (never the tokens themselves).")
+    static final class Tokens implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        DeskOptions desk;
+        @Parameters(index = "0", arity = "0..1", paramLabel = "USERNAME", description = "Whose (default: everybody's).")
+        String username;
 
         @Override
         public Integer call() {
             try (DeskOptions.Opened opened = desk.open(2)) {
-                spec.commandLine().getOut().println(opened.desk().staff().issueToken(DeskAudit.console(), username, name));
+                PrintWriter out = spec.commandLine().getOut();
+                java.time.Instant now = java.time.Instant.now();
+                out.printf("%-12s  %-12s  %-8s  %-20s  %-20s  %s%n", "ID", "USER", "STATE", "LAST USED", "EXPIRES", "NAME");
+                for (Users.TokenInfo t : opened.desk().staff().tokens(username)) {
+                    out.printf("%-12s  %-12s  %-8s  %-20s  %-20s  %s%n", t.id(), t.username(), t.state(now),
+                            t.lastUsedAt() == null ? "never" : t.lastUsedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                            t.expiresAt() == null ? "-" : t.expiresAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), t.name());
+                }
+                out.flush();
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "revoke-token", mixinStandardHelpOptions = true, description = "Revoke an API token by its id (see tokens).")
+    static final class RevokeToken implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        DeskOptions desk;
+        @Parameters(index = "0", paramLabel = "ID")
+        String id;
+
+        @Override
+        public Integer call() {
+            try (DeskOptions.Opened opened = desk.open(2)) {
+                Users.TokenInfo t = opened.desk().staff().token(id).orElseThrow(() -> new IllegalArgumentException(
+                        "there is no token '" + id + "' (redress user tokens lists them)"));
+                boolean revoked = opened.desk().staff().revokeToken(DeskAudit.console(), t);
+                spec.commandLine().getOut().println(revoked ? "revoked " + id + " (" + t.username() + ", " + t.name() + ")"
+                        : id + " was already " + t.state(java.time.Instant.now()));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "deactivate", mixinStandardHelpOptions = true, description = "Deactivate a user: their sessions and tokens end.")
+    static final class Deactivate implements Callable<Integer> {
+        @Mixin
+        DeskOptions desk;
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "USERNAME")
+        String username;
+
+        @Override
+        public Integer call() {
+            try (DeskOptions.Opened opened = desk.open(2)) {
+                opened.desk().staff().setActive(DeskAudit.console(), username, false);
+                spec.commandLine().getOut().println("deactivated " + username + "; their sessions and API tokens have ended");
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "reactivate", mixinStandardHelpOptions = true, description = "Reactivate a user (old tokens stay revoked).")
+    static final class Reactivate implements Callable<Integer> {
+        @Mixin
+        DeskOptions desk;
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "USERNAME")
+        String username;
+
+        @Override
+        public Integer call() {
+            try (DeskOptions.Opened opened = desk.open(2)) {
+                opened.desk().staff().setActive(DeskAudit.console(), username, true);
+                spec.commandLine().getOut().println("reactivated " + username);
             }
             return 0;
         }

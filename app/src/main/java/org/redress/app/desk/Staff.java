@@ -79,8 +79,37 @@ public final class Staff {
 
     /** Issues an API token for a user; returns the token, which the desk keeps only hashed. */
     public String issueToken(Actor by, String username, String name) {
-        String token = users.createToken(username, name);
-        audit.record(by, DeskAudit.Action.TOKEN_CREATE, username, name);
+        return issueToken(by, username, name, null);
+    }
+
+    /** Issues an API token that stops working at {@code expiresAt} (null: only when revoked). */
+    public String issueToken(Actor by, String username, String name, java.time.Instant expiresAt) {
+        String token = users.createToken(username, name, expiresAt);
+        audit.record(by, DeskAudit.Action.TOKEN_CREATE, username, name + (expiresAt == null ? "" : ", until " + expiresAt));
         return token;
+    }
+
+    /** A user's tokens, or everybody's for null; never the tokens themselves. */
+    public List<Users.TokenInfo> tokens(String username) {
+        return users.tokens(username);
+    }
+
+    public Optional<Users.TokenInfo> token(String id) {
+        return users.token(id);
+    }
+
+    /** Revokes a token; true when it was active until now. */
+    public boolean revokeToken(Actor by, Users.TokenInfo token) {
+        boolean revoked = users.revokeToken(token.id());
+        if (revoked) {
+            audit.record(by, DeskAudit.Action.TOKEN_REVOKE, token.username(), token.name() + " (" + token.id() + ")");
+        }
+        return revoked;
+    }
+
+    /** Deactivates a user (their sessions and tokens end) or reactivates one. */
+    public void setActive(Actor by, String username, boolean active) {
+        users.setActive(username, active);
+        audit.record(by, active ? DeskAudit.Action.USER_REACTIVATE : DeskAudit.Action.USER_DEACTIVATE, username, "");
     }
 }

@@ -19,7 +19,8 @@ public final class DeskAudit {
     /** What was done: the desk's own audit actions, each stored under its name. */
     public enum Action {
         SIGN_IN("sign-in"), SIGN_IN_FAILED("sign-in-failed"), USER_ADD("user-add"), USER_PASSWORD("user-passwd"),
-        TOKEN_CREATE("token-create"), QUARANTINE_RETRY("quarantine-retry"), QUARANTINE_DISCARD("quarantine-discard"),
+        TOKEN_CREATE("token-create"), TOKEN_REVOKE("token-revoke"), USER_DEACTIVATE("user-deactivate"),
+        USER_REACTIVATE("user-reactivate"), QUARANTINE_RETRY("quarantine-retry"), QUARANTINE_DISCARD("quarantine-discard"),
         CUSTOMER_MERGE("customer-merge"), CUSTOMER_ERASE("customer-erase");
 
         private final String stored;

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.redress.core.staff.Actor;
 import org.redress.core.staff.Role;
@@ -79,8 +80,27 @@ public final class Users {
         if (n == 0) {
             throw new NotFoundException("there is no user '" + username + "'");
         }
-        // a new password ends every session opened with the old one
+        // a new password ends every session opened with the old one, and every API token made under it
         database.jdbi().useHandle(h -> h.createUpdate("delete from web_session where username = :u").bind("u", username).execute());
+        revokeTokensOf(username);
+    }
+
+    /** Deactivates or reactivates a user; deactivation ends their sessions and tokens (reactivation revives none). */
+    public void setActive(String username, boolean active) {
+        int n = database.jdbi().withHandle(h -> h.createUpdate("update desk_user set active = :a, version = version + 1 "
+                + "where username = :u").bind("a", active).bind("u", username).execute());
+        if (n == 0) {
+            throw new NotFoundException("there is no user '" + username + "'");
+        }
+        if (!active) {
+            database.jdbi().useHandle(h -> h.createUpdate("delete from web_session where username = :u").bind("u", username).execute());
+            revokeTokensOf(username);
+        }
+    }
+
+    private void revokeTokensOf(String username) {
+        database.jdbi().useHandle(h -> h.createUpdate("update api_token set revoked_at = :now where username = :u and revoked_at is null")
+                .bind("now", at(clock.instant())).bind("u", username).execute());
     }
 
     public List<User> list() {
@@ -129,23 +149,92 @@ public final class Users {
         database.jdbi().useHandle(h -> h.createUpdate("delete from web_session where id_hash = :id").bind("id", sha256(id)).execute());
     }
 
+    /**
+     * An API token as the desk lists it; never the token itself. Its {@code id} is the start of its hash: enough to
+     * name it, nothing to sign in with.
+     */
+    public record TokenInfo(String id, String username, String name, Instant createdAt, Instant lastUsedAt, Instant expiresAt,
+                            Instant revokedAt) {
+        /** "active", "expired" or "revoked", at {@code now}. */
+        public String state(Instant now) {
+            return revokedAt != null ? "revoked" : expiresAt != null && !expiresAt.isAfter(now) ? "expired" : "active";
+        }
+    }
+
+    /** Length of a token's id, the start of its hash. */
+    static final int TOKEN_ID = 12;
+
     /** A new API token for a user: shown once, stored only as its hash. */
     public String createToken(String username, String name) {
-        find(username).orElseThrow(() -> new NotFoundException("there is no user '" + username + "'"));
+        return createToken(username, name, null);
+    }
+
+    /** A new API token that stops working at {@code expiresAt} (null: when revoked). */
+    public String createToken(String username, String name, Instant expiresAt) {
+        User u = find(username).orElseThrow(() -> new NotFoundException("there is no user '" + username + "'"));
+        if (!u.active()) {
+            throw new IllegalArgumentException(username + " is deactivated: no token can be made for them");
+        }
+        if (name == null || name.isBlank() || name.length() > 200) {
+            throw new IllegalArgumentException("name: say what the token is for, in 1 to 200 characters");
+        }
+        if (expiresAt != null && !expiresAt.isAfter(clock.instant())) {
+            throw new IllegalArgumentException("expiresAt: " + expiresAt + " has passed");
+        }
         String token = "rdt_" + secret();
-        database.jdbi().useHandle(h -> h.createUpdate("insert into api_token (token_hash, username, name, created_at) "
-                        + "values (:hash, :u, :name, :now)")
-                .bind("hash", sha256(token)).bind("u", username).bind("name", name).bind("now", at(clock.instant())).execute());
+        database.jdbi().useHandle(h -> h.createUpdate("insert into api_token (token_hash, username, name, created_at, expires_at) "
+                        + "values (:hash, :u, :name, :now, :until)")
+                .bind("hash", sha256(token)).bind("u", username).bind("name", name.strip()).bind("now", at(clock.instant()))
+                .bind("until", at(expiresAt)).execute());
         return token;
+    }
+
+    /** The tokens of a user (or everybody's when {@code username} is null), newest first. */
+    public List<TokenInfo> tokens(String username) {
+        return database.jdbi().withHandle(h -> h.createQuery("select * from api_token"
+                        + (username == null ? "" : " where username = :u") + " order by created_at desc")
+                .bindMap(username == null ? Map.of() : Map.of("u", username))
+                .map((rs, ctx) -> new TokenInfo(rs.getString("token_hash").substring(0, TOKEN_ID), rs.getString("username"),
+                        rs.getString("name"), instant(rs, "created_at"), instant(rs, "last_used_at"), instant(rs, "expires_at"),
+                        instant(rs, "revoked_at"))).list());
+    }
+
+    /** The token with this id, whoever's it is. */
+    public Optional<TokenInfo> token(String id) {
+        return tokens(null).stream().filter(t -> t.id().equals(id)).findFirst();
+    }
+
+    /** Revokes a token by its id; true when it was active until now. */
+    public boolean revokeToken(String id) {
+        if (id == null || !id.matches("[0-9a-f]{" + TOKEN_ID + "}")) {
+            throw new NotFoundException("there is no token '" + id + "'");
+        }
+        return database.jdbi().withHandle(h -> h.createUpdate("update api_token set revoked_at = :now where token_hash like :id "
+                + "and revoked_at is null").bind("now", at(clock.instant())).bind("id", id + "%").execute()) > 0;
     }
 
     public Optional<User> byToken(String token) {
         if (token == null || token.isBlank()) {
             return Optional.empty();
         }
-        return database.jdbi().withHandle(h -> h.createQuery("select u.* from api_token t join desk_user u on u.username = t.username "
-                        + "where t.token_hash = :hash and u.active = true")
-                .bind("hash", sha256(token)).map((rs, ctx) -> user(rs)).findOne());
+        Instant now = clock.instant();
+        String hash = sha256(token);
+        Optional<User> user = database.jdbi().withHandle(h -> h.createQuery("select u.* from api_token t join desk_user u "
+                        + "on u.username = t.username where t.token_hash = :hash and u.active = true and t.revoked_at is null "
+                        + "and (t.expires_at is null or t.expires_at > :now)")
+                .bind("hash", hash).bind("now", at(now)).map((rs, ctx) -> user(rs)).findOne());
+        if (user.isPresent()) {
+            // the last use, written at most once a minute so that a busy token does not write on every call
+            database.jdbi().useHandle(h -> h.createUpdate("update api_token set last_used_at = :now where token_hash = :hash "
+                    + "and (last_used_at is null or last_used_at < :minuteAgo)").bind("now", at(now)).bind("hash", hash)
+                    .bind("minuteAgo", at(now.minusSeconds(60))).execute());
+        }
+        return user;
+    }
+
+    private static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        java.time.OffsetDateTime t = rs.getObject(column, java.time.OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
     }
 
     private static void checkPassword(String password) {

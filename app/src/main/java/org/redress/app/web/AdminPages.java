@@ -28,6 +28,8 @@ final class AdminPages {
         console.form(routes, "/console/quarantine/{id}/retry", Access.ADMIN, this::retry);
         console.form(routes, "/console/quarantine/{id}/discard", Access.ADMIN, this::discard);
         console.form(routes, "/console/users", Access.ADMIN, this::addUser);
+        console.form(routes, "/console/tokens/{id}/revoke", Access.ADMIN, this::revokeToken);
+        console.form(routes, "/console/users/{username}/active", Access.ADMIN, this::setActive);
     }
 
     private void admin(Context ctx, Console.Visitor v) {
@@ -51,5 +53,23 @@ final class AdminPages {
         desk.staff().add(v.user().actor(), required(ctx, "username"), Optional.ofNullable(ctx.formParam("displayName")).orElse(""),
                 Requests.role(required(ctx, "role")), Console.optional(ctx, "team").orElse(null), required(ctx, "password"));
         done(ctx, "/console/admin", "user");
+    }
+
+    private void revokeToken(Context ctx, Console.Visitor v) {
+        String id = ctx.pathParam("id");
+        org.redress.app.store.Users.TokenInfo token = desk.staff().token(id)
+                .orElseThrow(() -> new org.redress.app.store.NotFoundException("there is no token '" + id + "'"));
+        desk.staff().revokeToken(v.user().actor(), token);
+        done(ctx, "/console/admin", "revoked");
+    }
+
+    private void setActive(Context ctx, Console.Visitor v) {
+        String username = ctx.pathParam("username");
+        boolean active = "true".equals(ctx.formParam("active"));
+        if (!active && username.equals(v.user().username())) {
+            throw new IllegalArgumentException("an admin cannot deactivate themselves: another admin must");
+        }
+        desk.staff().setActive(v.user().actor(), username, active);
+        done(ctx, "/console/admin", active ? "reactivated" : "deactivated");
     }
 }

@@ -359,7 +359,11 @@ final class ConsolePages {
                 q.reason(), nz(q.location()), t.when(q.receivedAt().toInstant(), zone()))).toList();
         List<Views.UserLine> users = desk.staff().list().stream().map(u -> new Views.UserLine(u.username(), u.displayName(),
                 u.role().name().toLowerCase(Locale.ROOT), nz(u.team()), u.active())).toList();
-        return new Views.Admin(channels, held, users, null);
+        java.time.Instant now = desk.clock().instant();
+        List<Views.TokenLine> tokens = desk.staff().tokens(null).stream().map(x -> new Views.TokenLine(x.id(), x.username(), x.name(),
+                t.get("admin.token." + x.state(now)), x.lastUsedAt() == null ? "—" : t.when(x.lastUsedAt(), zone()),
+                x.expiresAt() == null ? "—" : t.when(x.expiresAt(), zone()))).toList();
+        return new Views.Admin(channels, held, users, tokens, null);
     }
 
     private static String nz(String s) {

@@ -44,7 +44,7 @@ public final class DeskServer implements AutoCloseable {
      * @param node this node's pollers, whose last errors the admin pages show; null for a desk that polls nothing
      */
     public DeskServer(Desk desk, DeskNode node) {
-        this.gate = new Gate(desk.staff());
+        this.gate = new Gate(desk.staff(), desk.borders(), desk.queue());
         Function<String, String> lastError = instance -> node == null ? null : node.pollers().stream()
                 .filter(p -> p.leaseName().equals("poll:" + instance)).map(p -> p.lastError()).filter(e -> e != null).findFirst().orElse(null);
         this.console = new Console(desk, gate, lastError);
@@ -58,6 +58,7 @@ public final class DeskServer implements AutoCloseable {
         all.addAll(new SupervisorRoutes(desk).routes());
         all.addAll(new CtiRoutes(desk).routes());
         all.addAll(new AdminRoutes(desk, lastError).routes());
+        all.addAll(new TokenRoutes(desk).routes());
         // Prometheus' text format for an admin's session or API token (a scraper gets a token of its own)
         all.add(Route.get("/metrics", Access.ADMIN, ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                 .result(metrics.scrape())));

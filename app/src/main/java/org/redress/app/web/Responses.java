@@ -53,6 +53,22 @@ final class Responses {
         }
     }
 
+    /** An API token as listed: never the token itself. */
+    record TokenView(String id, String user, String name, String createdAt, String lastUsedAt, String expiresAt, String state) {
+        static TokenView of(org.redress.app.store.Users.TokenInfo t, java.time.Instant now) {
+            return new TokenView(t.id(), t.username(), t.name(), t.createdAt().toString(),
+                    t.lastUsedAt() == null ? null : t.lastUsedAt().toString(), t.expiresAt() == null ? null : t.expiresAt().toString(),
+                    t.state(now));
+        }
+    }
+
+    record TokenList(List<TokenView> tokens) {
+    }
+
+    /** A token just made: the only time it is shown. */
+    record NewToken(String id, String user, String name, String token, String expiresAt) {
+    }
+
     record UserList(List<User> users) {
     }
 

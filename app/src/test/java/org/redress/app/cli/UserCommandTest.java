@@ -50,6 +50,15 @@ class UserCommandTest {
         Run token = run("", "user", "token", "ana", "--db", db);
         assertThat(token.out()).startsWith("rdt_");
         assertThat(run("", "user", "token", "nobody", "--db", db).err()).contains("there is no user 'nobody'");
+        Run expiring = run("", "user", "token", "ana", "--name", "nightly export", "--expires", "90d", "--db", db);
+        assertThat(expiring.out()).startsWith("rdt_");
+        Run tokens = run("", "user", "tokens", "ana", "--db", db);
+        assertThat(tokens.out()).contains("nightly export").contains("active").doesNotContain(expiring.out().strip());
+        String id = tokens.out().lines().filter(l -> l.contains("nightly export")).findFirst().orElseThrow().split("\\s+")[0];
+        assertThat(run("", "user", "revoke-token", id, "--db", db).out()).contains("revoked " + id);
+        assertThat(run("", "user", "tokens", "ana", "--db", db).out().lines().filter(l -> l.contains("nightly export")))
+                .singleElement().asString().contains("revoked");
+        assertThat(run("", "user", "revoke-token", "123456789abc", "--db", db).err()).contains("there is no token");
         assertThat(run("another good password\n", "user", "passwd", "ana", "--password-stdin", "--db", db).out())
                 .contains("password of ana changed");
         try (org.redress.app.store.Database d = org.redress.app.store.Database.open(db, 2)) {

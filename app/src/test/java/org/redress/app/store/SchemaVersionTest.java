@@ -3,6 +3,8 @@ package org.redress.app.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -77,13 +79,8 @@ class SchemaVersionTest {
     @Test
     void an_h2_desk_is_backed_up_before_a_new_release_upgrades_its_schema_and_a_dry_run_lists_what_would_run() throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("upgrade");
-        try (Database db = Database.open(url, 2)) {
-            // a desk of the previous release, holding a customer: the newest migration not applied yet
-            db.jdbi().useHandle(h -> {
-                h.execute("insert into customer (display_name, created_at) values ('Ann', current_timestamp)");
-                h.execute("delete from flyway_schema_history where version = ?", String.valueOf(Database.SCHEMA_VERSION));
-            });
-        }
+        // a desk of the previous release, holding a customer: the newest migration not applied yet
+        previousRelease(url).useHandle(h -> h.execute("insert into customer (display_name, created_at) values ('Ann', current_timestamp)"));
         assertThat(Database.pendingMigrations(url)).singleElement().asString().startsWith("V" + Database.SCHEMA_VERSION + " ");
         try (Database db = Database.open(url, 2)) {
             long customers = db.jdbi().withHandle(h -> h.createQuery("select count(*) from customer").mapTo(Long.class).one());
@@ -99,5 +96,48 @@ class SchemaVersionTest {
         assertThat(Database.pendingMigrations("jdbc:h2:file:" + none)).as("a dry run where no desk is yet")
                 .hasSize(Database.SCHEMA_VERSION);
         assertThat(dir.resolve("none.mv.db")).as("and it creates none").doesNotExist();
+    }
+
+    /**
+     * A database as the previous release left it: every migration but the newest, run by Flyway as that release
+     * ran them. The newest migration alters tables that hold data, so this is what an upgrade meets.
+     */
+    static Jdbi previousRelease(String url) {
+        String normal = Database.normalise(url);
+        Flyway.configure().dataSource(normal, null, null).locations("classpath:db/migration")
+                .target(String.valueOf(Database.SCHEMA_VERSION - 1)).load().migrate();
+        return Jdbi.create(normal);
+    }
+
+    @Test
+    void a_desk_of_the_previous_release_upgrades_with_its_data_on_h2_and_on_postgresql() throws Exception {
+        for (String kind : java.util.List.of("h2", "postgresql")) {
+            String url = TestDatabases.fresh(kind, dir);
+            Jdbi old = previousRelease(url);
+            // the previous release's users, a token made with it, a customer
+            java.time.Clock clock = java.time.Clock.systemUTC();
+            String token = "rdt_previous_release_token";
+            old.useHandle(h -> {
+                h.execute("insert into desk_user (username, display_name, role, team, password_hash, created_at, active, version) "
+                        + "values ('ana', 'Ana', 'AGENT', 'front-desk', 'x', current_timestamp, true, 0)");
+                h.execute("insert into api_token (token_hash, username, name, created_at) values (?, 'ana', 'crm', current_timestamp)",
+                        Users.sha256(token));
+                h.execute("insert into customer (display_name, created_at) values ('Ann', current_timestamp)");
+            });
+            assertThat(Database.pendingMigrations(url)).as(kind).singleElement().asString().startsWith("V" + Database.SCHEMA_VERSION + " ");
+            try (Database db = Database.open(url, 2)) {
+                Users users = new Users(db, clock);
+                assertThat(users.byToken(token)).as(kind + ": a token made before the upgrade still signs in").isPresent();
+                assertThat(users.tokens("ana")).singleElement().satisfies(t -> {
+                    assertThat(t.state(clock.instant())).isEqualTo("active");
+                    assertThat(t.lastUsedAt()).isNotNull();
+                });
+                assertThat(users.revokeToken(users.tokens("ana").get(0).id())).isTrue();
+                assertThat(users.byToken(token)).as(kind + ": and can now be revoked").isEmpty();
+                long customers = db.jdbi().withHandle(h -> h.createQuery("select count(*) from customer").mapTo(Long.class).one());
+                assertThat(customers).isEqualTo(1);
+            }
+            assertThat(Database.pendingMigrations(url)).isEmpty();
+        }
     }
 }

@@ -196,4 +196,25 @@ class ConsoleHttpTest extends DeskHttpFixture {
         assertThat(page("/console", login("adam")).statusCode()).isEqualTo(403);
     }
 
+
+    @Test
+    void an_admin_sees_the_api_tokens_revokes_one_and_deactivates_a_user_in_the_console() throws Exception {
+        Users users = new Users(db, CLOCK);
+        String token = users.createToken("sam", "reporting script");
+        String id = users.tokens("sam").get(0).id();
+        Browser adam = login("adam");
+        HttpResponse<String> admin = page("/console/admin", adam);
+        assertThat(admin.body()).contains("reporting script").contains(id).doesNotContain(token);
+        HttpResponse<String> revoked = form("/console/tokens/" + id + "/revoke", adam, "csrf", adam.csrf());
+        assertThat(revoked.statusCode()).isEqualTo(303);
+        assertThat(users.byToken(token)).isEmpty();
+        assertThat(page("/console/admin", adam).body()).contains("revoked");
+
+        String fays = users.createToken("fay", "fay's export");
+        assertThat(form("/console/users/fay/active", adam, "csrf", adam.csrf(), "active", "false").statusCode()).isEqualTo(303);
+        assertThat(users.byToken(fays)).as("a deactivated user's tokens end").isEmpty();
+        assertThat(users.find("fay").orElseThrow().active()).isFalse();
+        assertThat(form("/console/users/fay/active", adam, "csrf", adam.csrf(), "active", "true").statusCode()).isEqualTo(303);
+        assertThat(users.find("fay").orElseThrow().active()).isTrue();
+    }
 }

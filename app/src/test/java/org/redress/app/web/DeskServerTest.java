@@ -66,7 +66,8 @@ class DeskServerTest extends DeskHttpFixture {
             if (r.path().equals("/api/logout") || r.path().equals("/api/login")) {
                 continue;
             }
-            String path = r.path().replace("{number}", "1000").replace("{id}", "999999").replace("{token}", "not-a-token");
+            String path = r.path().replace("{number}", "1000").replace("{id}", "999999").replace("{token}", "not-a-token")
+                    .replace("{username}", "nobody");
             for (Map.Entry<String, Browser> c : callers.entrySet()) {
                 int status = send(r.method(), path, r.method().equals("POST") ? Map.of() : null, c.getValue()).statusCode();
                 String role = c.getKey().replace("-token", "");

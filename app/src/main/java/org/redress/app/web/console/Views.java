@@ -144,7 +144,12 @@ public final class Views {
     public record UserLine(String username, String displayName, String role, String team, boolean active) {
     }
 
-    public record Admin(List<ChannelLine> channels, List<HeldLine> quarantine, List<UserLine> users, String error) {
+    public record Admin(List<ChannelLine> channels, List<HeldLine> quarantine, List<UserLine> users, List<TokenLine> tokens,
+                        String error) {
+    }
+
+    /** An API token on the admin page: never the token itself. */
+    public record TokenLine(String id, String user, String name, String state, String lastUsed, String expires) {
     }
 
     /** A page that says what went wrong and where to go back to. */
