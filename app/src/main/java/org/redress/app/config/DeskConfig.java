@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -59,6 +61,9 @@ import java.util.regex.Pattern;
  *   currency: EUR
  *   caps: {agent: 50, senior: 200, supervisor: 1000, executive: none}   # on a complaint's total, not per offer
  *   daily-caps: {agent: 200}  # what one person may grant alone in 24 hours, across complaints (none by default)
+ * web:                      # how the desk is reached from outside
+ *   public-url: https://desk.example.com   # every link sent to customers; https: Secure cookies and HSTS
+ *   trusted-proxies: [127.0.0.1]           # whose X-Forwarded-For names the client (sign-in throttling)
  * escalation:               # stuck after so long without progress; steps on breaches and broken promises
  *   stuck-after: 16h
  *   stuck-floor: senior
@@ -67,7 +72,35 @@ import java.util.regex.Pattern;
  * </pre>
  */
 public record DeskConfig(String node, Duration pollEvery, Duration leaseTtl, int batch, List<ChannelConfig> channels,
-                         Policies policies, Path ctiSpool, IntakeRules intake) {
+                         Policies policies, Path ctiSpool, IntakeRules intake, Web web) {
+
+    public DeskConfig(String node, Duration pollEvery, Duration leaseTtl, int batch, List<ChannelConfig> channels,
+                      Policies policies, Path ctiSpool, IntakeRules intake) {
+        this(node, pollEvery, leaseTtl, batch, channels, policies, ctiSpool, intake, Web.defaults());
+    }
+
+    /**
+     * How the desk is reached from outside.
+     *
+     * @param publicUrl      the address customers and staff reach the desk at (https://desk.example.com), for every link
+     *                       the desk sends; null when not set (then links use the request's own address). When it is
+     *                       https, cookies are Secure and answers carry HSTS whatever the request says
+     * @param trustedProxies the addresses of reverse proxies whose {@code X-Forwarded-For} names the client; from any
+     *                       other peer the header is ignored, so a client cannot choose the address it is throttled by
+     */
+    public record Web(URI publicUrl, List<String> trustedProxies) {
+        public Web {
+            trustedProxies = List.copyOf(trustedProxies);
+        }
+
+        public static Web defaults() {
+            return new Web(null, List.of());
+        }
+
+        public boolean https() {
+            return publicUrl != null && "https".equalsIgnoreCase(publicUrl.getScheme());
+        }
+    }
 
     /**
      * How intake treats what it reads.
@@ -85,31 +118,37 @@ public record DeskConfig(String node, Duration pollEvery, Duration leaseTtl, int
         }
     }
 
+    public DeskConfig withWeb(Web w) {
+        return new DeskConfig(node, pollEvery, leaseTtl, batch, channels, policies, ctiSpool, intake, w);
+    }
+
     public DeskConfig withNode(String name) {
-        return new DeskConfig(name, pollEvery, leaseTtl, batch, channels, policies, ctiSpool, intake);
+        return new DeskConfig(name, pollEvery, leaseTtl, batch, channels, policies, ctiSpool, intake, web);
     }
 
     public DeskConfig withPolicies(Policies rules) {
-        return new DeskConfig(node, pollEvery, leaseTtl, batch, channels, rules, ctiSpool, intake);
+        return new DeskConfig(node, pollEvery, leaseTtl, batch, channels, rules, ctiSpool, intake, web);
     }
 
     public DeskConfig withCtiSpool(Path spool) {
-        return new DeskConfig(node, pollEvery, leaseTtl, batch, channels, policies, spool, intake);
+        return new DeskConfig(node, pollEvery, leaseTtl, batch, channels, policies, spool, intake, web);
     }
 
     public DeskConfig withChannels(List<ChannelConfig> instances) {
-        return new DeskConfig(node, pollEvery, leaseTtl, batch, List.copyOf(instances), policies, ctiSpool, intake);
+        return new DeskConfig(node, pollEvery, leaseTtl, batch, List.copyOf(instances), policies, ctiSpool, intake, web);
     }
 
     public DeskConfig withIntake(IntakeRules rules) {
-        return new DeskConfig(node, pollEvery, leaseTtl, batch, channels, policies, ctiSpool, rules);
+        return new DeskConfig(node, pollEvery, leaseTtl, batch, channels, policies, ctiSpool, rules, web);
     }
 
     /** One configured channel instance. */
     public record ChannelConfig(String name, String plugin, Map<String, String> settings) {
     }
 
-    private static final Set<String> TOP = Set.of("desk", "channels", "hours", "sla", "routing", "remedies", "escalation");
+    private static final Set<String> TOP = Set.of("desk", "channels", "hours", "sla", "routing", "remedies", "escalation",
+            "web");
+    private static final Set<String> WEB = Set.of("public-url", "trusted-proxies");
     private static final Set<String> HOURS = Set.of("timezone", "open", "close", "days", "holidays");
     private static final Set<String> REMEDIES = Set.of("currency", "caps", "daily-caps");
     private static final Set<String> DESK = Set.of("node", "poll-every", "lease-ttl", "batch", "cti-spool", "language", "history-before",
@@ -327,7 +366,51 @@ public record DeskConfig(String node, Duration pollEvery, Duration leaseTtl, int
         }
         Policies policies = Policies.parse(hours, holidays, sla, warnAt, routing, caps, dailyCaps, currency, escalation,
                 errors).withReadAcrossTeams(readAcrossTeams);
-        return new DeskConfig(node, poll, ttl, batch, channels, policies, spool, new IntakeRules(language, historyBefore));
+        return new DeskConfig(node, poll, ttl, batch, channels, policies, spool, new IntakeRules(language, historyBefore),
+                web(root.path("web"), env, errors));
+    }
+
+    private static Web web(JsonNode w, Function<String, String> env, List<String> errors) {
+        if (w.isMissingNode() || w.isNull()) {
+            return Web.defaults();
+        }
+        if (!w.isObject()) {
+            errors.add("'web' must be a mapping");
+            return Web.defaults();
+        }
+        unknown(w, WEB, "web.", errors);
+        URI url = null;
+        if (w.has("public-url")) {
+            String v = text(w.get("public-url"), "web.public-url", env, errors).strip();
+            try {
+                url = URI.create(v.endsWith("/") ? v.substring(0, v.length() - 1) : v);
+                if (url.getHost() == null || !List.of("http", "https").contains(String.valueOf(url.getScheme()).toLowerCase(Locale.ROOT))) {
+                    throw new IllegalArgumentException("no scheme or host");
+                }
+            } catch (IllegalArgumentException e) {
+                errors.add("web.public-url: an http(s) address such as https://desk.example.com, got '" + v + "'");
+                url = null;
+            }
+        }
+        List<String> proxies = new ArrayList<>();
+        JsonNode p = w.path("trusted-proxies");
+        if (p.isArray()) {
+            p.forEach(x -> proxies.add(text(x, "web.trusted-proxies", env, errors).strip()));
+        } else if (p.isTextual()) {
+            for (String x : text(p, "web.trusted-proxies", env, errors).split(",")) {
+                if (!x.isBlank()) {
+                    proxies.add(x.strip());
+                }
+            }
+        } else if (!p.isMissingNode()) {
+            errors.add("web.trusted-proxies: a list of addresses, such as [127.0.0.1]");
+        }
+        for (String x : proxies) {
+            if (!x.matches("[0-9a-fA-F:.]+")) {
+                errors.add("web.trusted-proxies: '" + x + "' is not an IP address");
+            }
+        }
+        return new Web(url, proxies);
     }
 
     private static void unknown(JsonNode node, Set<String> known, String prefix, List<String> errors) {

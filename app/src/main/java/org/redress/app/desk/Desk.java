@@ -119,7 +119,7 @@ public final class Desk {
         this.incidents = new Incidents(database, incidentBook, complaints, policies.calendar().zone(), clock, doorbell, answering);
         this.quarantine = new Quarantine(new QuarantineShelf(database), registry, this::intake, audit, clock);
         this.customers = new CustomerCare(new CustomerBook(database, complaints, clock), audit);
-        this.staff = new Staff(users, audit, new LoginLimiter(5, Duration.ofMinutes(5), clock));
+        this.staff = new Staff(users, audit, new SignInThrottle(5, Math.max(1, Runtime.getRuntime().availableProcessors()), clock), clock);
         java.util.Set<String> routed = new java.util.TreeSet<>(policies.routing().teams().values());
         routed.add(policies.routing().defaultTeam());
         this.borders = new TeamBorders(queue, policies.readAcrossTeams(), () -> routed, staff);

@@ -9,7 +9,7 @@ import org.redress.core.staff.Actor;
 import org.redress.core.staff.Role;
 
 /**
- * The desk's people: signing in (failures limited per name and address), and an administrator adding users,
+ * The desk's people: signing in (throttled per account, per address and in all; see {@link SignInThrottle}), and an administrator adding users,
  * setting passwords and issuing API tokens. Each is written to the desk's audit trail here, whether it came from
  * the API, the console or the CLI.
  */
@@ -18,36 +18,78 @@ public final class Staff {
     /** How long a session lasts without signing in again. */
     public static final Duration SESSION_TTL = Duration.ofHours(12);
 
-    /** A sign-in that opened a session, or one refused for a while after too many failures. */
-    public record SignIn(Users.Session session, Optional<Duration> waitFor) {
+    /**
+     * A sign-in that opened a session, or one refused for a while: after too many failures, or while the desk's
+     * password checks are all busy ({@code busy}).
+     */
+    public record SignIn(Users.Session session, Optional<Duration> waitFor, boolean busy) {
+        public SignIn(Users.Session session, Optional<Duration> waitFor) {
+            this(session, waitFor, false);
+        }
     }
 
     private final Users users;
     private final DeskAudit audit;
-    private final LoginLimiter limiter;
+    private final SignInThrottle throttle;
+    private final java.time.Clock clock;
+    /** Failed sign-ins with names the desk does not have, counted and written to the audit once a minute at most. */
+    private int unknownFailures;
+    private final java.util.Set<String> unknownAddresses = new java.util.HashSet<>();
+    private java.time.Instant unknownSince;
 
-    Staff(Users users, DeskAudit audit, LoginLimiter limiter) {
+    Staff(Users users, DeskAudit audit, SignInThrottle throttle, java.time.Clock clock) {
         this.users = users;
         this.audit = audit;
-        this.limiter = limiter;
+        this.throttle = throttle;
+        this.clock = clock;
     }
 
     /** Signs a user in from an address; empty when the name or password is wrong. */
     public Optional<SignIn> signIn(String username, String password, String address) {
-        String key = username + "|" + address;
-        Optional<Duration> wait = limiter.blocked(key);
+        Optional<Duration> wait = throttle.wait(username, address);
         if (wait.isPresent()) {
             return Optional.of(new SignIn(null, Optional.of(Duration.ofSeconds(Math.max(1, wait.get().toSeconds())))));
         }
-        Optional<Users.User> user = users.authenticate(username, password);
+        Optional<Optional<Users.User>> checked = throttle.check(() -> users.authenticate(username, password));
+        if (checked.isEmpty()) {
+            return Optional.of(new SignIn(null, Optional.of(Duration.ofSeconds(1)), true));
+        }
+        Optional<Users.User> user = checked.get();
         if (user.isEmpty()) {
-            limiter.failed(key);
-            audit.record(new Actor(username.isBlank() ? "?" : username, Role.SYSTEM), DeskAudit.Action.SIGN_IN_FAILED, "address " + address, "");
+            throttle.failed(username, address);
+            Optional<Users.User> known = users.find(username);
+            if (known.isPresent()) {
+                audit.record(known.get().actor(), DeskAudit.Action.SIGN_IN_FAILED, "address " + address, "");
+            } else {
+                unknownName(address);
+            }
             return Optional.empty();
         }
         audit.record(user.get().actor(), DeskAudit.Action.SIGN_IN, "address " + address, "");
-        limiter.succeeded(key);
+        throttle.succeeded(username);
         return Optional.of(new SignIn(users.openSession(user.get(), SESSION_TTL), Optional.empty()));
+    }
+
+    /**
+     * A failure with a name the desk does not have: never an audit row with a name a stranger chose, but a count,
+     * written once a minute at most (with how many addresses it came from).
+     */
+    private synchronized void unknownName(String address) {
+        java.time.Instant now = clock.instant();
+        if (unknownSince == null) {
+            unknownSince = now;
+        }
+        unknownFailures++;
+        if (unknownAddresses.size() < 10_000) {
+            unknownAddresses.add(address);
+        }
+        if (!now.isBefore(unknownSince.plusSeconds(60))) {
+            audit.record(new Actor("desk", Role.SYSTEM), DeskAudit.Action.SIGN_IN_FAILED, "names the desk does not have",
+                    unknownFailures + " failed sign-in(s) from " + unknownAddresses.size() + " address(es) since " + unknownSince);
+            unknownFailures = 0;
+            unknownAddresses.clear();
+            unknownSince = null;
+        }
     }
 
     public Optional<Users.Session> session(String id) {

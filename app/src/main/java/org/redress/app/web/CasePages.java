@@ -129,7 +129,7 @@ final class CasePages {
         long number = number(ctx);
         Status to = Requests.status(required(ctx, "to"));
         desk.casework().transition(number, version(ctx), to, Optional.ofNullable(ctx.formParam("reason")).orElse(""), v.user().actor(),
-                ctx.scheme() + "://" + ctx.host());
+                ClientAddress.publicBase(ctx, desk.config().web()));
         done(ctx, "/console/complaints/" + number, "moved");
     }
 

@@ -109,7 +109,7 @@ final class ComplaintRoutes {
     private void transition(Context ctx) {
         JsonNode body = body(ctx);
         Complaint c = desk.casework().transition(number(ctx), version(body), Requests.status(text(body, "to")),
-                optionalText(body, "reason").orElse(""), Gate.user(ctx).actor(), ctx.scheme() + "://" + ctx.host());
+                optionalText(body, "reason").orElse(""), Gate.user(ctx).actor(), ClientAddress.publicBase(ctx, desk.config().web()));
         ctx.json(new Responses.Moved(c.status().name(), c.version()));
     }
 

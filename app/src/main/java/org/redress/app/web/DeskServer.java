@@ -38,6 +38,7 @@ public final class DeskServer implements AutoCloseable {
     private final DeskMetrics metrics;
     /** Whether this server made its metrics (no node gave it any), and so closes them. */
     private final boolean ownMetrics;
+    private final org.redress.app.config.DeskConfig.Web web;
     private Javalin app;
 
     /**
@@ -45,6 +46,7 @@ public final class DeskServer implements AutoCloseable {
      */
     public DeskServer(Desk desk, DeskNode node) {
         this.gate = new Gate(desk.staff(), desk.borders(), desk.queue());
+        this.web = desk.config().web();
         Function<String, String> lastError = instance -> node == null ? null : node.pollers().stream()
                 .filter(p -> p.leaseName().equals("poll:" + instance)).map(p -> p.lastError()).filter(e -> e != null).findFirst().orElse(null);
         this.console = new Console(desk, gate, lastError);
@@ -86,6 +88,15 @@ public final class DeskServer implements AutoCloseable {
                 String route = endpoint == null ? "unmatched" : endpoint.path;
                 metrics.request(ctx.method().name(), route, ctx.statusCode(), (long) (ms * 1_000_000));
                 ACCESS.info("{} {} {} {} ms", ctx.method().name(), route, ctx.statusCode(), String.format("%.1f", ms));
+            });
+            config.routes.before(ctx -> {
+                // no answer of the desk's is to be read as another type than it says (an uploaded file, a JSON error)
+                ctx.header("X-Content-Type-Options", "nosniff");
+                if (web.https()) {
+                    // the desk is served over TLS at its public address: browsers never try it in clear again
+                    ctx.header("Strict-Transport-Security", "max-age=31536000");
+                    ctx.attribute(Gate.HTTPS, Boolean.TRUE);
+                }
             });
             for (Route r : routes) {
                 Handler guarded = ctx -> {

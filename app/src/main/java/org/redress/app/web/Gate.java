@@ -12,6 +12,8 @@ import org.redress.app.store.Users;
 final class Gate {
 
     static final String SESSION_COOKIE = "redress_session";
+    /** Set on a request when the desk's public address is https: its cookies are then always Secure. */
+    static final String HTTPS = "redress.https";
     private static final String USER = "redress.user";
     private static final String SESSION = "redress.session";
 
@@ -126,7 +128,7 @@ final class Gate {
      */
     private static String secure(Context ctx) {
         String forwarded = ctx.header("X-Forwarded-Proto");
-        boolean tls = "https".equalsIgnoreCase(ctx.scheme()) || (forwarded != null && forwarded.strip().toLowerCase(java.util.Locale.ROOT).startsWith("https"));
+        boolean tls = Boolean.TRUE.equals(ctx.attribute(HTTPS)) || "https".equalsIgnoreCase(ctx.scheme()) || (forwarded != null && forwarded.strip().toLowerCase(java.util.Locale.ROOT).startsWith("https"));
         return tls ? "; Secure" : "";
     }
 }

@@ -80,14 +80,15 @@ final class SessionRoutes {
         });
         JsonNode body = body(ctx);
         String username = text(body, "username");
-        Optional<Staff.SignIn> signIn = desk.staff().signIn(username, text(body, "password"), ctx.ip());
+        Optional<Staff.SignIn> signIn = desk.staff().signIn(username, text(body, "password"), ClientAddress.of(ctx, desk.config().web().trustedProxies()));
         if (signIn.isEmpty()) {
             throw new ApiError(401, "wrong user name or password");
         }
         if (signIn.get().waitFor().isPresent()) {
             long seconds = signIn.get().waitFor().get().toSeconds();
             ctx.header("Retry-After", String.valueOf(seconds));
-            throw new ApiError(429, "too many failed sign-ins for " + username + "; try again in " + seconds + " s");
+            throw new ApiError(429, signIn.get().busy() ? "the desk is checking many sign-ins at once; try again in a second"
+                    : "too many failed sign-ins for this account or from this address; try again in " + seconds + " s");
         }
         Users.Session session = signIn.get().session();
         ctx.header("Set-Cookie", Gate.sessionCookie(ctx, session.id()));

@@ -72,7 +72,7 @@ final class SignInPages {
             showLogin(ctx, t, 403, t.get("error.csrf"), username, next);
             return;
         }
-        Optional<Staff.SignIn> signIn = desk.staff().signIn(username, password, ctx.ip());
+        Optional<Staff.SignIn> signIn = desk.staff().signIn(username, password, ClientAddress.of(ctx, desk.config().web().trustedProxies()));
         if (signIn.isEmpty()) {
             showLogin(ctx, t, 401, t.get("login.failed"), username, next);
             return;
