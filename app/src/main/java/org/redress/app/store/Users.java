@@ -35,7 +35,7 @@ public final class Users {
     public record Session(String id, String csrf, User user) {
     }
 
-    public static final int MIN_PASSWORD = 10;
+    public static final int MIN_PASSWORD = 12;
     private static final int COST = 10;
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -238,8 +238,17 @@ public final class Users {
     }
 
     private static void checkPassword(String password) {
-        if (password == null || password.length() < MIN_PASSWORD) {
+        if (password == null || password.codePointCount(0, password.length()) < MIN_PASSWORD) {
             throw new IllegalArgumentException("a password needs at least " + MIN_PASSWORD + " characters");
+        }
+        // zxcvbn's estimate, with its lists of common passwords, names and words: below 3 ("safely unguessable") a
+        // guesser with a stolen hash, or a patient one at the sign-in, finds it
+        com.nulabinc.zxcvbn.Strength strength = Strength.ESTIMATOR.measure(password);
+        if (strength.getScore() < 3) {
+            String warning = strength.getFeedback().getWarning();
+            throw new IllegalArgumentException("this password is too easy to guess" + (warning == null || warning.isBlank() ? ""
+                    : " (" + warning.replaceAll("\\.$", "").toLowerCase(java.util.Locale.ROOT) + ")")
+                    + "; use a few unrelated words, or a password manager's");
         }
         if (password.getBytes(StandardCharsets.UTF_8).length > 72) {
             throw new IllegalArgumentException("a password may have at most 72 bytes (bcrypt reads no further)");
@@ -259,6 +268,11 @@ public final class Users {
         byte[] b = new byte[32];
         RANDOM.nextBytes(b);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    /** zxcvbn loads its dictionaries once. */
+    private static final class Strength {
+        static final com.nulabinc.zxcvbn.Zxcvbn ESTIMATOR = new com.nulabinc.zxcvbn.Zxcvbn();
     }
 
     private static final class Dummy {

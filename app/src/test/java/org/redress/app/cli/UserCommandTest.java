@@ -42,7 +42,11 @@ class UserCommandTest {
         assertThat(run("correct horse battery\n", "user", "add", "ana", "--role", "agent", "--password-stdin", "--db", db).err())
                 .contains("there is already a user 'ana'");
         assertThat(run("short\n", "user", "add", "bob", "--role", "agent", "--password-stdin", "--db", db).err())
-                .contains("at least 10 characters");
+                .contains("at least 12 characters");
+        assertThat(run("aaaaaaaaaaaaaaaa\n", "user", "add", "bob", "--role", "agent", "--password-stdin", "--db", db).err())
+                .as("long enough, and still the first thing a guesser tries").contains("too easy to guess");
+        assertThat(run("P@ssw0rd12345\n", "user", "add", "bob", "--role", "agent", "--password-stdin", "--db", db).err())
+                .contains("too easy to guess").contains("commonly used password");
         assertThat(run("correct horse battery\n", "user", "add", "bob", "--role", "boss", "--password-stdin", "--db", db).err())
                 .contains("--role: one of agent, senior, supervisor, executive, admin");
         Run list = run("", "user", "list", "--db", db);
