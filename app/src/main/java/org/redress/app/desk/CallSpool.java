@@ -39,8 +39,12 @@ public final class CallSpool {
         // one writer at a time, so two events never interleave in the file
         synchronized (this) {
             try {
-                Files.createDirectories(spool.toAbsolutePath().getParent());
+                org.redress.app.store.PrivateFiles.folder(spool.toAbsolutePath().getParent());
+                boolean created = !Files.exists(spool);
                 try (FileChannel f = FileChannel.open(spool, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE)) {
+                    if (created) {
+                        org.redress.app.store.PrivateFiles.file(spool); // callers' numbers: the desk's alone
+                    }
                     f.write(ByteBuffer.wrap(bytes));
                     f.force(true);
                 }

@@ -217,7 +217,7 @@ public final class ChannelPoller implements Runnable {
                 sendingFailed(sent.lastFailure() == null ? null : "sending: " + sent.lastFailure());
             }
         } catch (RuntimeException e) {
-            sendingFailed("sending: " + e.getMessage());
+            sendingFailed("sending: " + org.redress.app.store.DatabaseErrors.describe(e).orElse(String.valueOf(e.getMessage())));
         }
     }
 
@@ -251,7 +251,9 @@ public final class ChannelPoller implements Runnable {
                 return;
             } catch (ChannelException | RuntimeException e) {
                 // the source or the database is down: say so, wait, try again; nothing was committed half-way
-                reading(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                // a database failure is told by its cause: a driver's message carries the statement's values
+                reading(org.redress.app.store.DatabaseErrors.describe(e)
+                        .orElse(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
                 failures++;
                 try {
                     Thread.sleep(backoff(failures).toMillis());

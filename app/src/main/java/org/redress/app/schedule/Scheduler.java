@@ -86,8 +86,9 @@ public final class Scheduler implements AutoCloseable {
             lastRuns.put(job.name(), new LastRun(clock.instant(), acted, null));
             return acted;
         } catch (RuntimeException e) {
-            lastRuns.put(job.name(), new LastRun(clock.instant(), 0, e.getMessage()));
-            LOG.warn("job {} failed on {}: {}", job.name(), node, e.getMessage());
+            String why = org.redress.app.store.DatabaseErrors.describe(e).orElse(String.valueOf(e.getMessage()));
+            lastRuns.put(job.name(), new LastRun(clock.instant(), 0, why));
+            LOG.warn("job {} failed on {}: {}", job.name(), node, why);
             return 0;
         }
     }

@@ -99,9 +99,13 @@ public final class CustomerBook {
                         e.put("text", rs.getString("text"));
                         return e;
                     }).list());
-            m.put("sentToThem", h.createQuery("select o.complaint_number, o.subject, o.text, o.status from outbound_message o "
+            List<Map<String, Object>> sent = h.createQuery("select o.complaint_number, o.subject, o.text, o.status from outbound_message o "
                             + "join complaint c on c.number = o.complaint_number where c.customer_id = :id order by o.created_at")
-                    .bind("id", id).mapToMap().list());
+                    .bind("id", id).mapToMap().list();
+            // the satisfaction question's link answers for the customer: staff reading the export must not hold it
+            sent.forEach(o -> o.computeIfPresent("text", (k, v) -> String.valueOf(v).replaceAll("/api/satisfaction/[A-Za-z0-9_-]+",
+                    "/api/satisfaction/[the customer's own link]")));
+            m.put("sentToThem", sent);
             m.put("exportedAt", clock.instant().toString());
             return m;
         });

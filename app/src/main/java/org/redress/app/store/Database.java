@@ -51,6 +51,15 @@ public final class Database implements AutoCloseable {
      */
     public static Database open(String jdbcUrl, int poolSize) {
         String url = normalise(jdbcUrl);
+        if (url.startsWith("jdbc:h2:file:")) {
+            Path parent = Path.of(url.substring("jdbc:h2:file:".length()).split(";", 2)[0]).toAbsolutePath().getParent();
+            try {
+                // a folder the desk makes for its database is the desk's alone (one that exists is left as it is)
+                PrivateFiles.folder(parent);
+            } catch (java.io.IOException e) {
+                throw new DatabaseException("cannot create the folder " + parent + " for the database: " + e.getMessage(), e);
+            }
+        }
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         // Flyway holds one connection for its lock while it migrates on another
@@ -82,6 +91,7 @@ public final class Database implements AutoCloseable {
             }
         }
         requireWritable(pool, url);
+        PrivateFiles.h2Files(url);
         if (url.startsWith("jdbc:h2:")) {
             cacheH2Ids(pool);
             closeNumberGap(pool);
@@ -130,6 +140,7 @@ public final class Database implements AutoCloseable {
         try (var c = pool.getConnection(); var s = c.prepareStatement("backup to ?")) {
             s.setString(1, to);
             s.execute();
+            PrivateFiles.file(Path.of(to));
         } catch (java.sql.SQLException e) {
             pool.close();
             throw new DatabaseException("cannot back the desk up to " + to + " before upgrading its schema; nothing was "

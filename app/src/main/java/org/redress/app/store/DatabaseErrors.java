@@ -23,6 +23,44 @@ public final class DatabaseErrors {
     }
 
     /**
+     * Whether the failure is the database refusing a value (SQLState class 22: too long for its column, a number out
+     * of range): the request's fault, never the desk's.
+     */
+    public static boolean refusedValue(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A failure for the log: the classes down its cause chain, with a database's SQLState and error code, and no
+     * message, since drivers put the statement's values (an address, a password hash) in theirs.
+     */
+    public static String forTheLog(Throwable failure) {
+        StringBuilder out = new StringBuilder();
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
+            out.append(out.isEmpty() ? "" : " <- ").append(t.getClass().getName());
+            if (t instanceof SQLException sql) {
+                out.append(" (SQLState ").append(sql.getSQLState()).append(", code ").append(sql.getErrorCode()).append(')');
+            } else if (!(t.getClass().getName().startsWith("org.jdbi")) && t.getMessage() != null) {
+                out.append(": ").append(firstLine(t.getMessage()));
+            }
+            StackTraceElement[] at = t.getStackTrace();
+            for (StackTraceElement e : at) {
+                if (e.getClassName().startsWith("org.redress")) {
+                    out.append(" at ").append(e.getClassName()).append('.').append(e.getMethodName()).append(':').append(e.getLineNumber());
+                    break;
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    /**
      * Every message below the failure, lower case: H2 says "Writing to FileChannel failed" and keeps "No space left
      * on device" in the IOException under it.
      */

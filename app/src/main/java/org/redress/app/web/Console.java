@@ -118,6 +118,10 @@ final class Console {
                 return;
             }
             try {
+                if (changes) {
+                    // every field within its limit before anything is done with it
+                    ctx.formParamMap().forEach((k, values) -> values.forEach(value -> Requests.checked(k, value)));
+                }
                 Optional<String> border = gate.borders(ctx, path, !changes, v.user());
                 if (border.isPresent()) {
                     problem(ctx, t, v, 403, border.get(), home(v.user().role()));
@@ -134,6 +138,11 @@ final class Console {
                 problem(ctx, t, v, 422, e.getMessage(), back(ctx));
             } catch (IllegalArgumentException e) {
                 problem(ctx, t, v, 400, e.getMessage(), back(ctx));
+            } catch (RuntimeException e) {
+                if (!org.redress.app.store.DatabaseErrors.refusedValue(e)) {
+                    throw e;
+                }
+                problem(ctx, t, v, 400, "a value is too long or out of range for what the desk keeps", back(ctx));
             }
         };
     }
@@ -217,11 +226,11 @@ final class Console {
         if (s == null || s.isBlank()) {
             throw new ApiError(400, field + ": required");
         }
-        return s;
+        return Requests.checked(field, s);
     }
 
     static Optional<String> optional(Context ctx, String field) {
-        return Optional.ofNullable(ctx.formParam(field)).map(String::strip).filter(s -> !s.isBlank());
+        return Optional.ofNullable(ctx.formParam(field)).map(v -> Requests.checked(field, v)).map(String::strip).filter(s -> !s.isBlank());
     }
 
     static long number(Context ctx) {

@@ -32,6 +32,7 @@ public final class DeskServer implements AutoCloseable {
     /** One line per request: method, route template, status, time. */
     private static final org.slf4j.Logger ACCESS = org.slf4j.LoggerFactory.getLogger("org.redress.access");
 
+    private static final org.slf4j.Logger FAILURES = org.slf4j.LoggerFactory.getLogger(DeskServer.class);
     private final Gate gate;
     private final Console console;
     private final List<Route> routes;
@@ -116,6 +117,20 @@ public final class DeskServer implements AutoCloseable {
             config.routes.exception(IllegalTransitionException.class, (e, ctx) -> error(ctx, 422, e.getMessage()));
             config.routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
             config.routes.exception(IllegalStateException.class, (e, ctx) -> error(ctx, 422, e.getMessage()));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                if (e instanceof io.javalin.http.HttpResponseException h) {
+                    error(ctx, h.getStatus(), h.getMessage());
+                    return;
+                }
+                if (org.redress.app.store.DatabaseErrors.refusedValue(e)) {
+                    error(ctx, 400, "a value is too long or out of range for what the desk keeps; shorten it or correct it");
+                    return;
+                }
+                // what failed, without the statement's values a driver puts in its message
+                FAILURES.error("{} {} failed: {}", ctx.method().name(), ctx.endpoints().lastHttpEndpoint() == null ? ctx.path()
+                        : ctx.endpoints().lastHttpEndpoint().path, org.redress.app.store.DatabaseErrors.forTheLog(e));
+                error(ctx, 500, "the desk failed on this request; its log says where (" + java.time.Instant.now() + ")");
+            });
             config.routes.error(404, ctx -> {
                 if (Console.isConsolePath(ctx.path())) {
                     // the console's pages answer their own 404s as pages; an unknown console path gets one too

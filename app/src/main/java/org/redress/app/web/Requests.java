@@ -50,7 +50,43 @@ final class Requests {
         if (!n.isValueNode()) {
             throw new ApiError(400, field + ": must be a single value");
         }
-        return Optional.of(n.asText()).filter(s -> !s.isBlank());
+        return Optional.of(checked(field, n.asText())).filter(s -> !s.isBlank());
+    }
+
+    /**
+     * The longest each field may be, by name, as the database keeps it: a value past it is refused here, naming the
+     * field, instead of failing in the database. Fields not named are texts (a reply, a note, a complaint).
+     */
+    private static final java.util.Map<String, Integer> LIMITS = java.util.Map.ofEntries(
+            java.util.Map.entry("username", 100), java.util.Map.entry("user", 100), java.util.Map.entry("displayName", 300),
+            java.util.Map.entry("team", 100), java.util.Map.entry("owner", 100), java.util.Map.entry("toTeam", 100),
+            java.util.Map.entry("toOwner", 100), java.util.Map.entry("role", 32), java.util.Map.entry("title", 500),
+            java.util.Map.entry("category", 100), java.util.Map.entry("area", 200), java.util.Map.entry("terms", 1000),
+            java.util.Map.entry("resolution", 4000), java.util.Map.entry("reason", 2000), java.util.Map.entry("name", 200),
+            java.util.Map.entry("comment", 2000), java.util.Map.entry("correction", 2000), java.util.Map.entry("currency", 3),
+            java.util.Map.entry("kind", 32), java.util.Map.entry("language", 16), java.util.Map.entry("subject", 2000),
+            java.util.Map.entry("email", 500), java.util.Map.entry("phone", 64), java.util.Map.entry("handle", 500),
+            java.util.Map.entry("via", 32), java.util.Map.entry("to", 32), java.util.Map.entry("eta", 64),
+            java.util.Map.entry("etaInstant", 64), java.util.Map.entry("password", 200), java.util.Map.entry("expiresIn", 32),
+            java.util.Map.entry("claimed", 32), java.util.Map.entry("offered", 32), java.util.Map.entry("decision", 32),
+            java.util.Map.entry("callId", 300), java.util.Map.entry("direction", 16), java.util.Map.entry("step", 32),
+            java.util.Map.entry("next", 500), java.util.Map.entry("token", 200));
+    /** A reply, a note, a complaint's text: long, but not without end. */
+    static final int TEXT_LIMIT = 100_000;
+
+    /** Bidirectional overrides and isolates: they make a name or subject read differently than it is. */
+    private static final java.util.regex.Pattern BIDI_CONTROLS = java.util.regex.Pattern.compile("[\\u202A-\\u202E\\u2066-\\u2069]");
+
+    /** A field's value within its limit, without bidirectional controls; a 400 naming the field otherwise. */
+    static String checked(String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        int limit = LIMITS.getOrDefault(field, TEXT_LIMIT);
+        if (value.length() > limit) {
+            throw new ApiError(400, field + ": at most " + limit + " characters, got " + value.length());
+        }
+        return BIDI_CONTROLS.matcher(value).replaceAll("");
     }
 
     static long version(JsonNode body) {
@@ -124,12 +160,24 @@ final class Requests {
         }
     }
 
+    /** The largest amount the desk stores (numeric(19,4)). */
+    private static final java.math.BigDecimal MOST = new java.math.BigDecimal("999999999999999.9999");
+
     static Money money(String amount, String currency, String field) {
         String a = amount.strip().replace(',', '.');
+        String say = field + ": an amount such as 25 or 19.90, up to 999999999999999.9999 with at most 4 decimals, got '"
+                + (a.length() > 40 ? a.substring(0, 40) + "…" : a) + "'";
+        if (!a.matches("\\d{1,15}(\\.\\d{1,4})?")) {
+            throw new ApiError(400, say);
+        }
         try {
-            return Money.of(a, currency);
+            Money m = Money.of(a, currency);
+            if (m.amount().compareTo(MOST) > 0) {
+                throw new ApiError(400, say);
+            }
+            return m;
         } catch (IllegalArgumentException e) {
-            throw new ApiError(400, field + ": an amount such as 25 or 19.90, got '" + a + "'");
+            throw new ApiError(400, say);
         }
     }
 

@@ -50,6 +50,11 @@ class PublicAddressTest extends AcceptanceTest {
         String question = desk.db.jdbi().withHandle(h -> h.createQuery("select text from outbound_message where reply_id = :id")
                 .bind("id", "satisfaction-" + n).mapTo(String.class).one());
         assertThat(question).contains("https://desk.example.com/api/satisfaction/").doesNotContain("127.0.0.1").doesNotContain("evil");
+        // the link answers for the customer: a supervisor reading the customer's export does not get it
+        String token = question.replaceAll("(?s).*/api/satisfaction/(\\S+).*", "$1");
+        long customer = desk.complaint(n, ana).path("customer").asLong();
+        String export = desk.api("GET", "/api/customers/" + customer + "/export", null, desk.signIn("sue")).json().toString();
+        assertThat(export).contains("/api/satisfaction/").doesNotContain(token);
     }
 
     @Test

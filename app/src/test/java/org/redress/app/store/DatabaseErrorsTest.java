@@ -29,6 +29,19 @@ class DatabaseErrorsTest {
     }
 
     @Test
+    void a_value_too_long_is_the_requests_fault_and_its_log_line_holds_no_value_and_no_hash() {
+        try (Database db = Database.open(TestDatabases.fresh("h2", dir), 2)) {
+            String secret = "$2a$12$" + "h".repeat(53) + "ana.pop@customer.example" + "z".repeat(400);
+            UnableToExecuteStatementException e = org.assertj.core.api.Assertions.catchThrowableOfType(() -> db.jdbi().useHandle(h ->
+                    h.createUpdate("insert into customer (display_name, created_at) values (:name, current_timestamp)")
+                            .bind("name", secret).execute()), UnableToExecuteStatementException.class);
+            assertThat(DatabaseErrors.refusedValue(e)).isTrue();
+            String line = DatabaseErrors.forTheLog(e);
+            assertThat(line).contains("SQLState 22").doesNotContain("ana.pop", "$2a$", "hhhh", "insert into");
+        }
+    }
+
+    @Test
     void a_database_the_desk_cannot_write_is_refused_when_it_is_opened() {
         String url = TestDatabases.fresh("h2", dir);
         Database.open(url, 2).close();
