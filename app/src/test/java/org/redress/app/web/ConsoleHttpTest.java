@@ -119,7 +119,7 @@ class ConsoleHttpTest extends DeskHttpFixture {
         HttpResponse<String> bad = form("/console/complaints/" + number + "/remedy", ana, "csrf", ana.csrf(), "kind", "refund",
                 "claimed", "twelve", "offered", "12", "reason", "late parcel");
         assertThat(bad.statusCode()).isEqualTo(400);
-        assertThat(bad.body()).contains("claimed: an amount such as 25 or 19.90, got 'twelve'");
+        assertThat(bad.body()).contains("claimed: an amount such as 25 or 19.90").contains("got 'twelve'");
         HttpResponse<String> small = form("/console/complaints/" + number + "/remedy", ana, "csrf", ana.csrf(), "kind", "voucher",
                 "claimed", "12,50", "offered", "10", "reason", "late parcel");
         assertThat(small.headers().firstValue("Location")).hasValue("/console/complaints/" + number + "?done=granted");

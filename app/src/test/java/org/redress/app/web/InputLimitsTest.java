@@ -44,11 +44,13 @@ class InputLimitsTest extends DeskHttpFixture {
         assertThat(JSON.readTree(added.body()).path("displayName").asText()).isEqualTo("Anagnp.exe");
     }
 
-    /** Every documented POST, every string field of its body 110,001 characters long (past every limit), as every role: never a 500. */
+    /** Every documented POST, every string field of its body past its limit, as every role: never a 500. */
     @Test
     void no_field_of_any_route_answers_a_server_error_however_long() throws Exception {
         Map<String, Browser> callers = Map.of("ana", login("ana"), "sue", login("sue"), "adam", login("adam"));
+        // past every limit, and the whole body within the server's 1 MB: the texts past 100,000, the rest past 4,000
         String longest = "y".repeat(110_001);
+        String longer = "y".repeat(5_001);
         List<String> wrong = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> paths = openapi.path("paths").fields(); paths.hasNext(); ) {
             Map.Entry<String, JsonNode> p = paths.next();
@@ -60,7 +62,7 @@ class InputLimitsTest extends DeskHttpFixture {
             Map<String, Object> body = new HashMap<>();
             schema.path("properties").fields().forEachRemaining(f -> {
                 if (f.getValue().path("type").asText().equals("string")) {
-                    body.put(f.getKey(), longest);
+                    body.put(f.getKey(), f.getKey().equals("text") ? longest : longer);
                 }
             });
             String path = p.getKey().replace("{number}", "1000").replace("{id}", "1").replace("{token}", "t")
