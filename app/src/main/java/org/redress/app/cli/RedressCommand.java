@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = RedressCommand.Version.class,
         description = "Redress, a complaint desk that keeps complaint-handling practice for its agents.",
-        subcommands = {ServeCommand.class, MigrateCommand.class, UserCommand.class, ReportCommand.class, QuarantineCommand.class, ChannelsCommand.class, ImportCommand.class, ParseEmailCommand.class, ParseCallsCommand.class, ParseSocialCommand.class, TriageCommand.class,
+        subcommands = {ServeCommand.class, MigrateCommand.class, BackupCommand.class, RestoreCommand.class, UserCommand.class, ReportCommand.class, QuarantineCommand.class, ChannelsCommand.class, ImportCommand.class, ParseEmailCommand.class, ParseCallsCommand.class, ParseSocialCommand.class, TriageCommand.class,
                 CheckReplyCommand.class,
                 CommandLine.HelpCommand.class})
 public final class RedressCommand implements Runnable {
@@ -72,7 +72,27 @@ public final class RedressCommand implements Runnable {
         public String[] getVersion() {
             String version = Optional.ofNullable(RedressCommand.class.getPackage().getImplementationVersion())
                     .orElse("development build");
-            return new String[] {"redress " + version, "Java " + System.getProperty("java.version")};
+            String commit = manifest("Implementation-Build").orElse("unknown");
+            boolean dirty = manifest("Implementation-Dirty").map(Boolean::parseBoolean).orElse(false);
+            return new String[] {"redress " + version + " (commit " + commit + (dirty ? ", with uncommitted changes" : "") + ")",
+                    "Java " + System.getProperty("java.version")};
+        }
+
+        /** An attribute of the jar's manifest; empty when not run from the built jar. */
+        private static Optional<String> manifest(String attribute) {
+            try {
+                java.net.URL jar = RedressCommand.class.getProtectionDomain().getCodeSource().getLocation();
+                if (jar == null || !jar.getPath().endsWith(".jar")) {
+                    return Optional.empty();
+                }
+                try (java.util.jar.JarFile f = new java.util.jar.JarFile(new java.io.File(jar.toURI()))) {
+                    java.util.jar.Manifest m = f.getManifest();
+                    return m == null ? Optional.empty() : Optional.ofNullable(m.getMainAttributes().getValue(attribute))
+                            .filter(v -> !v.isBlank() && !v.startsWith("${"));
+                }
+            } catch (Exception e) {
+                return Optional.empty();
+            }
         }
     }
 }

@@ -268,6 +268,11 @@ public final class Database implements AutoCloseable {
         return url;
     }
 
+    /** A connection of the pool, for what works below JDBI (a backup). */
+    java.sql.Connection connection() throws java.sql.SQLException {
+        return pool.getConnection();
+    }
+
     public Jdbi jdbi() {
         return jdbi;
     }
