@@ -36,6 +36,7 @@ public final class EmailChannelPlugin implements ChannelPlugin {
     static final String FOLDER = "folder";
     static final String AFTER_COMMIT = "after-commit";
     static final String PROCESSED_FOLDER = "processed-folder";
+    static final String SENT_FOLDER = "sent-folder";
     static final String SSL_TRUST = "ssl-trust";
     static final String TIMEOUT = "timeout";
     static final String SMTP_HOST = "smtp-host";
@@ -76,6 +77,9 @@ public final class EmailChannelPlugin implements ChannelPlugin {
                     "What to do with a message once the desk has stored it: keep it as it is, mark it seen (IMAP, "
                             + "Maildir), move it to processed-folder (IMAP) or processed/ (eml), or delete it (IMAP, POP3)."),
             SettingSpec.optional(PROCESSED_FOLDER, SettingType.TEXT, "Processed", "IMAP folder that after-commit=move moves to."),
+            SettingSpec.optional(SENT_FOLDER, SettingType.TEXT, null, "IMAP folder to file every sent reply in (for example Sent); "
+                    + "the desk looks there before sending, so a crash after the SMTP server accepted a reply does not send "
+                    + "it twice. Empty: not filed."),
             SettingSpec.optional(SSL_TRUST, SettingType.TEXT, null,
                     "Hosts whose TLS certificate is trusted without a chain (for a server with its own certificate)."),
             SettingSpec.optional(TIMEOUT, SettingType.DURATION, "PT30S", "How long to wait for a mail server."),
@@ -115,6 +119,13 @@ public final class EmailChannelPlugin implements ChannelPlugin {
     @Override
     public Channel open(ChannelSettings settings, ChannelContext context) throws ChannelException {
         Optional<SmtpOutbox> outbox = outbox(settings, context);
+        if (outbox.isPresent() && settings.text(SENT_FOLDER).isPresent()) {
+            if (!settings.require(SOURCE).equals("imap")) {
+                throw new ChannelException("setting 'sent-folder' needs source imap: the Sent folder is on the IMAP server");
+            }
+            outbox.get().withSentFolder(new SentFolder(server(settings, "imap", "", HOST, PORT, SECURITY, USERNAME, PASSWORD),
+                    settings.require(SENT_FOLDER)));
+        }
         Optional<MessageIds> ids = messageIds(settings);
         List<String> own = new java.util.ArrayList<>(settings.list(OWN_ADDRESSES));
         settings.text(FROM_ADDRESS).ifPresent(own::add);

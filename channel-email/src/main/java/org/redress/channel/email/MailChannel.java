@@ -15,6 +15,11 @@ final class MailChannel implements Channel {
     private final Inbox inbox;
     private final Optional<SmtpOutbox> outbox;
 
+    /** The outbox, for tests that stop a delivery half-way. */
+    Optional<SmtpOutbox> outbox() {
+        return outbox;
+    }
+
     MailChannel(Inbox inbox, Optional<SmtpOutbox> outbox) {
         this.inbox = inbox;
         this.outbox = outbox;

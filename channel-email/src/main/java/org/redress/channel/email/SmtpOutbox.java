@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Entities;
 import org.redress.core.channel.DeliveryResult;
 import org.redress.core.channel.OutboundReply;
+import org.redress.core.channel.ChannelException;
 import org.redress.core.channel.SenderIdentity;
 
 /**
@@ -65,6 +66,16 @@ final class SmtpOutbox implements AutoCloseable {
         }
     };
     private final Map<String, Deque<Instant>> automaticByRecipient = new HashMap<>();
+    /** Where sent replies are filed and looked for before sending again; null without one. */
+    private SentFolder sentFolder;
+    /** What happens between the SMTP server's acceptance and the filing; tests stop the process there. */
+    Runnable afterAcceptance = () -> { };
+
+    /** Files every reply in {@code folder} and looks there before sending, so a crash does not send twice. */
+    SmtpOutbox withSentFolder(SentFolder folder) {
+        this.sentFolder = folder;
+        return this;
+    }
 
     SmtpOutbox(MailServer server, InternetAddress from, MessageIds messageIds, String instance, int automaticLimit,
                Duration automaticWindow, Clock clock) {
@@ -104,8 +115,25 @@ final class SmtpOutbox implements AutoCloseable {
         }
         try {
             MimeMessage message = compose(reply);
+            String id = MailParser.messageIds(message.getMessageID()).get(0);
+            if (sentFolder != null && alreadySent(id)) {
+                // accepted before a crash cut the desk short of recording it: recorded now, not sent again
+                DeliveryResult.Delivered delivered = new DeliveryResult.Delivered(id);
+                sent.put(reply.replyId(), delivered);
+                return delivered;
+            }
             try (Transport transport = server.transport(session)) {
                 transport.sendMessage(message, message.getAllRecipients());
+            }
+            afterAcceptance.run();
+            if (sentFolder != null) {
+                try {
+                    sentFolder.file(message);
+                } catch (MessagingException | ChannelException e) {
+                    // sent all the same: only a crash before the desk records it could now send it again
+                    System.getLogger(SmtpOutbox.class.getName()).log(System.Logger.Level.WARNING,
+                            "reply " + reply.replyId() + " was sent but not filed in the Sent folder: " + e.getMessage());
+                }
             }
             if (reply.automatic()) {
                 automaticByRecipient.get(to).addLast(clock.instant());
@@ -124,6 +152,22 @@ final class SmtpOutbox implements AutoCloseable {
         } catch (MessagingException | UnsupportedEncodingException e) {
             return new DeliveryResult.Failed(e instanceof MessagingException me ? server.explain(me).getMessage()
                     : e.getMessage(), true);
+        }
+    }
+
+    private boolean alreadySent(String messageId) {
+        try {
+            return sentFolder.holds(messageId);
+        } catch (MessagingException | ChannelException e) {
+            // cannot tell: sending is the lesser harm than never answering
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (sentFolder != null) {
+            sentFolder.close();
         }
     }
 
@@ -180,10 +224,6 @@ final class SmtpOutbox implements AutoCloseable {
         return out.append("</body></html>").toString();
     }
 
-    @Override
-    public void close() {
-        // a connection per message
-    }
 
     /** A message whose Message-ID is ours, not the one Angus would make up in saveChanges. */
     private static final class FixedIdMessage extends MimeMessage {
