@@ -66,6 +66,8 @@ public final class Outbox {
             OutboundReply reply = new OutboundReply(owed.replyId(), owed.recipient(), owed.subject(), owed.text(),
                     owed.inReplyTo() == null ? List.of() : List.of(owed.inReplyTo()), owed.inPublic() ? Visibility.PUBLIC : Visibility.PRIVATE,
                     owed.automatic());
+            // marked before the channel speaks to its server: after a crash this attempt is known to have begun
+            outbound.attempting(owed);
             DeliveryResult result = channel.deliver(reply);
             if (result instanceof DeliveryResult.Delivered d) {
                 delivered(instance, owed, d.externalId());

@@ -22,7 +22,7 @@ public final class Outbound {
 
     /** What the desk sent, or tried to send, on a complaint: its delivery state and, when it failed, why; and whether in public. */
     public record Sent(String replyId, String subject, boolean automatic, String status, Instant createdAt, Instant sentAt, String error,
-                       boolean inPublic) {
+                       boolean inPublic, int attempts) {
     }
 
     private final Database database;
@@ -63,11 +63,11 @@ public final class Outbound {
     /** Every message owed on a complaint, oldest first, with its delivery state. */
     public List<Sent> of(long complaint) {
         return database.jdbi().withHandle(h -> h.createQuery("select o.reply_id, subject, automatic, status, created_at, sent_at, error, "
-                        + "p.reply_id as public_answer from outbound_message o left join public_answer p on p.reply_id = o.reply_id "
+                        + "attempts, p.reply_id as public_answer from outbound_message o left join public_answer p on p.reply_id = o.reply_id "
                         + "where complaint_number = :n order by created_at, o.reply_id").bind("n", complaint)
                 .map((rs, ctx) -> new Sent(rs.getString("reply_id"), rs.getString("subject"), rs.getBoolean("automatic"), rs.getString("status"),
                         Complaints.instant(rs, "created_at"), Complaints.instant(rs, "sent_at"), rs.getString("error"),
-                        rs.getString("public_answer") != null)).list());
+                        rs.getString("public_answer") != null, rs.getInt("attempts"))).list());
     }
 
     /** The oldest messages still owed through a channel instance. */
@@ -95,6 +95,15 @@ public final class Outbound {
      * The channel took the message: remembered with the id it gave, so an answer to it threads back; in the caller's
      * transaction, with what the delivery changes on the complaint.
      */
+    /**
+     * Marks a message as being sent, committed before the channel speaks to its server: a message found so after a
+     * crash may have reached the customer (the email channel's Sent folder tells), one with no attempt did not.
+     */
+    public void attempting(Owed owed) {
+        database.jdbi().useHandle(h -> h.createUpdate("update outbound_message set attempts = attempts + 1, attempted_at = :now "
+                + "where reply_id = :id").bind("now", Complaints.at(clock.instant())).bind("id", owed.replyId()).execute());
+    }
+
     public void sent(Tx tx, Owed owed, String externalId) {
         tx.handle.createUpdate("update outbound_message set status = 'sent', external_id = :ext, sent_at = :now, error = null "
                 + "where reply_id = :id").bind("ext", externalId).bind("now", at(clock.instant())).bind("id", owed.replyId()).execute();

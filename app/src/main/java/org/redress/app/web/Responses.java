@@ -192,10 +192,10 @@ final class Responses {
 
     /** A message the desk sent or owes the customer: pending, sent (when) or failed (why); posted in public or sent privately. */
     record Outgoing(String replyId, String subject, boolean automatic, String status, String createdAt, String sentAt, String error,
-                    boolean inPublic) {
+                    boolean inPublic, int attempts) {
         static Outgoing of(org.redress.app.store.Outbound.Sent s) {
             return new Outgoing(s.replyId(), s.subject(), s.automatic(), s.status(), s.createdAt().toString(),
-                    s.sentAt() == null ? null : s.sentAt().toString(), s.error(), s.inPublic());
+                    s.sentAt() == null ? null : s.sentAt().toString(), s.error(), s.inPublic(), s.attempts());
         }
     }
 

@@ -192,6 +192,12 @@ class PublicAnswersTest extends AcceptanceTest {
                 "text", "I have asked our app team to look at your account and will post here again by tomorrow noon."), ana);
         assertThat(sent.status()).as(sent.json().toString()).isEqualTo(201);
         AcceptanceDesk.await(() -> outgoingStatus(number, ana, sent.json().path("replyId").asText()).equals("failed"), "the delivery to fail");
+        // the attempt was marked before the network was spoken to
+        for (JsonNode o : desk.complaint(number, ana).path("outgoing")) {
+            if (o.path("replyId").asText().equals(sent.json().path("replyId").asText())) {
+                assertThat(o.path("attempts").asInt()).isGreaterThanOrEqualTo(1);
+            }
+        }
         assertThat(desk.clockState(number, ana, "FIRST_RESPONSE")).as("a reply that reached nobody answers nobody").isIn("RUNNING", "WARNING");
 
         refusing.set(false);
