@@ -59,6 +59,7 @@ public final class Database implements AutoCloseable {
             } catch (java.io.IOException e) {
                 throw new DatabaseException("cannot create the folder " + parent + " for the database: " + e.getMessage(), e);
             }
+            createH2Atomically(url);
         }
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
@@ -97,6 +98,44 @@ public final class Database implements AutoCloseable {
             closeNumberGap(pool);
         }
         return new Database(pool, url);
+    }
+
+    /**
+     * A new H2 desk is made beside its file and moved into place once its schema is complete. H2 adds a column by
+     * copying the table, which a process killed at that moment leaves half done; a desk killed while it was being
+     * made this way leaves only the file beside, which the next start throws away and makes again. (A desk that holds
+     * data is zipped before it is upgraded: {@link #backUpBeforeUpgrade}.)
+     */
+    private static void createH2Atomically(String url) {
+        String file = url.substring("jdbc:h2:file:".length()).split(";", 2)[0];
+        String rest = url.substring("jdbc:h2:file:".length() + file.length());
+        Path target = Path.of(file + ".mv.db");
+        if (Files.exists(target) || url.contains("ACCESS_MODE_DATA=r")) {
+            return;
+        }
+        String making = file + ".being-made";
+        Path makingFile = Path.of(making + ".mv.db");
+        try {
+            Files.deleteIfExists(makingFile); // what a start killed while making it left
+            Flyway.configure().dataSource("jdbc:h2:file:" + making + rest, null, null).locations("classpath:db/migration")
+                    .load().migrate();
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + making + rest);
+                 java.sql.Statement s = c.createStatement()) {
+                s.execute("shutdown");
+            }
+            if (!Files.exists(target)) {
+                Files.move(makingFile, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (java.io.IOException | java.sql.SQLException | FlywayException e) {
+            throw new DatabaseException("cannot make the new database " + target + ": " + rootMessage(e), e);
+        } finally {
+            try {
+                Files.deleteIfExists(makingFile);
+                Files.deleteIfExists(Path.of(making + ".trace.db"));
+            } catch (java.io.IOException e) {
+                // left for the next start to throw away
+            }
+        }
     }
 
     /**

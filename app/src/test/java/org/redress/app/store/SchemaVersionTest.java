@@ -140,4 +140,21 @@ class SchemaVersionTest {
             assertThat(Database.pendingMigrations(url)).isEmpty();
         }
     }
+
+    /** A new H2 desk killed while its schema was being made leaves only the file beside, which the next start redoes. */
+    @Test
+    void a_new_h2_desk_is_made_beside_its_file_and_a_half_made_one_is_thrown_away() throws Exception {
+        Path base = dir.resolve("fresh").resolve("desk");
+        Files.createDirectories(base.getParent());
+        Path halfMade = Path.of(base + ".being-made.mv.db");
+        Files.write(halfMade, new byte[] {1, 2, 3, 4}); // what a kill in the middle of making it left
+        try (Database db = Database.open("jdbc:h2:file:" + base, 2)) {
+            long tables = db.jdbi().withHandle(h -> h.createQuery("select count(*) from information_schema.tables "
+                    + "where lower(table_name) = 'outbound_message'").mapTo(Long.class).one());
+            assertThat(tables).isEqualTo(1);
+        }
+        assertThat(halfMade).doesNotExist();
+        assertThat(Path.of(base + ".mv.db")).exists();
+        assertThat(Database.pendingMigrations("jdbc:h2:file:" + base)).isEmpty();
+    }
 }
