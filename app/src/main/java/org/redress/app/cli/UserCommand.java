@@ -217,8 +217,8 @@ public final class UserCommand implements Runnable {
         }
     }
 
-    @Command(name = "deactivate", mixinStandardHelpOptions = true, description = "Deactivate a user: their sessions and tokens end.")
-    static final class Deactivate implements Callable<Integer> {
+    /** Deactivates or reactivates a user; the two commands differ only in which. */
+    abstract static class SetActive implements Callable<Integer> {
         @Mixin
         DeskOptions desk;
         @Spec
@@ -226,32 +226,32 @@ public final class UserCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "USERNAME")
         String username;
 
+        abstract boolean active();
+
         @Override
         public Integer call() {
             try (DeskOptions.Opened opened = desk.open(2)) {
-                opened.desk().staff().setActive(DeskAudit.console(), username, false);
-                spec.commandLine().getOut().println("deactivated " + username + "; their sessions and API tokens have ended");
+                opened.desk().staff().setActive(DeskAudit.console(), username, active());
+                spec.commandLine().getOut().println(active() ? "reactivated " + username
+                        : "deactivated " + username + "; their sessions and API tokens have ended");
             }
             return 0;
         }
     }
 
-    @Command(name = "reactivate", mixinStandardHelpOptions = true, description = "Reactivate a user (old tokens stay revoked).")
-    static final class Reactivate implements Callable<Integer> {
-        @Mixin
-        DeskOptions desk;
-        @Spec
-        CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "USERNAME")
-        String username;
-
+    @Command(name = "deactivate", mixinStandardHelpOptions = true, description = "Deactivate a user: their sessions and tokens end.")
+    static final class Deactivate extends SetActive {
         @Override
-        public Integer call() {
-            try (DeskOptions.Opened opened = desk.open(2)) {
-                opened.desk().staff().setActive(DeskAudit.console(), username, true);
-                spec.commandLine().getOut().println("reactivated " + username);
-            }
-            return 0;
+        boolean active() {
+            return false;
+        }
+    }
+
+    @Command(name = "reactivate", mixinStandardHelpOptions = true, description = "Reactivate a user (old tokens stay revoked).")
+    static final class Reactivate extends SetActive {
+        @Override
+        boolean active() {
+            return true;
         }
     }
 }

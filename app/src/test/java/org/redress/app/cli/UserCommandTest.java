@@ -63,6 +63,10 @@ class UserCommandTest {
         assertThat(run("", "user", "tokens", "ana", "--db", db).out().lines().filter(l -> l.contains("nightly export")))
                 .singleElement().asString().contains("revoked");
         assertThat(run("", "user", "revoke-token", "123456789abc", "--db", db).err()).contains("there is no token");
+        assertThat(run("", "user", "deactivate", "ana", "--db", db).out()).contains("deactivated ana");
+        assertThat(run("", "user", "list", "--db", db).out().lines().filter(l -> l.startsWith("ana"))).singleElement()
+                .asString().contains("no");
+        assertThat(run("", "user", "reactivate", "ana", "--db", db).out()).contains("reactivated ana");
         assertThat(run("another good password\n", "user", "passwd", "ana", "--password-stdin", "--db", db).out())
                 .contains("password of ana changed");
         try (org.redress.app.store.Database d = org.redress.app.store.Database.open(db, 2)) {
