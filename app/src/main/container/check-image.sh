@@ -25,15 +25,20 @@ run --version
 run channels >/dev/null
 # the desk starts as the image's user on its volume, and answers
 (cd / && chroot --userspec="$user" "$root" /bin/true 2>/dev/null || true)
+# a port nobody holds, so that the answer can only be this desk's
+port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 chroot --userspec="$user" "$root" /opt/java/bin/java -cp @/app/jib-classpath-file org.redress.app.Main \
-  serve --db jdbc:h2:file:/data/redress --host 127.0.0.1 --port 18099 > "$work/serve.log" 2>&1 &
+  serve --db jdbc:h2:file:/data/redress --host 127.0.0.1 --port "$port" > "$work/serve.log" 2>&1 &
 pid=$!
+trap 'kill "$pid" 2>/dev/null || true; umount "$root/proc" 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 60); do
-  if curl -fsS http://127.0.0.1:18099/api/health/ready >/dev/null 2>&1; then break; fi
+  kill -0 "$pid" 2>/dev/null || { echo "check-image: the desk stopped:" >&2; cat "$work/serve.log" >&2; exit 1; }
+  if curl -fsS "http://127.0.0.1:$port/api/health/ready" >/dev/null 2>&1; then break; fi
   sleep 1
 done
-curl -fsS http://127.0.0.1:18099/api/health/ready
+curl -fsS "http://127.0.0.1:$port/api/health/ready"
 echo
 kill "$pid"; wait "$pid" 2>/dev/null || true
-stat -c '%U %a %n' "$root/data/redress.mv.db" 2>/dev/null || stat -c '%u %a %n' "$root/data/redress.mv.db"
+owner_mode="$(stat -c '%u %a' "$root/data/redress.mv.db")"
+[ "$owner_mode" = "${user%%:*} 600" ] || { echo "check-image: the database is '$owner_mode', not the image user's 0600" >&2; exit 1; }
 echo "check-image: $image runs as user $user with /data as its volume"
