@@ -90,7 +90,7 @@ public final class ServeCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("redress: " + down + "; the desk starts without it and tries again, with "
                     + "growing pauses (see /api/channels)");
         }
-        if (theDesk.config().web().publicUrl() == null && !host.equals("127.0.0.1") && !host.equals("localhost")) {
+        if (!demo && theDesk.config().web().publicUrl() == null && !host.equals("127.0.0.1") && !host.equals("localhost")) {
             spec.commandLine().getErr().println("redress: web.public-url is not set, so links sent to customers name the address "
                     + "of the request that caused them; set it to the address customers reach the desk at");
         }
