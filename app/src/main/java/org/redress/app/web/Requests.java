@@ -1,5 +1,7 @@
 package org.redress.app.web;
 
+import static java.util.Map.entry;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -58,19 +60,19 @@ final class Requests {
      * field, instead of failing in the database. Fields not named are texts (a reply, a note, a complaint).
      */
     private static final java.util.Map<String, Integer> LIMITS = java.util.Map.ofEntries(
-            java.util.Map.entry("username", 100), java.util.Map.entry("user", 100), java.util.Map.entry("displayName", 300),
-            java.util.Map.entry("team", 100), java.util.Map.entry("owner", 100), java.util.Map.entry("toTeam", 100),
-            java.util.Map.entry("toOwner", 100), java.util.Map.entry("role", 32), java.util.Map.entry("title", 500),
-            java.util.Map.entry("category", 100), java.util.Map.entry("area", 200), java.util.Map.entry("terms", 1000),
-            java.util.Map.entry("resolution", 4000), java.util.Map.entry("reason", 2000), java.util.Map.entry("name", 200),
-            java.util.Map.entry("comment", 2000), java.util.Map.entry("correction", 2000), java.util.Map.entry("currency", 3),
-            java.util.Map.entry("kind", 32), java.util.Map.entry("language", 16), java.util.Map.entry("subject", 2000),
-            java.util.Map.entry("email", 500), java.util.Map.entry("phone", 64), java.util.Map.entry("handle", 500),
-            java.util.Map.entry("via", 32), java.util.Map.entry("to", 32), java.util.Map.entry("eta", 64),
-            java.util.Map.entry("etaInstant", 64), java.util.Map.entry("password", 200), java.util.Map.entry("expiresIn", 32),
-            java.util.Map.entry("claimed", 32), java.util.Map.entry("offered", 32), java.util.Map.entry("decision", 32),
-            java.util.Map.entry("callId", 300), java.util.Map.entry("direction", 16), java.util.Map.entry("step", 32),
-            java.util.Map.entry("next", 500), java.util.Map.entry("token", 200));
+            entry("username", 100), entry("user", 100), entry("displayName", 300),
+            entry("team", 100), entry("owner", 100), entry("toTeam", 100),
+            entry("toOwner", 100), entry("role", 32), entry("title", 500),
+            entry("category", 100), entry("area", 200), entry("terms", 1000),
+            entry("resolution", 4000), entry("reason", 2000), entry("name", 200),
+            entry("comment", 2000), entry("correction", 2000), entry("currency", 3),
+            entry("kind", 32), entry("language", 16), entry("subject", 2000),
+            entry("email", 500), entry("phone", 64), entry("handle", 500),
+            entry("via", 32), entry("to", 32), entry("eta", 64),
+            entry("etaInstant", 64), entry("password", 200), entry("expiresIn", 32),
+            entry("claimed", 32), entry("offered", 32), entry("decision", 32),
+            entry("callId", 300), entry("direction", 16), entry("step", 32),
+            entry("next", 500), entry("token", 200));
     /** A reply, a note, a complaint's text: long, but not without end. */
     static final int TEXT_LIMIT = 100_000;
 

@@ -14,7 +14,15 @@ import org.redress.core.channel.Visibility;
  */
 final class TwoCursors {
 
+    /** What X allows in one post or message, whichever API the account speaks. */
+    static final Capabilities X = new Capabilities(280, true);
+
     private TwoCursors() {
+    }
+
+    /** A cursor's two parts, {@code [last mention id, last message id]}; both empty for the first poll. */
+    static String[] split(String cursor) {
+        return cursor.isEmpty() ? new String[] {"", ""} : (cursor + ",").split(",", -1);
     }
 
     static SocialConnector.Page page(List<JsonItems.Entry> mapped, String mention, String message) {

@@ -80,13 +80,13 @@ final class XConnector implements SocialConnector {
 
     @Override
     public Capabilities capabilities() {
-        return new Capabilities(280, true);
+        return TwoCursors.X;
     }
 
     /** The cursor is {@code <last mention id>,<last direct message id>}. */
     @Override
     public Page poll(String cursor) throws ConnectorException {
-        String[] c = cursor.isEmpty() ? new String[] {"", ""} : (cursor + ",").split(",", -1);
+        String[] c = TwoCursors.split(cursor);
         ArrayNode raw = json.createArrayNode();
         try {
             Paging paging = new Paging().count(200);

@@ -89,7 +89,7 @@ final class XV2Connector implements SocialConnector {
 
     @Override
     public Capabilities capabilities() {
-        return new Capabilities(280, true);
+        return TwoCursors.X;
     }
 
     /** The cursor is {@code <last mention id>,<last direct message id>}, as for v1.1: an account can switch. */
@@ -99,7 +99,7 @@ final class XV2Connector implements SocialConnector {
             throw new ConnectorException(ConnectorException.Kind.RATE_LIMITED, account + ": X's reading limit is used up "
                     + "until " + readingPausedUntil, readingPausedUntil);
         }
-        String[] c = cursor.isEmpty() ? new String[] {"", ""} : (cursor + ",").split(",", -1);
+        String[] c = TwoCursors.split(cursor);
         if (!c[0].matches("\\d*") || !c[1].matches("\\d*")) {
             throw new ConnectorException(ConnectorException.Kind.PERMANENT, account + ": cursor '" + cursor
                     + "' is not <mention id>,<message id>", null);
