@@ -172,6 +172,19 @@ public final class DeskServer implements AutoCloseable {
     }
 
     private static void error(Context ctx, int status, String message) {
+        readTheRest(ctx);
         ctx.status(status).json(new Responses.Error(message == null ? "error" : message));
+    }
+
+    /**
+     * Reads what is left of a refused request's body (within the size the desk accepts) before answering: answered
+     * unread, Jetty closes the connection while the client is still sending, and the reset can swallow the answer.
+     */
+    private static void readTheRest(Context ctx) {
+        try {
+            ctx.bodyAsBytes();
+        } catch (RuntimeException tooLargeOrGone) {
+            // past the size limit or already closed: the connection goes, as it must
+        }
     }
 }
