@@ -302,7 +302,13 @@ final class MailParser {
                     .attribute("cc", addresses(message, "Cc", charset))
                     .raw(raw);
             untrimmed.accept(b.text(fullText).build());
-            String text = body.reply();
+            String text;
+            try {
+                text = body.reply();
+            } catch (ReplyText.OutOfTime slow) {
+                // a complaint with all of its text is worth more than a stranger's mail tying up intake
+                return b.text(fullText).attribute(TRIMMING, slow.getMessage()).build();
+            }
             return b.text(text).attribute(InboundMessage.FULL_TEXT, fullText.equals(text) ? null : fullText).build();
         } catch (MessagingException | RuntimeException | StackOverflowError e) {
             // Angus throws runtime exceptions from deep inside on some malformed input; none may stop intake.

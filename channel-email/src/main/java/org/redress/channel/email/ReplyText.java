@@ -30,6 +30,11 @@ final class ReplyText {
     private static final int MAX_LINE = 400;
 
     private static final Pattern DELIMITER_LINE = Pattern.compile("^[ \\t]*[-_,=+~#*ᐧ—]+[ \\t]*$");
+    private static final String RULE_CHARS = "-_,=+~#*ᐧ—";
+    /** The first letters (lower case) of every {@link #MOBILE_SIGNATURE} form but "… from mobile", and its openers. */
+    private static final String MAY_START_SIGNATURE = "sfgevdit\u043e\u0111從发(<[";
+    /** How far into a line (past its indent) the colon of a header field or a forward intro can be. */
+    private static final int MAX_KEY = 48;
 
     private static final Pattern MOBILE_SIGNATURE = Pattern.compile("^[ \\t]*(?:"
             + "[(<]*sent (?:from|via|with|by) (?:\\S+\\s*){1,6}[)>]*$"
@@ -56,8 +61,12 @@ final class ReplyText {
             + "|发自我的"
             + ")", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
-    /** Verbs that end an "On <date>, <someone> wrote:" line, in many languages. */
-    private static final String WROTE = "(?:wrote|writes|said|says|schrieb(?: am| Sie)?|geschrieben|a\\s+écrit|nous a dit"
+    /**
+     * Verbs that end an "On <date>, <someone> wrote:" line, in many languages. The look-ahead holds each one's first
+     * letter: the patterns try the verb at every position of a line, and one class test there is far cheaper than
+     * the whole alternation (#22).
+     */
+    private static final String WROTE = "(?=[aeghknpsvwíđнпの写寫작])(?:wrote|writes|said|says|schrieb(?: am| Sie)?|geschrieben|a\\s+écrit|nous a dit"
             + "|escribió|ha escrit|escreveu|ha scritto|schreef|het volgende geschreven|skrev|napisał(?:\\(a\\))?|pisze"
             + "|написал(?:\\(а\\)|а)?|пишет|пише|a scris|au scris|kirjutas|kirjutasid|đã viết|viết|写道|寫道|작성"
             + "|のメッセージ|kirjoitti|írta|napsal(?:\\(a\\))?)";
@@ -110,6 +119,9 @@ final class ReplyText {
     private static final Pattern WRAPPED_ON_START = Pattern.compile(
             "^[ \\t>]*(?:On|Le|Am|El|Em|Il|Op|Den|Pe|În|Vào|W dniu|Dnia)\\s.*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+    /** The words {@link #WRAPPED_ON_START} begins with, lower case ("w" for "W dniu"). */
+    private static final java.util.Set<String> ON_WORDS = java.util.Set.of("on", "le", "am", "el", "em", "il", "op", "den",
+            "pe", "în", "vào", "w", "dnia");
     private static final Pattern WRAPPED_DATE_START = Pattern.compile(
             "^[ \\t>]*(?:\\d{1,4}[-./ ]|\\p{L}{2,4}\\.?,? \\d)", Pattern.UNICODE_CASE);
     private static final Pattern WRAPPED_OPEN_ADDRESS = Pattern.compile("<[^>\\s]*$|<[^<>\\s]+@[^<>\\s]+>[ \\t]*$");
@@ -134,7 +146,6 @@ final class ReplyText {
      * same leftmost match as a backtracking engine for patterns like these (no back-references).
      */
     static final com.google.re2j.Pattern BOTTOM_POSTED = com.google.re2j.Pattern.compile("e*b[eqbh]*q[eq]*(t[te]*)");
-    private static final Pattern LEADING_QUOTE = Pattern.compile("^[ \\t>-]*");
     private static final Pattern QUOTE_LINE = Pattern.compile("^[ \\t]*>");
     static final com.google.re2j.Pattern CUT_EMBEDDED_NO_QUOTE = com.google.re2j.Pattern.compile("te*b[^q]*$");
     static final com.google.re2j.Pattern CUT_EMBEDDED_THEN_QUOTE = com.google.re2j.Pattern.compile("te*b[eqbh]*[te]*$");
@@ -144,25 +155,91 @@ final class ReplyText {
     static final com.google.re2j.Pattern TRAILING_QUOTE = com.google.re2j.Pattern.compile("[eq]+$");
     private static final Pattern MARKDOWN_LINK = Pattern.compile("\\[([^\\]]+)\\]\\([^)]+\\)");
 
+    /**
+     * How long one body's lines may take to classify (what follows costs a fraction of it, linear in the lines, so
+     * a body is trimmed within 50 ms). Past it the whole text is kept ({@link OutOfTime}): on the hostile shapes
+     * of #22 (a megabyte of "wrote:" lines, of wrapped "On …" lines) the per-line patterns cost more than a
+     * stranger's mail is worth, and intake must not be tied up by one.
+     */
+    static final long BUDGET_NANOS = 30_000_000L;
+    static final int MAX_LINES = 50_000;
+    /** Characters given to the per-line patterns since start: the work the cost tests compare, never timed. */
+    static final java.util.concurrent.atomic.LongAdder PATTERN_WORK = new java.util.concurrent.atomic.LongAdder();
+
+    /** Trimming ran past {@link #BUDGET_NANOS}: the caller keeps the whole text and says why. */
+    static final class OutOfTime extends RuntimeException {
+        OutOfTime(int line, int lines) {
+            this("the new text could not be told from the quoted mail within " + BUDGET_NANOS / 1_000_000
+                    + " ms (stopped at line " + line + " of " + lines + "); the whole text is kept");
+        }
+
+        OutOfTime(String why) {
+            super(why, null, false, false);
+        }
+    }
+
     private ReplyText() {
+    }
+
+    private static Matcher run(Pattern p, String line) {
+        PATTERN_WORK.add(line.length() + 1);
+        return p.matcher(line);
+    }
+
+    /**
+     * The body's lines; none past {@value #MAX_LINES}: no one types a reply that long, and splitting a megabyte of
+     * one-character lines alone costs more than the budget.
+     */
+    private static List<String> lines(String body) {
+        int count = 1;
+        for (int at = body.indexOf('\n'); at >= 0; at = body.indexOf('\n', at + 1)) {
+            if (++count > MAX_LINES) {
+                throw new OutOfTime("the body has more than " + MAX_LINES + " lines; the whole text is kept");
+            }
+        }
+        List<String> lines = new ArrayList<>(count);
+        int from = 0;
+        for (int at = body.indexOf('\n'); at >= 0; at = body.indexOf('\n', from)) {
+            lines.add(body.substring(from, at));
+            from = at + 1;
+        }
+        lines.add(body.substring(from));
+        return lines;
+    }
+
+    /** Every 256 lines: stop when interrupted (the parse's timeout) or past the budget. */
+    private static void checkTime(int line, int lines, long deadline) {
+        if ((line & 255) != 0) {
+            return;
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            // the parse ran past its timeout and was cancelled: stop here and free the thread
+            throw new java.util.concurrent.CancellationException("trimming the reply was cancelled");
+        }
+        if (System.nanoTime() - deadline > 0) {
+            throw new OutOfTime(line, lines);
+        }
     }
 
     /** The new text of {@code text}, stripped; the whole text (stripped) when nothing would remain. */
     static String of(String text) {
+        return of(text, BUDGET_NANOS);
+    }
+
+    /** As {@link #of(String)}, within {@code budgetNanos} (the cost tests count work without a clock). */
+    static String of(String text, long budgetNanos) {
         if (text == null || text.isBlank()) {
             return "";
         }
+        long deadline = System.nanoTime() + budgetNanos;
         String normalised = text.replace("\r\n", "\n").replace('\r', '\n');
-        List<String> lines = new ArrayList<>(List.of(normalised.split("\n", -1)));
+        List<String> lines = lines(normalised);
         StringBuilder pattern = new StringBuilder(lines.size());
-        for (String line : lines) {
-            if (Thread.currentThread().isInterrupted()) {
-                // the parse ran past its timeout and was cancelled: stop here and free the thread
-                throw new java.util.concurrent.CancellationException("trimming the reply was cancelled");
-            }
-            pattern.append(classify(line));
+        for (int i = 0; i < lines.size(); i++) {
+            checkTime(i, lines.size(), deadline);
+            pattern.append(classify(lines.get(i)));
         }
-        joinWrappedHeaders(lines, pattern);
+        joinWrappedHeaders(lines, pattern, deadline);
         // a bottom-posted reply: the quoted mail first, the new text after it
         com.google.re2j.Matcher bottom = BOTTOM_POSTED.matcher(pattern);
         if (bottom.matches()) {
@@ -205,7 +282,7 @@ final class ReplyText {
             truncate(lines, pattern, trailing.start());
         }
         cutSignatureBlock(lines);
-        lines.removeIf(line -> line.length() <= MAX_LINE && DELIMITER_LINE.matcher(line).matches());
+        lines.removeIf(line -> line.length() <= MAX_LINE && isDelimiterLine(line));
         String reply = String.join("\n", lines).strip();
         return reply.isEmpty() ? normalised.strip() : reply;
     }
@@ -215,37 +292,102 @@ final class ReplyText {
         if (line.isBlank()) {
             return EMPTY;
         }
-        if (DELIMITER_LINE.matcher(line).matches()) {
+        int start = firstVisible(line);
+        if (isDelimiterLine(line)) {
             return DELIMITER;
         }
-        String unlinked = line.contains("](") ? MARKDOWN_LINK.matcher(line).replaceAll("$1") : line;
-        if (unlinked.length() < 160 && MOBILE_SIGNATURE.matcher(unlinked).lookingAt()) {
-            return SIGNATURE;
+        // every pattern below is tried only where a cheap look at the line's characters says it may match: a
+        // matcher made per line costs more than the whole classification of a plain line (#22)
+        char first = line.charAt(start);
+        if (line.length() - keyStart(line) < 3 && line.strip().length() < 3) {
+            // ">", "ok", "> a": too short for any header, signature or separator
+            return first == '>' ? QUOTE : TEXT;
         }
-        // cheap tests first: every costly pattern below needs one of these in the line
-        String lower = lower(line);
-        boolean colon = line.indexOf(':') >= 0 || line.indexOf('：') >= 0;
-        String end = lower.stripTrailing();
-        String tail = end.substring(Math.max(0, end.length() - 40));
-        if (hasVerb(lower) && (tail.endsWith(":") || tail.endsWith("：") || hasVerb(tail))) {
+        if (MAY_START_SIGNATURE.indexOf(Character.toLowerCase(first)) >= 0 || containsIgnoringCase(line, " from mobile")) {
+            String unlinked = line.contains("](") ? run(MARKDOWN_LINK, line).replaceAll("$1") : line;
+            if (unlinked.length() < 160 && run(MOBILE_SIGNATURE, unlinked).lookingAt()) {
+                return SIGNATURE;
+            }
+        }
+        boolean keyed = hasKeyColon(line);
+        String end = line.stripTrailing();
+        String tail = lower(end.substring(Math.max(0, end.length() - 40)));
+        if ((tail.endsWith(":") || tail.endsWith("：") || hasVerb(tail)) && hasVerb(lower(line))) {
             for (Pattern p : WROTE_HEADERS) {
-                if (p.matcher(line).lookingAt()) {
+                if (run(p, line).lookingAt()) {
                     return EMBEDDED;
                 }
             }
         }
-        if ((line.indexOf('@') >= 0 && (end.endsWith(">") || end.endsWith(">:") || end.endsWith(">：")) && (DATED_ADDRESS.matcher(line).lookingAt()
-                || DATED_ADDRESS_COLON.matcher(line).lookingAt()))
-                || (lower.contains("gmt") && ISO_DATE_SOMEONE.matcher(line).lookingAt())
-                || (lower.contains("posted by") && POSTED_BY.matcher(line).lookingAt())
-                || (colon && FORWARDED.matcher(line).lookingAt())
-                || (hasRule(line) && SEPARATOR.matcher(line).lookingAt())) {
+        if ((line.indexOf('@') >= 0 && (end.endsWith(">") || end.endsWith(">:") || end.endsWith(">：")) && (run(DATED_ADDRESS, line).lookingAt()
+                || run(DATED_ADDRESS_COLON, line).lookingAt()))
+                || (containsIgnoringCase(line, "gmt") && run(ISO_DATE_SOMEONE, line).lookingAt())
+                || (containsIgnoringCase(line, "posted by") && run(POSTED_BY, line).lookingAt())
+                || (keyed && run(FORWARDED, line).lookingAt())
+                || (hasRule(line) && run(SEPARATOR, line).lookingAt())) {
             return EMBEDDED;
         }
-        if (colon && (HEADER_WITH_DATE.matcher(line).lookingAt() || HEADER_WITH_TEXT.matcher(line).lookingAt())) {
+        if (keyed && first != '>'
+                && (run(HEADER_WITH_DATE, line).lookingAt() || run(HEADER_WITH_TEXT, line).lookingAt())) {
             return HEADER;
         }
-        return QUOTE_LINE.matcher(line).lookingAt() ? QUOTE : TEXT;
+        return first == '>' ? QUOTE : TEXT;
+    }
+
+    /** Whether {@code line} holds {@code needle} (lower-case ASCII), in any case, without a lower-cased copy. */
+    private static boolean containsIgnoringCase(String line, String needle) {
+        char head = needle.charAt(0);
+        for (int i = 0; i + needle.length() <= line.length(); i++) {
+            char c = line.charAt(i);
+            if ((c == head || (c >= 'A' && c <= 'Z' && c + 32 == head)) && line.regionMatches(true, i, needle, 0, needle.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Where the first character other than a space or a tab is; the line's length when there is none. */
+    private static int firstVisible(String line) {
+        int i = 0;
+        while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Where a header field's or forward intro's name can begin: past the indent, quote marks and bold stars. */
+    private static int keyStart(String line) {
+        int i = 0;
+        while (i < line.length() && " \t>*".indexOf(line.charAt(i)) >= 0) {
+            i++;
+        }
+        return i;
+    }
+
+    /** {@link #DELIMITER_LINE} without a matcher: rule characters and blanks only, at least one rule character. */
+    static boolean isDelimiterLine(String line) {
+        boolean rule = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (RULE_CHARS.indexOf(c) >= 0) {
+                rule = true;
+            } else if (c != ' ' && c != '\t') {
+                return false;
+            }
+        }
+        return rule;
+    }
+
+    /** Whether a colon follows within {@link #MAX_KEY} characters of where a field's name can begin. */
+    private static boolean hasKeyColon(String line) {
+        int from = keyStart(line);
+        for (int i = from; i < Math.min(line.length(), from + MAX_KEY + 1); i++) {
+            char c = line.charAt(i);
+            if (c == ':' || c == '：') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Lower case char by char: String.toLowerCase looks at context (Greek final sigma) and is slow on odd text. */
@@ -273,15 +415,16 @@ final class ReplyText {
     }
 
     /** "On Mon, 3 Jun 2024 at 10:00, Ann\n<ann@example.com> wrote:" as one line, so that it is recognised. */
-    private static void joinWrappedHeaders(List<String> lines, StringBuilder pattern) {
+    private static void joinWrappedHeaders(List<String> lines, StringBuilder pattern, long deadline) {
         for (int i = 0; i < lines.size() - 1; i++) {
+            checkTime(i, lines.size(), deadline);
             String line = lines.get(i);
             if (pattern.charAt(i) != TEXT || line.length() > 200 || !mayStartHeader(line)) {
                 continue;
             }
             StringBuilder joined = new StringBuilder(line);
             for (int extra = 1; extra <= 3 && i + extra < lines.size(); extra++) {
-                String next = LEADING_QUOTE.matcher(lines.get(i + extra)).replaceFirst("");
+                String next = withoutQuoteMarks(lines.get(i + extra));
                 if (next.isBlank()) {
                     break;
                 }
@@ -302,10 +445,39 @@ final class ReplyText {
         }
     }
 
+    private static boolean startsWithOnWord(String line, int from) {
+        int end = from;
+        while (end < line.length() && end - from < 5 && Character.isLetter(line.charAt(end))) {
+            end++;
+        }
+        return end < line.length() && Character.isWhitespace(line.charAt(end)) && ON_WORDS.contains(lower(line.substring(from, end)));
+    }
+
+    /** The line without its leading quote marks, blanks and dashes. */
+    private static String withoutQuoteMarks(String line) {
+        int i = 0;
+        while (i < line.length() && " \t>-".indexOf(line.charAt(i)) >= 0) {
+            i++;
+        }
+        return line.substring(i);
+    }
+
     private static boolean mayStartHeader(String line) {
-        return WRAPPED_ON_START.matcher(line).matches() || WRAPPED_DATE_START.matcher(line).lookingAt()
-                || (line.indexOf('<') >= 0 && WRAPPED_OPEN_ADDRESS.matcher(line).find())
-                || (hasVerb(lower(line)) && WRAPPED_VERB.matcher(line).find());
+        int k = 0;
+        while (k < line.length() && " \t>".indexOf(line.charAt(k)) >= 0) {
+            k++;
+        }
+        if (k == line.length()) {
+            return false;
+        }
+        boolean digitSoon = false;
+        for (int i = k; i < Math.min(line.length(), k + 10) && !digitSoon; i++) {
+            digitSoon = Character.isDigit(line.charAt(i));
+        }
+        return (startsWithOnWord(line, k) && run(WRAPPED_ON_START, line).matches())
+                || (digitSoon && run(WRAPPED_DATE_START, line).lookingAt())
+                || (line.indexOf('<') >= 0 && run(WRAPPED_OPEN_ADDRESS, line).find())
+                || (hasVerb(lower(line)) && run(WRAPPED_VERB, line).find());
     }
 
     /**
@@ -316,18 +488,26 @@ final class ReplyText {
         boolean text = false;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
-            if (text && isSignatureDelimiter(line) && lines.size() - i - 1 <= MAX_SIGNATURE_LINES
+            if (text && lines.size() - i - 1 <= MAX_SIGNATURE_LINES && isSignatureDelimiter(line)
                     && lines.subList(i + 1, lines.size()).stream().noneMatch(l -> QUOTE_LINE.matcher(l).lookingAt())) {
                 lines.subList(i, lines.size()).clear();
                 return;
             }
-            text |= !line.isBlank() && !DELIMITER_LINE.matcher(line).matches();
+            text |= !line.isBlank() && !isDelimiterLine(line);
         }
     }
 
     private static boolean isSignatureDelimiter(String line) {
         String s = line.strip();
-        return s.length() >= 2 && (s.chars().allMatch(c -> c == '-') || s.chars().allMatch(c -> c == '_'));
+        if (s.length() < 2 || (s.charAt(0) != '-' && s.charAt(0) != '_')) {
+            return false;
+        }
+        for (int i = 1; i < s.length(); i++) {
+            if (s.charAt(i) != s.charAt(0)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean cutAtEmbedded(List<String> lines, StringBuilder pattern, com.google.re2j.Pattern cut) {

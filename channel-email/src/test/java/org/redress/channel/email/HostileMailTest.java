@@ -76,4 +76,16 @@ class HostileMailTest {
         });
         assertThat(stopped.await(5, TimeUnit.SECONDS)).as("the timed-out trimmer's thread is freed").isTrue();
     }
+
+    @Test
+    void a_mail_of_a_megabyte_of_quote_marks_is_a_complaint_with_its_whole_text_that_says_why() {
+        MailParser parser = new MailParser(new MachineMail(List.of()), Optional.empty(), MailParser.Limits.DEFAULT);
+        String mail = Mails.plain("desk@example.com", "ann@customer.example", "Statement",
+                "The charge on line 3 is wrong.\n" + ">\n".repeat(ReplyText.MAX_LINES + 10));
+        var result = parser.parse(mail.getBytes(StandardCharsets.UTF_8), "quotes.eml", Instant.EPOCH);
+        assertThat(result).isInstanceOfSatisfying(InboundMessage.class, m -> {
+            assertThat(m.text()).startsWith("The charge on line 3 is wrong.").hasSizeGreaterThan(2 * ReplyText.MAX_LINES);
+            assertThat(m.attributes().get(MailParser.TRIMMING)).contains("more than 50000 lines", "whole text is kept");
+        });
+    }
 }

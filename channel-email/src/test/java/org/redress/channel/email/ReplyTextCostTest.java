@@ -1,6 +1,7 @@
 package org.redress.channel.email;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
@@ -107,6 +108,39 @@ class ReplyTextCostTest {
             m.matches();
         }
         return s.reads;
+    }
+
+    /**
+     * Every hostile shape of #22 (the benchmark's), at one size and at eight times it: the characters given to the
+     * per-line patterns grow about eight times, never with the square. Counted without a clock (no budget).
+     */
+    @Test
+    void the_per_line_patterns_do_work_linear_in_the_body_on_every_hostile_shape() {
+        Map<String, String> small = TrimBenchmark.shapes(6_000);
+        Map<String, String> large = TrimBenchmark.shapes(48_000);
+        for (String shape : small.keySet()) {
+            long smallWork = patternWork(small.get(shape));
+            long largeWork = patternWork(large.get(shape));
+            long ratio = (long) Math.ceil((double) large.get(shape).length() / small.get(shape).length());
+            assertThat(largeWork).as(shape + ": " + smallWork + " then " + largeWork)
+                    .isLessThanOrEqualTo(Math.max(1, (ratio + ratio / 2) * Math.max(smallWork, 400)));
+        }
+    }
+
+    private static long patternWork(String body) {
+        long before = ReplyText.PATTERN_WORK.sum();
+        ReplyText.of(body, Long.MAX_VALUE / 4);
+        return ReplyText.PATTERN_WORK.sum() - before;
+    }
+
+    @Test
+    void a_body_past_the_line_cap_or_the_budget_is_kept_whole_and_says_why() {
+        String lines = "> quoted\n".repeat(ReplyText.MAX_LINES + 1);
+        assertThatThrownBy(() -> ReplyText.of("My line is down.\n" + lines)).isInstanceOf(ReplyText.OutOfTime.class)
+                .hasMessageContaining("more than 50000 lines");
+        String wrote = "On Mon, 3 Jun 2024 at 10:00, Ann <ann@example.com> wrote:\n".repeat(2_000);
+        assertThatThrownBy(() -> ReplyText.of("My line is down.\n" + wrote, 0)).isInstanceOf(ReplyText.OutOfTime.class)
+                .hasMessageContaining("within 30 ms");
     }
 
     @Test
