@@ -32,7 +32,7 @@ final class ReplyText {
     private static final Pattern DELIMITER_LINE = Pattern.compile("^[ \\t]*[-_,=+~#*ᐧ—]+[ \\t]*$");
     private static final String RULE_CHARS = "-_,=+~#*ᐧ—";
     /** The first letters (lower case) of every {@link #MOBILE_SIGNATURE} form but "… from mobile", and its openers. */
-    private static final String MAY_START_SIGNATURE = "sfgevdit\u043e\u0111從发(<[";
+    private static final String MAY_START_SIGNATURE = "sfgevditolpwnmaжoиσ\u043e\u043d\u0111從发从أاנ(<[";
     /** How far into a line (past its indent) the colon of a header field or a forward intro can be. */
     private static final int MAX_KEY = 48;
 
@@ -42,7 +42,7 @@ final class ReplyText {
             + "|\\w+ from mobile"
             + "|from my .{1,20}$"
             + "|get outlook for"
-            + "|envoyé depuis (?:mon|yahoo mail)"
+            + "|envoyé (?:depuis|de) (?:mon|yahoo mail)"
             + "|envoyé à partir de "
             + "|gesendet (?:von|mit) (?:meinem |outlook|\\S+ für)"
             + "|von meinem .+ gesendet"
@@ -50,9 +50,28 @@ final class ReplyText {
             + "|inviato da "
             + "|sendt fra min "
             + "|enviado (?:do meu|desde mi) "
-            + "|verzonden met "
+            + "|verzonden (?:met|vanaf) "
             + "|verstuurd vanaf mijn "
-            + "|från min "
+            + "|(?:skickat )?från min "
+            + "|изпратено от "
+            + "|poslano (?:s|iz|sa) "
+            + "|odesláno z "
+            + "|odoslané z "
+            + "|lähetetty \\S+(?:sta|stä)$"
+            + "|στάλθηκε από "
+            + "|\\S+-(?:ról|ről) küldve$"
+            + "|seolta ó "
+            + "|nosūtīts no "
+            + "|išsiųsta iš "
+            + "|mibgħut mill-"
+            + "|wysłane z "
+            + "|надіслано з "
+            + "|\\S+'(?:umdan|imden|dan|den|tan|ten) gönderildi$"
+            + "|أُ?رسلت من "
+            + "|נשלח מ"
+            + "|从我的\\S+发送"
+            + "|\\S+から送信$"
+            + "|\\S+에서 보냄$"
             + "|trimis de pe "
             + "|отправлено с (?:моего )?"
             + "|saadetud minu "
@@ -62,29 +81,46 @@ final class ReplyText {
             + ")", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     /**
+     * A date after a few words, as clients in many languages begin a reply header: "На пн, 3.06", "Στις Δευ 3",
+     * "pirmd., 2024", "Fit-Tne, 3", "في الاثنين، 3", "בתאריך יום ב׳, 3".
+     */
+    private static final String DATE_START = "(?:[\\p{L}\\p{M}.'׳/-]{1,16}[ ,،]+){1,4}\\d";
+
+    /**
      * Verbs that end an "On <date>, <someone> wrote:" line, in many languages. The look-ahead holds each one's first
      * letter: the patterns try the verb at every position of a line, and one class test there is far cheaper than
      * the whole alternation (#22).
      */
-    private static final String WROTE = "(?=[aeghknpsvwíđнпの写寫작])(?:wrote|writes|said|says|schrieb(?: am| Sie)?|geschrieben|a\\s+écrit|nous a dit"
-            + "|escribió|ha escrit|escreveu|ha scritto|schreef|het volgende geschreven|skrev|napisał(?:\\(a\\))?|pisze"
-            + "|написал(?:\\(а\\)|а)?|пишет|пише|a scris|au scris|kirjutas|kirjutasid|đã viết|viết|写道|寫道|작성"
-            + "|のメッセージ|kirjoitti|írta|napsal(?:\\(a\\))?)";
+    private static final List<String> WROTE_FORMS = List.of("wrote", "writes", "said", "says", "schrieb(?: am| Sie)?",
+            "geschrieben", "a\\s+écrit", "nous a dit", "escribió", "ha escrit", "escreveu", "ha scritto", "schreef",
+            "het volgende geschreven", "skrev", "napisał(?:\\(a\\))?", "napisal(?:\\(a\\))?", "napisao je", "napisala je",
+            "napísal(?:\\(a\\))?", "pisze", "написал(?:\\(а\\)|а)?", "написа", "пишет", "пише", "a scris", "au scris",
+            "kirjutas", "kirjutasid", "đã viết", "viết", "写道", "寫道", "작성", "のメッセージ", "kirjoitti", "írta",
+            "napsal(?:\\(a\\))?", "έγραψε", "rakstīja", "rašė", "kiteb", "şunu yazdı", "yazdı");
+    private static final String WROTE = "(?=[" + firstLetters(WROTE_FORMS) + "])(?:" + String.join("|", WROTE_FORMS) + ")";
 
     /** Embedded-mail headers that end in a "wrote" verb: tried only on lines holding one of {@link #VERB_STEMS}. */
     private static final Pattern[] WROTE_HEADERS = {
             // On <date>, <someone> wrote: (and its translations, where the verb ends the line)
             Pattern.compile("^[ \\t<>*-]*(?:On|At|Le|Am|El|Em|Il|Op|Den|Dnia|Dňa|W dniu|Pe|În|In data de|Vào lúc|Vào|Kirjutas|Dne"
-                    + "|\\d|\\p{L}{2,4}\\.?,? \\d).{0,300}?" + WROTE + "[ \\t\\u00a0]*[:：]?[ \\t>-]*$",
+                    + "|\\d|\\p{L}{2,4}\\.?,? \\d|" + DATE_START + "(?=.*(?:@|\\d[:.]\\d\\d))).{0,300}?" + WROTE + "[ \\t\\u00a0]*[:：]?[ \\t>-]*$",
                     Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
             // <someone> <address> wrote: / <someone> schrieb: / ... написал:
             Pattern.compile("^[ \\t>]*[^>\\s].{0,200}?(?:@|\\)|>|\\d).{0,120}?\\s" + WROTE + "[ \\t\\u00a0]*[:：][ \\t]*$",
                     Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
             Pattern.compile("^[ \\t>]*.{1,80} via .{1,80} (?:wrote|schrieb):?[ \\t]*$", Pattern.CASE_INSENSITIVE),
             // Am 25.06.2015 um 10:55 schrieb Ann: / tir. 18. apr. 2017 kl. 13:09 skrev Ann <ann@example.com>:
-            Pattern.compile("^[ \\t>]*.{0,40}\\d.{0,100}\\s(?:schrieb|schreef|skrev|escribió|a écrit)\\s[^:]{1,150}:[ \\t]*$",
+            Pattern.compile("^[ \\t>]*.{0,40}\\d.{0,100}\\s(?:schrieb|schreef|skrev|escribió|a écrit|kirjutas|scríobh|كتب)\\s[^:]{1,150}:[ \\t]*$",
                     Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
             Pattern.compile("^[ \\t>]*[^\\s>].{0,80}\\s(?:wrote|schrieb|a écrit|escribió)\\s+(?:on|am|le|el)\\s.{1,120}:[ \\t]*$",
+                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
+            // Ann <ann@example.com> ezt írta (időpont: 2024. jún. 3., H, 10:00):
+            Pattern.compile("^[ \\t>]*[^\\s>].{0,200}?(?:@|>).{0,40}?\\sezt írta\\s\\(.{1,80}\\):[ \\t]*$",
+                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
+            // Ann <ann@example.com> 于2024年6月3日周一 10:00写道： (no blank before the verb)
+            Pattern.compile("^[ \\t>]*[^\\s>].{0,200}?(?:@|>).{0,120}?(?:写道|寫道|のメッセージ|작성)[ \\t]*[:：]?[ \\t]*$"),
+            // Wiadomość napisana przez Ann <ann@example.com> w dniu 03.06.2024, o godz. 10:00: (Apple Mail, Polish)
+            Pattern.compile("^[ \\t>]*Wiadomość napisana przez .{1,200} w dniu .{1,80}:[ \\t]*$",
                     Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
     };
 
@@ -107,13 +143,24 @@ final class ReplyText {
                     + "|Message d'origine|Message transféré|Mensaje original|Mensaje reenviado|Messaggio originale"
                     + "|Mensagem original|Oorspronkelijk bericht|Oprindelig meddelelse|Opprinnelig melding|Ursprungligt meddelande"
                     + "|Alkuperäinen viesti|Wiadomość oryginalna|Исходное сообщение|Пересланное сообщение|Mesaj original"
-                    + "|Oprindelig besked|Mesaj redirecționat|Algne kiri|Edastatud kiri|Thư gốc|Thư chuyển tiếp|原始邮件|原始郵件|Original|Αρχικό μήνυμα)"
+                    + "|Oprindelig besked|Mesaj redirecționat|Algne kiri|Edastatud kiri|Thư gốc|Thư chuyển tiếp|原始邮件|原始郵件|Original|Αρχικό μήνυμα"
+                    + "|Messaggio inoltrato|Mensagem encaminhada|Doorgestuurd bericht|Przekazana wiadomość|Oryginalna wiadomość"
+                    + "|Vidarebefordrat meddelande|Videresendt (?:besked|melding|meddelelse)|Välitetty viesti|Přeposlaná zpráva"
+                    + "|Původní zpráva|Preposlaná správa|Pôvodná správa|Továbbított levél|Eredeti üzenet|Препратено съобщение"
+                    + "|Оригинално съобщение|Προωθημένο μήνυμα|Пересылаемое сообщение|Переслане повідомлення|Оригінальне повідомлення"
+                    + "|Yönlendirilmiş ileti|Özgün ileti|Orijinal ileti|الرسالة المعاد توجيهها|الرسالة الأصلية|הודעה שהועברה|הודעה מקורית"
+                    + "|转发的邮件|轉寄的郵件|転送されたメッセージ|元のメッセージ|전달된 메일|원본 메시지|Tin nhắn đã chuyển tiếp"
+                    + "|Edasi saadetud sõnum|Algne sõnum|Pārsūtīta ziņa|Sākotnējā ziņa|Persiųstas laiškas|Originalus laiškas"
+                    + "|Proslijeđena poruka|Izvorna poruka|Posredovano sporočilo|Izvirno sporočilo|Teachtaireacht curtha ar aghaidh"
+                    + "|Messaġġ mibgħut|Messaġġ oriġinali)"
                     + "[^\\n]{0,40}?[-‐_=]{2,}[ \\t*_]*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
 
     /** Lower-case fragments of every verb in {@link #WROTE}; a line without one cannot be a "wrote" header. */
     private static final List<String> VERB_STEMS = List.of("wrote", "write", "said", "says", "schrieb", "geschrieben",
-            "écrit", "nous a dit", "escri", "escreveu", "scritto", "schreef", "skrev", "napisa", "pisze", "написал", "пишет",
-            "пише", "scris", "kirjutas", "viết", "写道", "寫道", "작성", "のメッセージ", "kirjoitti", "írta", "napsal");
+            "écrit", "nous a dit", "escri", "escreveu", "scritto", "schreef", "skrev", "napisa", "pisze", "написа", "пишет",
+            "пише", "scris", "kirjutas", "viết", "写道", "寫道", "작성", "のメッセージ", "kirjoitti", "írta", "napsal", "napísal",
+            "έγραψε", "rakstīja", "rašė", "kiteb", "yazdı", "scríobh", "كتب");
 
     /** "On ..." lines that a mail client wrapped: joined with the next lines before classifying. */
     private static final Pattern WRAPPED_ON_START = Pattern.compile(
@@ -123,20 +170,29 @@ final class ReplyText {
     private static final java.util.Set<String> ON_WORDS = java.util.Set.of("on", "le", "am", "el", "em", "il", "op", "den",
             "pe", "în", "vào", "w", "dnia");
     private static final Pattern WRAPPED_DATE_START = Pattern.compile(
-            "^[ \\t>]*(?:\\d{1,4}[-./ ]|\\p{L}{2,4}\\.?,? \\d)", Pattern.UNICODE_CASE);
+            "^[ \\t>]*(?:\\d{1,4}[-./ 年년]|\\p{L}{2,4}\\.?,? \\d|" + DATE_START + ")", Pattern.UNICODE_CASE);
     private static final Pattern WRAPPED_OPEN_ADDRESS = Pattern.compile("<[^>\\s]*$|<[^<>\\s]+@[^<>\\s]+>[ \\t]*$");
     private static final Pattern WRAPPED_VERB = Pattern.compile("\\s" + WROTE + "(?:\\s|$)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern HEADER_WITH_DATE = Pattern.compile(
             "^[ \\t*]*(?:Sent|Date|Sendt|Gesendet(?: am)?|Envoyé(?: le)?|Message du|Datum|Enviada em|Enviado|Fecha|Data|Skickat|Lähetetty|Wysłano|Дата"
-                    + "|Отправлено|Trimis|Saadetud|Ngày gửi|Đã gửi|发送时间|日期|Le)[ \\t*]*:.*\\d+",
+                    + "|Отправлено|Trimis|Saadetud|Ngày gửi|Đã gửi|发送时间|日期|Le|Изпратено|Poslano|Odesláno|Odoslané|Verzonden"
+                    + "|Στάλθηκε|Elküldve|Seolta|Inviato|Nosūtīts|Išsiųsta|Mibgħut|Надіслано|Gönderildi|Tarih|تم الإرسال|التاريخ"
+                    + "|נשלח|תאריך|送信日時|日付|보낸 날짜|날짜|寄件日期)[ \\t*]*[:：].*\\d+",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern HEADER_WITH_TEXT = Pattern.compile(
             "^[ \\t*]*(?:From|To|Cc|Reply-To|Subject|Fra|Til|Emne|De|Expéditeur|À|A|Destinataire|Répondre à|Objet|Copie à|Sujet|Kopie"
                     + "|Von|An|Betreff|Para|Assunto|Asunto|Da|Risposta|Oggetto|Van|Beantwoorden - Aan|Aan|Onderwerp"
                     + "|Från|Till|Ämne|Lähettäjä|Vastaanottaja|Aihe|Od|Do|Temat|От|Кому|Копия|Тема|Către|Subiect"
-                    + "|Saatja|Saaja|Teema|Từ|Đến|Chủ đề|发件人|收件人|抄送|主题)[ \\t*]*[:：].*[\\p{L}\\p{N}]+",
+                    + "|Saatja|Saaja|Teema|Từ|Đến|Chủ đề|发件人|收件人|抄送|主题|Komu|Předmět|Predmet|Adressaat|Προς|Θέμα|Κοιν"
+                    + "|Feladó|Címzett|Tárgy|Másolat|Chuig|Ábhar|Tēma|Tema|Suġġett|De la|Zadeva|Kimden|Kime|Konu|Bilgi|إلى|الموضوع"
+                    + "|נושא|差出人|宛先|件名|보낸 사람|받는 사람|제목|寄件者|收件者|主旨)[ \\t*]*[:：].*[\\p{L}\\p{N}]+",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    /** From/To names that are everyday words too ("No", "Za", "Lil"): a field only with an address after them. */
+    private static final Pattern ADDRESS_FIELD = Pattern.compile(
+            "^[ \\t*]*(?:Šalje|Prima|Za|Od|Ó|No|Kam|Nuo|Minn|Lil|Від|Από|من|מאת|אל)[ \\t*]*[:：].{0,200}[@<\\[]",
+            Pattern.UNICODE_CASE);
 
     private static final int MAX_SIGNATURE_LINES = 20;
     /*
@@ -240,6 +296,7 @@ final class ReplyText {
             pattern.append(classify(lines.get(i)));
         }
         joinWrappedHeaders(lines, pattern, deadline);
+        joinHeaderTails(lines, pattern);
         // a bottom-posted reply: the quoted mail first, the new text after it
         com.google.re2j.Matcher bottom = BOTTOM_POSTED.matcher(pattern);
         if (bottom.matches()) {
@@ -328,7 +385,8 @@ final class ReplyText {
             return EMBEDDED;
         }
         if (keyed && first != '>'
-                && (run(HEADER_WITH_DATE, line).lookingAt() || run(HEADER_WITH_TEXT, line).lookingAt())) {
+                && (run(HEADER_WITH_DATE, line).lookingAt() || run(HEADER_WITH_TEXT, line).lookingAt()
+                || (line.indexOf('@') >= 0 || line.indexOf('<') >= 0 || line.indexOf('[') >= 0) && run(ADDRESS_FIELD, line).lookingAt())) {
             return HEADER;
         }
         return first == '>' ? QUOTE : TEXT;
@@ -423,9 +481,12 @@ final class ReplyText {
                 continue;
             }
             StringBuilder joined = new StringBuilder(line);
+            boolean headerLike = line.indexOf('@') >= 0 || hasVerb(lower(line));
             for (int extra = 1; extra <= 3 && i + extra < lines.size(); extra++) {
                 String next = withoutQuoteMarks(lines.get(i + extra));
-                if (next.isBlank()) {
+                // a header that begins on the next line is not this line's tail: a customer's last line ("in 2
+                // weeks I will …") right above "Op 16 aug. 2014 05:13 schreef …" stays the customer's
+                if (next.isBlank() || (!headerLike && startsHeader(next))) {
                     break;
                 }
                 if (joined.charAt(joined.length() - 1) != '<') {
@@ -445,6 +506,29 @@ final class ReplyText {
         }
     }
 
+    /** The first letters of the forms, in both cases, for a look-ahead class. */
+    private static String firstLetters(List<String> forms) {
+        StringBuilder letters = new StringBuilder();
+        for (String form : forms) {
+            char c = form.charAt(0);
+            for (char x : new char[] {c, Character.toUpperCase(c), Character.toLowerCase(c)}) {
+                if (letters.indexOf(String.valueOf(x)) < 0) {
+                    letters.append(x);
+                }
+            }
+        }
+        return letters.toString();
+    }
+
+    private static boolean startsHeader(String line) {
+        int k = 0;
+        while (k < line.length() && " \t>".indexOf(line.charAt(k)) >= 0) {
+            k++;
+        }
+        return startsWithOnWord(line, k) || (k < line.length() && Character.isDigit(line.charAt(k))
+                && run(WRAPPED_DATE_START, line).lookingAt());
+    }
+
     private static boolean startsWithOnWord(String line, int from) {
         int end = from;
         while (end < line.length() && end - from < 5 && Character.isLetter(line.charAt(end))) {
@@ -462,6 +546,39 @@ final class ReplyText {
         return line.substring(i);
     }
 
+    /**
+     * "Am Mo., 3. Juni 2024 um 10:00 Uhr schrieb" then "Ann Lee <ann@example.com>:" on the next line: the verb
+     * ended the first line, so it was a header on its own, and the address under it would be left as the reply's
+     * last line. It is the header's tail.
+     */
+    private static void joinHeaderTails(List<String> lines, StringBuilder pattern) {
+        for (int i = 0; i < lines.size() - 1; i++) {
+            if (pattern.charAt(i) != EMBEDDED || pattern.charAt(i + 1) != TEXT) {
+                continue;
+            }
+            String next = withoutQuoteMarks(lines.get(i + 1)).strip();
+            if (next.length() <= 120 && next.indexOf('@') >= 0 && (next.endsWith(":") || next.endsWith("："))) {
+                lines.set(i, lines.get(i) + " " + next);
+                lines.remove(i + 1);
+                pattern.deleteCharAt(i + 1);
+            }
+        }
+        // "Ann Lee <ann@example.com>, 3 Haz 2024 Pzt," over "10:00 tarihinde şunu yazdı:": the head of a header whose
+        // verb line was recognised alone. Only a line with an address that ends in a comma: a customer's last line
+        // right above a header is never taken with it.
+        for (int i = 0; i < lines.size() - 1; i++) {
+            String line = lines.get(i).strip();
+            if (pattern.charAt(i) == TEXT && pattern.charAt(i + 1) == EMBEDDED && line.length() <= 200
+                    && line.indexOf('@') >= 0 && line.endsWith(",")
+                    && classify(line + " " + withoutQuoteMarks(lines.get(i + 1)).strip()) == EMBEDDED) {
+                lines.set(i, line + " " + withoutQuoteMarks(lines.get(i + 1)).strip());
+                pattern.setCharAt(i, EMBEDDED);
+                lines.remove(i + 1);
+                pattern.deleteCharAt(i + 1);
+            }
+        }
+    }
+
     private static boolean mayStartHeader(String line) {
         int k = 0;
         while (k < line.length() && " \t>".indexOf(line.charAt(k)) >= 0) {
@@ -471,7 +588,7 @@ final class ReplyText {
             return false;
         }
         boolean digitSoon = false;
-        for (int i = k; i < Math.min(line.length(), k + 10) && !digitSoon; i++) {
+        for (int i = k; i < Math.min(line.length(), k + 50) && !digitSoon; i++) {
             digitSoon = Character.isDigit(line.charAt(i));
         }
         return (startsWithOnWord(line, k) && run(WRAPPED_ON_START, line).matches())
