@@ -31,8 +31,14 @@ final class ReplyText {
 
     private static final Pattern DELIMITER_LINE = Pattern.compile("^[ \\t]*[-_,=+~#*ᐧ—]+[ \\t]*$");
     private static final String RULE_CHARS = "-_,=+~#*ᐧ—";
-    /** The first letters (lower case) of every {@link #MOBILE_SIGNATURE} form but "… from mobile", and its openers. */
-    private static final String MAY_START_SIGNATURE = "sfgevditolpwnmaжoиσ\u043e\u043d\u0111從发从أاנ(<[";
+    /** The first words (lower case) of the {@link #MOBILE_SIGNATURE} forms that begin with a fixed word. */
+    private static final java.util.Set<String> SIGNATURE_FIRST_WORDS = java.util.Set.of("sent", "from", "get", "envoyé",
+            "gesendet", "von", "diese", "inviato", "sendt", "enviado", "verzonden", "verstuurd", "skickat", "från", "trimis",
+            "отправлено", "saadetud", "được", "изпратено", "poslano", "odesláno", "odoslané", "lähetetty", "στάλθηκε", "seolta",
+            "nosūtīts", "išsiųsta", "mibgħut", "wysłane", "надіслано", "أُرسلت", "أرسلت", "נשלח", "outlook");
+    /** How the other forms end, or what they hold: "iPhone'umdan gönderildi", "iPhoneから送信", "… from mobile". */
+    private static final List<String> SIGNATURE_MARKS = List.of("gönderildi", "から送信", "에서 보냄", "küldve", " from mobile",
+            "從我的", "发自我的", "从我的");
     /** How far into a line (past its indent) the colon of a header field or a forward intro can be. */
     private static final int MAX_KEY = 48;
 
@@ -71,6 +77,9 @@ final class ReplyText {
             + "|נשלח מ"
             + "|从我的\\S+发送"
             + "|\\S+から送信$"
+            + "|von outlook für \\S+ gesendet"
+            + "|outlook für (?:ios|android) (?:herunterladen|beziehen)"
+            + "|.{1,40}?(?:ról|ről) küldve\\.?$"
             + "|\\S+에서 보냄$"
             + "|trimis de pe "
             + "|отправлено с (?:моего )?"
@@ -114,6 +123,9 @@ final class ReplyText {
                     Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
             Pattern.compile("^[ \\t>]*[^\\s>].{0,80}\\s(?:wrote|schrieb|a écrit|escribió)\\s+(?:on|am|le|el)\\s.{1,120}:[ \\t]*$",
                     Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
+            // Am 03.06.2024 um 10:00 schrieb Support <support@desk.example>  (no colon)
+            Pattern.compile("^[ \\t>]*.{0,40}\\d.{0,100}\\s(?:schrieb|schreef|skrev|escribió|a écrit|wrote)\\s[^:<]{1,150}<[^<>\\s]+@[^<>\\s]+>[ \\t]*$",
+                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
             // Ann <ann@example.com> ezt írta (időpont: 2024. jún. 3., H, 10:00):
             Pattern.compile("^[ \\t>]*[^\\s>].{0,200}?(?:@|>).{0,40}?\\sezt írta\\s\\(.{1,80}\\):[ \\t]*$",
                     Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
@@ -134,10 +146,13 @@ final class ReplyText {
     private static final Pattern POSTED_BY = Pattern.compile("^[ \\t>]*Posted by .+ on \\d{2}/\\d{2}/\\d{4}$",
             Pattern.CASE_INSENSITIVE);
     /** Forwarded-message lines and original-message separators. */
-    private static final Pattern FORWARDED = Pattern.compile(
-            "^[ \\t>]*(?:Begin forwarded message|Début du message réexpédié|Début du message transféré"
-                    + "|Anfang der weitergeleiteten Nachricht|Inicio del mensaje reenviado|Начало переадресованного сообщения)\\s*:",
-                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final java.util.Set<String> FORWARD_INTROS = fieldNames("Begin forwarded message|Début du message réexpédié|Début du message transféré"
+                    + "|Anfang der weitergeleiteten Nachricht|Inicio del mensaje reenviado|Начало переадресованного сообщения"
+                    + "|Forwarded message|Original message|Vidarebefordrat brev|Vidarebefordrat meddelande|Inizio messaggio inoltrato"
+                    + "|Begin doorgestuurd bericht|Początek przekazywanej wiadomości|Início da mensagem reencaminhada"
+                    + "|Início da mensagem encaminhada|Start på videresendt besked|Videresendt melding|Välitetty viesti alkaa"
+                    + "|Začátek přeposlané zprávy|Továbbított levél kezdete|İletilen ileti başlangıcı|Начало на препратеното съобщение"
+                    + "|Початок пересланого повідомлення|Αρχή προωθημένου μηνύματος|転送されたメッセージ|以下是转发的邮件|전달된 메시지");
     private static final Pattern SEPARATOR = Pattern.compile(
             "^[ \\t>*]*+[-‐_=]{2,}+[ \\t*_]*+(?:Forwarded|Original|Reply|Weitergeleitete|Ursprüngliche|Originale?"
                     + "|Message d'origine|Message transféré|Mensaje original|Mensaje reenviado|Messaggio originale"
@@ -153,7 +168,7 @@ final class ReplyText {
                     + "|Edasi saadetud sõnum|Algne sõnum|Pārsūtīta ziņa|Sākotnējā ziņa|Persiųstas laiškas|Originalus laiškas"
                     + "|Proslijeđena poruka|Izvorna poruka|Posredovano sporočilo|Izvirno sporočilo|Teachtaireacht curtha ar aghaidh"
                     + "|Messaġġ mibgħut|Messaġġ oriġinali)"
-                    + "[^\\n]{0,40}?[-‐_=]{2,}[ \\t*_]*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+                    + "[^\\n]{0,40}?[-‐_=]{2,}[ \\t*_]*(?:$|[\\p{L} ]{2,20}[:：])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
 
     /** Lower-case fragments of every verb in {@link #WROTE}; a line without one cannot be a "wrote" header. */
@@ -174,19 +189,29 @@ final class ReplyText {
     private static final Pattern WRAPPED_OPEN_ADDRESS = Pattern.compile("<[^>\\s]*$|<[^<>\\s]+@[^<>\\s]+>[ \\t]*$");
     private static final Pattern WRAPPED_VERB = Pattern.compile("\\s" + WROTE + "(?:\\s|$)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    private static final Pattern HEADER_WITH_DATE = Pattern.compile(
-            "^[ \\t*]*(?:Sent|Date|Sendt|Gesendet(?: am)?|Envoyé(?: le)?|Message du|Datum|Enviada em|Enviado|Fecha|Data|Skickat|Lähetetty|Wysłano|Дата"
+    /** Names of the field that holds the date in a quoted header block, in the languages above. */
+    private static final String DATE_KEYS = "Sent|Date|Sendt|Gesendet|Gesendet am|Envoyé|Envoyé le|Message du|Datum|Enviada em|Enviado|Fecha|Data|Skickat|Lähetetty|Wysłano|Дата"
                     + "|Отправлено|Trimis|Saadetud|Ngày gửi|Đã gửi|发送时间|日期|Le|Изпратено|Poslano|Odesláno|Odoslané|Verzonden"
                     + "|Στάλθηκε|Elküldve|Seolta|Inviato|Nosūtīts|Išsiųsta|Mibgħut|Надіслано|Gönderildi|Tarih|تم الإرسال|التاريخ"
-                    + "|נשלח|תאריך|送信日時|日付|보낸 날짜|날짜|寄件日期)[ \\t*]*[:：].*\\d+",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    private static final Pattern HEADER_WITH_TEXT = Pattern.compile(
-            "^[ \\t*]*(?:From|To|Cc|Reply-To|Subject|Fra|Til|Emne|De|Expéditeur|À|A|Destinataire|Répondre à|Objet|Copie à|Sujet|Kopie"
+                    + "|נשלח|תאריך|送信日時|日付|보낸 날짜|날짜|寄件日期";
+    /** Names of the other fields of a quoted header block (from, to, copy, subject). */
+    private static final String TEXT_KEYS = "From|To|Cc|Reply-To|Subject|Fra|Til|Emne|De|Expéditeur|À|A|Destinataire|Répondre à|Objet|Copie à|Sujet|Kopie"
                     + "|Von|An|Betreff|Para|Assunto|Asunto|Da|Risposta|Oggetto|Van|Beantwoorden - Aan|Aan|Onderwerp"
                     + "|Från|Till|Ämne|Lähettäjä|Vastaanottaja|Aihe|Od|Do|Temat|От|Кому|Копия|Тема|Către|Subiect"
                     + "|Saatja|Saaja|Teema|Từ|Đến|Chủ đề|发件人|收件人|抄送|主题|Komu|Předmět|Predmet|Adressaat|Προς|Θέμα|Κοιν"
                     + "|Feladó|Címzett|Tárgy|Másolat|Chuig|Ábhar|Tēma|Tema|Suġġett|De la|Zadeva|Kimden|Kime|Konu|Bilgi|إلى|الموضوع"
-                    + "|נושא|差出人|宛先|件名|보낸 사람|받는 사람|제목|寄件者|收件者|主旨)[ \\t*]*[:：].*[\\p{L}\\p{N}]+",
+                    + "|נושא|差出人|宛先|件名|보낸 사람|받는 사람|제목|寄件者|收件者|主旨";
+    private static final java.util.Set<String> DATE_FIELDS = fieldNames(DATE_KEYS);
+    private static final java.util.Set<String> TEXT_FIELDS = fieldNames(TEXT_KEYS);
+    /** Senders and recipients: "From: 1 June 2024" in a pasted statement is not a header, a party is never a number. */
+    private static final java.util.Set<String> PARTY_FIELDS = fieldNames("From|To|Cc|Fra|Til|De|À|Von|An|Para|Da|Van|Aan|Från"
+            + "|Till|Od|Do|От|Кому|Từ|Đến");
+    /** Blanks a field name may have around it: French puts a no-break space before the colon. */
+    private static final String PAD = "[ \\t*\\u00a0\\u202f]*";
+    private static final String PAD_CHARS = " \t*\u00a0\u202f";
+    /** Outlook's block flattened onto one line: "Od: … Wysłano: … Do: … Temat: …". */
+    private static final Pattern ONE_LINE_BLOCK = Pattern.compile("^" + PAD + "(?:" + TEXT_KEYS + ")" + PAD + "[:：].{1,200}?\\s(?:"
+            + DATE_KEYS + ")" + PAD + "[:：].{1,200}?\\s(?:" + TEXT_KEYS + ")" + PAD + "[:：]",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     /** From/To names that are everyday words too ("No", "Za", "Lil"): a field only with an address after them. */
@@ -356,20 +381,22 @@ final class ReplyText {
         // every pattern below is tried only where a cheap look at the line's characters says it may match: a
         // matcher made per line costs more than the whole classification of a plain line (#22)
         char first = line.charAt(start);
-        if (line.length() - keyStart(line) < 3 && line.strip().length() < 3) {
+        int key = keyStart(line);
+        if (line.length() - key < 3 && line.strip().length() < 3) {
             // ">", "ok", "> a": too short for any header, signature or separator
             return first == '>' ? QUOTE : TEXT;
         }
-        if (MAY_START_SIGNATURE.indexOf(Character.toLowerCase(first)) >= 0 || containsIgnoringCase(line, " from mobile")) {
+        if (maySign(line, start)) {
             String unlinked = line.contains("](") ? run(MARKDOWN_LINK, line).replaceAll("$1") : line;
             if (unlinked.length() < 160 && run(MOBILE_SIGNATURE, unlinked).lookingAt()) {
                 return SIGNATURE;
             }
         }
-        boolean keyed = hasKeyColon(line);
+        boolean keyed = hasKeyColon(line, key);
         String end = line.stripTrailing();
         String tail = lower(end.substring(Math.max(0, end.length() - 40)));
-        if ((tail.endsWith(":") || tail.endsWith("：") || hasVerb(tail)) && hasVerb(lower(line))) {
+        if ((tail.endsWith(":") || tail.endsWith("：") || hasVerb(tail) || (tail.endsWith(">") && tail.indexOf('@') >= 0))
+                && hasVerb(lower(line))) {
             for (Pattern p : WROTE_HEADERS) {
                 if (run(p, line).lookingAt()) {
                     return EMBEDDED;
@@ -380,16 +407,101 @@ final class ReplyText {
                 || run(DATED_ADDRESS_COLON, line).lookingAt()))
                 || (containsIgnoringCase(line, "gmt") && run(ISO_DATE_SOMEONE, line).lookingAt())
                 || (containsIgnoringCase(line, "posted by") && run(POSTED_BY, line).lookingAt())
-                || (keyed && run(FORWARDED, line).lookingAt())
+                || (keyed && isForwardIntro(line))
                 || (hasRule(line) && run(SEPARATOR, line).lookingAt())) {
             return EMBEDDED;
         }
+        if (keyed && first != '>' && line.length() > 60 && run(ONE_LINE_BLOCK, line).lookingAt()) {
+            return EMBEDDED;
+        }
         if (keyed && first != '>'
-                && (run(HEADER_WITH_DATE, line).lookingAt() || run(HEADER_WITH_TEXT, line).lookingAt()
+                && (isHeaderField(line)
                 || (line.indexOf('@') >= 0 || line.indexOf('<') >= 0 || line.indexOf('[') >= 0) && run(ADDRESS_FIELD, line).lookingAt())) {
             return HEADER;
         }
         return first == '>' ? QUOTE : TEXT;
+    }
+
+    private static java.util.Set<String> fieldNames(String alternatives) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (String name : alternatives.split("\\|")) {
+            names.add(lower(name));
+        }
+        return names;
+    }
+
+    /**
+     * "Sent: 3 June 2024 10:00", "Subject: Re: your request": a known field name before the colon (looked up, not
+     * matched: an alternation of two hundred names tried on every line with a colon cost more than the rest), a date
+     * after a date field, a word after the others, and no number where a sender or a recipient belongs.
+     */
+    private static boolean isHeaderField(String line) {
+        int from = 0;
+        while (from < line.length() && PAD_CHARS.indexOf(line.charAt(from)) >= 0) {
+            from++;
+        }
+        int colon = from;
+        while (colon < line.length() && colon - from <= MAX_KEY && line.charAt(colon) != ':' && line.charAt(colon) != '：') {
+            colon++;
+        }
+        if (colon >= line.length() || colon - from > MAX_KEY) {
+            return false;
+        }
+        int nameEnd = colon;
+        while (nameEnd > from && PAD_CHARS.indexOf(line.charAt(nameEnd - 1)) >= 0) {
+            nameEnd--;
+        }
+        String name = lower(line.substring(from, nameEnd));
+        String value = line.substring(colon + 1);
+        if (DATE_FIELDS.contains(name) && value.chars().anyMatch(Character::isDigit)) {
+            return true;
+        }
+        if (!TEXT_FIELDS.contains(name) || value.chars().noneMatch(Character::isLetterOrDigit)) {
+            return false;
+        }
+        return !(PARTY_FIELDS.contains(name) && !value.isBlank() && Character.isDigit(value.stripLeading().charAt(0)));
+    }
+
+    /** "Begin forwarded message:" and its translations, looked up by the words before the colon. */
+    private static boolean isForwardIntro(String line) {
+        int from = 0;
+        while (from < line.length() && (line.charAt(from) == ' ' || line.charAt(from) == '\t' || line.charAt(from) == '>')) {
+            from++;
+        }
+        int colon = from;
+        while (colon < line.length() && colon - from <= MAX_KEY && line.charAt(colon) != ':' && line.charAt(colon) != '：') {
+            colon++;
+        }
+        if (colon >= line.length() || colon - from > MAX_KEY) {
+            return false;
+        }
+        String name = line.substring(from, colon).replace('\u00a0', ' ').replace('\u202f', ' ').strip();
+        return FORWARD_INTROS.contains(lower(name));
+    }
+
+    /** Whether a line can be a mobile signature at all: its first word, or a mark the other forms carry. */
+    private static boolean maySign(String line, int start) {
+        int from = start;
+        while (from < line.length() && "(<[".indexOf(line.charAt(from)) >= 0) {
+            from++;
+        }
+        int end = from;
+        while (end < line.length() && end - from < 12 && (Character.isLetter(line.charAt(end))
+                || Character.getType(line.charAt(end)) == Character.NON_SPACING_MARK)) {
+            end++;
+        }
+        if (end > from && SIGNATURE_FIRST_WORDS.contains(lower(line.substring(from, end)))) {
+            return true;
+        }
+        if (line.length() > 160) {
+            return false;
+        }
+        for (String mark : SIGNATURE_MARKS) {
+            if (line.contains(mark) || (mark.charAt(0) == ' ' && containsIgnoringCase(line, mark))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether {@code line} holds {@code needle} (lower-case ASCII), in any case, without a lower-cased copy. */
@@ -416,7 +528,11 @@ final class ReplyText {
     /** Where a header field's or forward intro's name can begin: past the indent, quote marks and bold stars. */
     private static int keyStart(String line) {
         int i = 0;
-        while (i < line.length() && " \t>*".indexOf(line.charAt(i)) >= 0) {
+        while (i < line.length()) {
+            char c = line.charAt(i);
+            if (c != ' ' && c != '\t' && c != '>' && c != '*' && c != '\u00a0') {
+                break;
+            }
             i++;
         }
         return i;
@@ -437,8 +553,7 @@ final class ReplyText {
     }
 
     /** Whether a colon follows within {@link #MAX_KEY} characters of where a field's name can begin. */
-    private static boolean hasKeyColon(String line) {
-        int from = keyStart(line);
+    private static boolean hasKeyColon(String line, int from) {
         for (int i = from; i < Math.min(line.length(), from + MAX_KEY + 1); i++) {
             char c = line.charAt(i);
             if (c == ':' || c == '：') {
