@@ -121,12 +121,29 @@ final class ComplaintRows {
         }
     }
 
+    private static final String AUDIT_INSERT = "insert into audit_record (complaint_number, at, actor, actor_role, action, "
+            + "before_value, after_value, reason) values (:n, :at, :actor, :role, :action, :before, :after, :reason)";
+
     static void audit(Handle h, long number, AuditRecord a) {
-        h.createUpdate("insert into audit_record (complaint_number, at, actor, actor_role, action, before_value, after_value, reason) "
-                        + "values (:n, :at, :actor, :role, :action, :before, :after, :reason)")
-                .bind("n", number).bind("at", at(a.at())).bind("actor", cut(a.actor().id(), 200)).bind("role", a.actor().role().name())
-                .bind("action", a.action()).bind("before", cut(nz(a.before()), 200)).bind("after", cut(nz(a.after()), 200))
-                .bind("reason", cut(nz(a.reason()), 2000)).execute();
+        bindAudit(h.createUpdate(AUDIT_INSERT), number, a).execute();
+    }
+
+    /** A complaint's whole audit trail as one batch (a new complaint's: received, routed, perhaps escalated). */
+    static void auditAll(Handle h, long number, java.util.List<AuditRecord> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        org.jdbi.v3.core.statement.PreparedBatch batch = h.prepareBatch(AUDIT_INSERT);
+        for (AuditRecord a : records) {
+            bindAudit(batch, number, a).add();
+        }
+        batch.execute();
+    }
+
+    private static <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bindAudit(S statement, long number, AuditRecord a) {
+        return statement.bind("n", number).bind("at", at(a.at())).bind("actor", cut(a.actor().id(), 200))
+                .bind("role", a.actor().role().name()).bind("action", a.action()).bind("before", cut(nz(a.before()), 200))
+                .bind("after", cut(nz(a.after()), 200)).bind("reason", cut(nz(a.reason()), 2000));
     }
 
     /** The escalation log supervisors read: who moved which complaint up, from where to where, and on what trigger. */

@@ -234,12 +234,13 @@ public final class Complaints {
         for (Signal s : c.signals()) {
             ComplaintRows.insertSignal(h, number, s);
         }
-        saveClocks(h, number, clocks);
+        // a new complaint has no clocks to replace: inserted in one batch, without the delete
+        insertClocks(h, number, clocks);
         for (Entry e : c.timeline()) {
             ComplaintRows.insertEntry(h, number, e);
         }
+        ComplaintRows.auditAll(h, number, c.audit());
         for (AuditRecord a : c.audit()) {
-            ComplaintRows.audit(h, number, a);
             if (a.is(AuditAction.ESCALATE)) {
                 ComplaintRows.escalation(h, number, a);
             }
@@ -371,23 +372,33 @@ public final class Complaints {
     /** Replaces the stored clocks of a complaint with these. */
     void saveClocks(Handle h, long number, SlaClocks clocks) {
         h.createUpdate("delete from sla_clock where complaint_number = :n").bind("n", number).execute();
+        insertClocks(h, number, clocks);
+    }
+
+    /** Every clock of a complaint, replaced ones and current ones, as one batch: one statement prepared, not one a row. */
+    private static void insertClocks(Handle h, long number, SlaClocks clocks) {
+        org.jdbi.v3.core.statement.PreparedBatch batch = h.prepareBatch("insert into sla_clock (complaint_number, metric, "
+                + "current_clock, started_at, target_seconds, fixed_deadline, paused_since, paused_seconds, stopped_at, warned, "
+                + "breached, missed, next_check_at) values (:n, :metric, :current, :start, :target, :fixed, :pausedSince, :paused, "
+                + ":stopped, :warned, :breached, :missed, :next)");
         for (SlaClock.Stored s : clocks.replaced()) {
-            insertClock(h, number, s, false, null);
+            addClock(batch, number, s, false, null);
         }
         for (SlaClock.Stored s : clocks.current()) {
-            insertClock(h, number, s, true, clocks.nextCheck(s.metric()).orElse(null));
+            addClock(batch, number, s, true, clocks.nextCheck(s.metric()).orElse(null));
+        }
+        if (batch.size() > 0) {
+            batch.execute();
         }
     }
 
-    private static void insertClock(Handle h, long number, SlaClock.Stored s, boolean current, Instant nextCheck) {
-        h.createUpdate("insert into sla_clock (complaint_number, metric, current_clock, started_at, target_seconds, fixed_deadline, "
-                        + "paused_since, paused_seconds, stopped_at, warned, breached, missed, next_check_at) values (:n, :metric, "
-                        + ":current, :start, :target, :fixed, :pausedSince, :paused, :stopped, :warned, :breached, :missed, :next)")
-                .bind("n", number).bind("metric", s.metric().name()).bind("current", current).bind("start", at(s.start()))
+    private static void addClock(org.jdbi.v3.core.statement.PreparedBatch batch, long number, SlaClock.Stored s, boolean current,
+                                 Instant nextCheck) {
+        batch.bind("n", number).bind("metric", s.metric().name()).bind("current", current).bind("start", at(s.start()))
                 .bind("target", s.target().toSeconds()).bind("fixed", at(s.fixedDeadline())).bind("pausedSince", at(s.pausedSince()))
                 .bind("paused", s.paused().toSeconds()).bind("stopped", at(s.stoppedAt())).bind("warned", s.warned())
                 .bind("breached", s.breached()).bind("missed", s.missed())
-                .bind("next", at(nextCheck)).execute();
+                .bind("next", at(nextCheck)).add();
     }
 
     /** Adds a record to a complaint's audit trail in the caller's transaction (a decision made around a change). */
