@@ -37,7 +37,7 @@ final class ReplyText {
             "отправлено", "saadetud", "được", "изпратено", "poslano", "odesláno", "odoslané", "lähetetty", "στάλθηκε", "seolta",
             "nosūtīts", "išsiųsta", "mibgħut", "wysłane", "надіслано", "أُرسلت", "أرسلت", "נשלח", "outlook");
     /** How the other forms end, or what they hold: "iPhone'umdan gönderildi", "iPhoneから送信", "… from mobile". */
-    private static final List<String> SIGNATURE_MARKS = List.of("gönderildi", "から送信", "에서 보냄", "küldve", " from mobile",
+    private static final List<String> SIGNATURE_MARKS = List.of("gönderildi", "から送信", "에서 보냄", "küldve", "from mobile",
             "從我的", "发自我的", "从我的");
     /** How far into a line (past its indent) the colon of a header field or a forward intro can be. */
     private static final int MAX_KEY = 48;
@@ -497,7 +497,7 @@ final class ReplyText {
             return false;
         }
         for (String mark : SIGNATURE_MARKS) {
-            if (line.contains(mark) || (mark.charAt(0) == ' ' && containsIgnoringCase(line, mark))) {
+            if (line.contains(mark) || (mark.charAt(0) < 128 && containsIgnoringCase(line, mark))) {
                 return true;
             }
         }
@@ -506,10 +506,17 @@ final class ReplyText {
 
     /** Whether {@code line} holds {@code needle} (lower-case ASCII), in any case, without a lower-cased copy. */
     private static boolean containsIgnoringCase(String line, String needle) {
-        char head = needle.charAt(0);
-        for (int i = 0; i + needle.length() <= line.length(); i++) {
-            char c = line.charAt(i);
-            if ((c == head || (c >= 'A' && c <= 'Z' && c + 32 == head)) && line.regionMatches(true, i, needle, 0, needle.length())) {
+        // the first letter found by indexOf (which the JIT makes a vector scan), the rest compared only there
+        char lower = needle.charAt(0);
+        char upper = Character.toUpperCase(lower);
+        for (int i = line.indexOf(lower); i >= 0 && i + needle.length() <= line.length(); i = line.indexOf(lower, i + 1)) {
+            if (line.regionMatches(true, i, needle, 0, needle.length())) {
+                return true;
+            }
+        }
+        for (int i = upper == lower ? -1 : line.indexOf(upper); i >= 0 && i + needle.length() <= line.length();
+             i = line.indexOf(upper, i + 1)) {
+            if (line.regionMatches(true, i, needle, 0, needle.length())) {
                 return true;
             }
         }
