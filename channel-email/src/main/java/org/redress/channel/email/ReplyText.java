@@ -237,21 +237,27 @@ final class ReplyText {
     private static final Pattern MARKDOWN_LINK = Pattern.compile("\\[([^\\]]+)\\]\\([^)]+\\)");
 
     /**
-     * How long one body's lines may take to classify (what follows costs a fraction of it, linear in the lines, so
-     * a body is trimmed within 50 ms). Past it the whole text is kept ({@link OutOfTime}): on the hostile shapes
-     * of #22 (a megabyte of "wrote:" lines, of wrapped "On …" lines) the per-line patterns cost more than a
-     * stranger's mail is worth, and intake must not be tied up by one.
+     * How much work one body's lines may take: {@value #LINE_WORK} a line looked at past the cheapest tests, and one
+     * a character given to a per-line pattern (each pattern's cost per character is bounded: anchored, bounded repeats, lines cut at
+     * {@value #MAX_LINE}). On this machine, warm, it is at most about 30 ms of classifying (the costliest shape, a
+     * megabyte of "wrote:" lines, runs about 50 ns a character); what follows costs a fraction of it, linear in
+     * the lines, so a body is trimmed within 50 ms. Past it the whole text is kept ({@link OutOfTime}): on the
+     * hostile shapes of #22 the patterns cost more than a stranger's mail is worth, and intake must not be tied
+     * up by one. Work, not a clock: the same mail is trimmed the same way on a busy machine, a slow one and a cold
+     * JVM; {@link #HARD_STOP_NANOS} is only the backstop for a shape nobody measured.
      */
-    static final long BUDGET_NANOS = 30_000_000L;
+    static final long BUDGET = 600_000L;
+    static final long LINE_WORK = 8;
+    static final long HARD_STOP_NANOS = 200_000_000L;
     static final int MAX_LINES = 50_000;
-    /** Characters given to the per-line patterns since start: the work the cost tests compare, never timed. */
-    static final java.util.concurrent.atomic.LongAdder PATTERN_WORK = new java.util.concurrent.atomic.LongAdder();
+    /** Characters given to the per-line patterns in the body being trimmed on this thread. */
+    private static final ThreadLocal<long[]> WORK = ThreadLocal.withInitial(() -> new long[2]);
 
-    /** Trimming ran past {@link #BUDGET_NANOS}: the caller keeps the whole text and says why. */
+    /** Trimming ran past {@link #BUDGET}: the caller keeps the whole text and says why. */
     static final class OutOfTime extends RuntimeException {
         OutOfTime(int line, int lines) {
-            this("the new text could not be told from the quoted mail within " + BUDGET_NANOS / 1_000_000
-                    + " ms (stopped at line " + line + " of " + lines + "); the whole text is kept");
+            this("the new text could not be told from the quoted mail within the work one body may take (stopped at line "
+                    + line + " of " + lines + "); the whole text is kept");
         }
 
         OutOfTime(String why) {
@@ -263,8 +269,14 @@ final class ReplyText {
     }
 
     private static Matcher run(Pattern p, String line) {
-        PATTERN_WORK.add(line.length() + 1);
+        WORK.get()[0] += line.length() + 1;
         return p.matcher(line);
+    }
+
+    /** The work trimming {@code text} takes, without a limit: what the cost tests compare, never a clock. */
+    static long workOf(String text) {
+        of(text, Long.MAX_VALUE);
+        return WORK.get()[0];
     }
 
     /**
@@ -288,39 +300,46 @@ final class ReplyText {
         return lines;
     }
 
-    /** Every 256 lines: stop when interrupted (the parse's timeout) or past the budget. */
-    private static void checkTime(int line, int lines, long deadline) {
-        if ((line & 255) != 0) {
+    /** Every 64 lines: stop when interrupted (the parse's timeout) or past the budget. */
+    private static void checkWork(int line, int lines, long budget) {
+        if ((line & 63) != 0) {
             return;
+        }
+        long[] work = WORK.get();
+        if (budget != Long.MAX_VALUE && System.nanoTime() - work[1] > HARD_STOP_NANOS) {
+            throw new OutOfTime("the new text could not be told from the quoted mail within " + HARD_STOP_NANOS / 1_000_000
+                    + " ms (stopped at line " + line + " of " + lines + "); the whole text is kept");
         }
         if (Thread.currentThread().isInterrupted()) {
             // the parse ran past its timeout and was cancelled: stop here and free the thread
             throw new java.util.concurrent.CancellationException("trimming the reply was cancelled");
         }
-        if (System.nanoTime() - deadline > 0) {
+        if (work[0] > budget) {
             throw new OutOfTime(line, lines);
         }
     }
 
     /** The new text of {@code text}, stripped; the whole text (stripped) when nothing would remain. */
     static String of(String text) {
-        return of(text, BUDGET_NANOS);
+        return of(text, BUDGET);
     }
 
-    /** As {@link #of(String)}, within {@code budgetNanos} (the cost tests count work without a clock). */
-    static String of(String text, long budgetNanos) {
+    /** As {@link #of(String)}, within {@code budget} (see {@link #BUDGET}). */
+    static String of(String text, long budget) {
         if (text == null || text.isBlank()) {
             return "";
         }
-        long deadline = System.nanoTime() + budgetNanos;
+        long[] work = WORK.get();
+        work[0] = 0;
+        work[1] = System.nanoTime();
         String normalised = text.replace("\r\n", "\n").replace('\r', '\n');
         List<String> lines = lines(normalised);
         StringBuilder pattern = new StringBuilder(lines.size());
         for (int i = 0; i < lines.size(); i++) {
-            checkTime(i, lines.size(), deadline);
+            checkWork(i, lines.size(), budget);
             pattern.append(classify(lines.get(i)));
         }
-        joinWrappedHeaders(lines, pattern, deadline);
+        joinWrappedHeaders(lines, pattern, budget);
         joinHeaderTails(lines, pattern);
         // a bottom-posted reply: the quoted mail first, the new text after it
         com.google.re2j.Matcher bottom = BOTTOM_POSTED.matcher(pattern);
@@ -386,6 +405,7 @@ final class ReplyText {
             // ">", "ok", "> a": too short for any header, signature or separator
             return first == '>' ? QUOTE : TEXT;
         }
+        WORK.get()[0] += LINE_WORK;
         if (maySign(line, start)) {
             String unlinked = line.contains("](") ? run(MARKDOWN_LINK, line).replaceAll("$1") : line;
             if (unlinked.length() < 160 && run(MOBILE_SIGNATURE, unlinked).lookingAt()) {
@@ -595,9 +615,9 @@ final class ReplyText {
     }
 
     /** "On Mon, 3 Jun 2024 at 10:00, Ann\n<ann@example.com> wrote:" as one line, so that it is recognised. */
-    private static void joinWrappedHeaders(List<String> lines, StringBuilder pattern, long deadline) {
+    private static void joinWrappedHeaders(List<String> lines, StringBuilder pattern, long budget) {
         for (int i = 0; i < lines.size() - 1; i++) {
-            checkTime(i, lines.size(), deadline);
+            checkWork(i, lines.size(), budget);
             String line = lines.get(i);
             if (pattern.charAt(i) != TEXT || line.length() > 200 || !mayStartHeader(line)) {
                 continue;
