@@ -106,34 +106,31 @@ final class ReplyText {
             "napísal(?:\\(a\\))?", "pisze", "написал(?:\\(а\\)|а)?", "написа", "пишет", "пише", "a scris", "au scris",
             "kirjutas", "kirjutasid", "đã viết", "viết", "写道", "寫道", "작성", "のメッセージ", "kirjoitti", "írta",
             "napsal(?:\\(a\\))?", "έγραψε", "rakstīja", "rašė", "kiteb", "şunu yazdı", "yazdı");
-    private static final String WROTE = "(?=[" + firstLetters(WROTE_FORMS) + "])(?:" + String.join("|", WROTE_FORMS) + ")";
+    private static final String WROTE = "(?=[" + firstLetters(WROTE_FORMS) + "\\u0080-\\uffff])(?:" + String.join("|", WROTE_FORMS) + ")";
 
-    /** Embedded-mail headers that end in a "wrote" verb: tried only on lines holding one of {@link #VERB_STEMS}. */
+    /**
+     * Embedded-mail headers that end in a "wrote" verb: tried only on lines holding one of {@link #VERB_STEMS}, and
+     * on the line lower-cased (patterns written lower case, no case-blind flag): a case-blind Unicode class or
+     * literal costs a case lookup for each character at each position, which made one "wrote:" line cost 10 µs.
+     */
     private static final Pattern[] WROTE_HEADERS = {
             // On <date>, <someone> wrote: (and its translations, where the verb ends the line)
-            Pattern.compile("^[ \\t<>*-]*(?:On|At|Le|Am|El|Em|Il|Op|Den|Dnia|Dňa|W dniu|Pe|În|In data de|Vào lúc|Vào|Kirjutas|Dne"
-                    + "|\\d|\\p{L}{2,4}\\.?,? \\d|" + DATE_START + "(?=.*(?:@|\\d[:.]\\d\\d))).{0,300}?" + WROTE + "[ \\t\\u00a0]*[:：]?[ \\t>-]*$",
-                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
+            lowered("^[ \\t<>*-]*(?:On|At|Le|Am|El|Em|Il|Op|Den|Dnia|Dňa|W dniu|Pe|În|In data de|Vào lúc|Vào|Kirjutas|Dne"
+                    + "|\\d|\\p{L}{2,4}\\.?,? \\d|" + DATE_START + "(?=.*(?:@|\\d[:.]\\d\\d))).{0,300}?" + WROTE + "[ \\t\\u00a0]*[:：]?[ \\t>-]*$"),
             // <someone> <address> wrote: / <someone> schrieb: / ... написал:
-            Pattern.compile("^[ \\t>]*[^>\\s].{0,200}?(?:@|\\)|>|\\d).{0,120}?\\s" + WROTE + "[ \\t\\u00a0]*[:：][ \\t]*$",
-                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
-            Pattern.compile("^[ \\t>]*.{1,80} via .{1,80} (?:wrote|schrieb):?[ \\t]*$", Pattern.CASE_INSENSITIVE),
+            lowered("^[ \\t>]*[^>\\s].{0,200}?(?:@|\\)|>|\\d).{0,120}?\\s" + WROTE + "[ \\t\\u00a0]*[:：][ \\t]*$"),
+            lowered("^[ \\t>]*.{1,80} via .{1,80} (?:wrote|schrieb):?[ \\t]*$"),
             // Am 25.06.2015 um 10:55 schrieb Ann: / tir. 18. apr. 2017 kl. 13:09 skrev Ann <ann@example.com>:
-            Pattern.compile("^[ \\t>]*.{0,40}\\d.{0,100}\\s(?:schrieb|schreef|skrev|escribió|a écrit|kirjutas|scríobh|كتب)\\s[^:]{1,150}:[ \\t]*$",
-                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
-            Pattern.compile("^[ \\t>]*[^\\s>].{0,80}\\s(?:wrote|schrieb|a écrit|escribió)\\s+(?:on|am|le|el)\\s.{1,120}:[ \\t]*$",
-                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
+            lowered("^[ \\t>]*.{0,40}\\d.{0,100}\\s(?:schrieb|schreef|skrev|escribió|a écrit|kirjutas|scríobh|كتب)\\s[^:]{1,150}:[ \\t]*$"),
+            lowered("^[ \\t>]*[^\\s>].{0,80}\\s(?:wrote|schrieb|a écrit|escribió)\\s+(?:on|am|le|el)\\s.{1,120}:[ \\t]*$"),
             // Am 03.06.2024 um 10:00 schrieb Support <support@desk.example>  (no colon)
-            Pattern.compile("^[ \\t>]*.{0,40}\\d.{0,100}\\s(?:schrieb|schreef|skrev|escribió|a écrit|wrote)\\s[^:<]{1,150}<[^<>\\s]+@[^<>\\s]+>[ \\t]*$",
-                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
+            lowered("^[ \\t>]*.{0,40}\\d.{0,100}\\s(?:schrieb|schreef|skrev|escribió|a écrit|wrote)\\s[^:<]{1,150}<[^<>\\s]+@[^<>\\s]+>[ \\t]*$"),
             // Ann <ann@example.com> ezt írta (időpont: 2024. jún. 3., H, 10:00):
-            Pattern.compile("^[ \\t>]*[^\\s>].{0,200}?(?:@|>).{0,40}?\\sezt írta\\s\\(.{1,80}\\):[ \\t]*$",
-                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
+            lowered("^[ \\t>]*[^\\s>].{0,200}?(?:@|>).{0,40}?\\sezt írta\\s\\(.{1,80}\\):[ \\t]*$"),
             // Ann <ann@example.com> 于2024年6月3日周一 10:00写道： (no blank before the verb)
-            Pattern.compile("^[ \\t>]*[^\\s>].{0,200}?(?:@|>).{0,120}?(?:写道|寫道|のメッセージ|작성)[ \\t]*[:：]?[ \\t]*$"),
+            lowered("^[ \\t>]*[^\\s>].{0,200}?(?:@|>).{0,120}?(?:写道|寫道|のメッセージ|작성)[ \\t]*[:：]?[ \\t]*$"),
             // Wiadomość napisana przez Ann <ann@example.com> w dniu 03.06.2024, o godz. 10:00: (Apple Mail, Polish)
-            Pattern.compile("^[ \\t>]*Wiadomość napisana przez .{1,200} w dniu .{1,80}:[ \\t]*$",
-                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
+            lowered("^[ \\t>]*Wiadomość napisana przez .{1,200} w dniu .{1,80}:[ \\t]*$"),
     };
 
     // 2014-03-20 8:48 GMT+01:00 Someone <someone@example.com>:
@@ -187,8 +184,7 @@ final class ReplyText {
     private static final Pattern WRAPPED_DATE_START = Pattern.compile(
             "^[ \\t>]*(?:\\d{1,4}[-./ 年년]|\\p{L}{2,4}\\.?,? \\d|" + DATE_START + ")", Pattern.UNICODE_CASE);
     private static final Pattern WRAPPED_OPEN_ADDRESS = Pattern.compile("<[^>\\s]*$|<[^<>\\s]+@[^<>\\s]+>[ \\t]*$");
-    private static final Pattern WRAPPED_VERB = Pattern.compile("\\s" + WROTE + "(?:\\s|$)",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern WRAPPED_VERB = lowered("\\s" + WROTE + "(?:\\s|$)");
     /** Names of the field that holds the date in a quoted header block, in the languages above. */
     private static final String DATE_KEYS = "Sent|Date|Sendt|Gesendet|Gesendet am|Envoyé|Envoyé le|Message du|Datum|Enviada em|Enviado|Fecha|Data|Skickat|Lähetetty|Wysłano|Дата"
                     + "|Отправлено|Trimis|Saadetud|Ngày gửi|Đã gửi|发送时间|日期|Le|Изпратено|Poslano|Odesláno|Odoslané|Verzonden"
@@ -246,10 +242,10 @@ final class ReplyText {
      * up by one. Work, not a clock: the same mail is trimmed the same way on a busy machine, a slow one and a cold
      * JVM; {@link #HARD_STOP_NANOS} is only the backstop for a shape nobody measured.
      */
-    static final long BUDGET = 600_000L;
+    static final long BUDGET = 400_000L;
     static final long LINE_WORK = 8;
     static final long HARD_STOP_NANOS = 200_000_000L;
-    static final int MAX_LINES = 50_000;
+    static final int MAX_LINES = 40_000;
     /** Characters given to the per-line patterns in the body being trimmed on this thread. */
     private static final ThreadLocal<long[]> WORK = ThreadLocal.withInitial(() -> new long[2]);
 
@@ -415,16 +411,17 @@ final class ReplyText {
         boolean keyed = hasKeyColon(line, key);
         String end = line.stripTrailing();
         String tail = lower(end.substring(Math.max(0, end.length() - 40)));
+        String lowered = null;
         if ((tail.endsWith(":") || tail.endsWith("：") || hasVerb(tail) || (tail.endsWith(">") && tail.indexOf('@') >= 0))
-                && hasVerb(lower(line))) {
+                && hasVerb(lowered = lower(line))) {
             for (Pattern p : WROTE_HEADERS) {
-                if (run(p, line).lookingAt()) {
+                if (run(p, lowered).lookingAt()) {
                     return EMBEDDED;
                 }
             }
         }
-        if ((line.indexOf('@') >= 0 && (end.endsWith(">") || end.endsWith(">:") || end.endsWith(">：")) && (run(DATED_ADDRESS, line).lookingAt()
-                || run(DATED_ADDRESS_COLON, line).lookingAt()))
+        if ((line.indexOf('@') >= 0 && (end.endsWith(">") || end.endsWith(">:") || end.endsWith(">：")) && hasYear(line)
+                && (run(DATED_ADDRESS, line).lookingAt() || (!end.endsWith(">") && run(DATED_ADDRESS_COLON, line).lookingAt())))
                 || (containsIgnoringCase(line, "gmt") && run(ISO_DATE_SOMEONE, line).lookingAt())
                 || (containsIgnoringCase(line, "posted by") && run(POSTED_BY, line).lookingAt())
                 || (keyed && isForwardIntro(line))
@@ -473,10 +470,17 @@ final class ReplyText {
         }
         String name = lower(line.substring(from, nameEnd));
         String value = line.substring(colon + 1);
-        if (DATE_FIELDS.contains(name) && value.chars().anyMatch(Character::isDigit)) {
+        boolean digit = false;
+        boolean word = false;
+        for (int i = 0; i < value.length() && !(digit && word); i++) {
+            char c = value.charAt(i);
+            digit |= Character.isDigit(c);
+            word |= Character.isLetterOrDigit(c);
+        }
+        if (DATE_FIELDS.contains(name) && digit) {
             return true;
         }
-        if (!TEXT_FIELDS.contains(name) || value.chars().noneMatch(Character::isLetterOrDigit)) {
+        if (!TEXT_FIELDS.contains(name) || !word) {
             return false;
         }
         return !(PARTY_FIELDS.contains(name) && !value.isBlank() && Character.isDigit(value.stripLeading().charAt(0)));
@@ -537,6 +541,19 @@ final class ReplyText {
         for (int i = upper == lower ? -1 : line.indexOf(upper); i >= 0 && i + needle.length() <= line.length();
              i = line.indexOf(upper, i + 1)) {
             if (line.regionMatches(true, i, needle, 0, needle.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Four digits in a row, as both dated-address patterns need: without them they need not backtrack to know. */
+    private static boolean hasYear(String line) {
+        int run = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            run = c >= '0' && c <= '9' ? run + 1 : 0;
+            if (run == 4) {
                 return true;
             }
         }
@@ -648,11 +665,38 @@ final class ReplyText {
         }
     }
 
-    /** The first letters of the forms, in both cases, for a look-ahead class. */
+    /**
+     * A pattern for lower-cased lines: its letters lower-cased, escapes ({@code \\S}, {@code \\p{L}}, {@code \\u00a0})
+     * kept as written.
+     */
+    private static Pattern lowered(String regex) {
+        StringBuilder b = new StringBuilder(regex.length());
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c != '\\' || i + 1 == regex.length()) {
+                b.append(Character.toLowerCase(c));
+                continue;
+            }
+            char next = regex.charAt(i + 1);
+            int end = next == 'p' || next == 'P' ? regex.indexOf('}', i) + 1 : next == 'u' ? i + 6 : i + 2;
+            b.append(regex, i, end);
+            i = end - 1;
+        }
+        return Pattern.compile(b.toString());
+    }
+
+    /**
+     * The ASCII first letters of the forms, in both cases, for a look-ahead class (any other character is let
+     * through to the alternation: a class of ASCII letters is one bit test, one with Cyrillic or CJK letters in it
+     * a chain of tests at every position).
+     */
     private static String firstLetters(List<String> forms) {
         StringBuilder letters = new StringBuilder();
         for (String form : forms) {
             char c = form.charAt(0);
+            if (c >= 128) {
+                continue;
+            }
             for (char x : new char[] {c, Character.toUpperCase(c), Character.toLowerCase(c)}) {
                 if (letters.indexOf(String.valueOf(x)) < 0) {
                     letters.append(x);
@@ -736,7 +780,7 @@ final class ReplyText {
         return (startsWithOnWord(line, k) && run(WRAPPED_ON_START, line).matches())
                 || (digitSoon && run(WRAPPED_DATE_START, line).lookingAt())
                 || (line.indexOf('<') >= 0 && run(WRAPPED_OPEN_ADDRESS, line).find())
-                || (hasVerb(lower(line)) && run(WRAPPED_VERB, line).find());
+                || (hasVerb(lower(line)) && run(WRAPPED_VERB, lower(line)).find());
     }
 
     /**

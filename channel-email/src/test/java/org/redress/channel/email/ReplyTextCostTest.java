@@ -135,7 +135,7 @@ class ReplyTextCostTest {
     void a_body_past_the_line_cap_or_the_budget_is_kept_whole_and_says_why() {
         String lines = "> quoted\n".repeat(ReplyText.MAX_LINES + 1);
         assertThatThrownBy(() -> ReplyText.of("My line is down.\n" + lines)).isInstanceOf(ReplyText.OutOfTime.class)
-                .hasMessageContaining("more than 50000 lines");
+                .hasMessageContaining("more than 40000 lines");
         String wrote = "On Mon, 3 Jun 2024 at 10:00, Ann <ann@example.com> wrote:\n".repeat(10_000);
         assertThatThrownBy(() -> ReplyText.of("My line is down.\n" + wrote)).isInstanceOf(ReplyText.OutOfTime.class)
                 .hasMessageContaining("the whole text is kept"); // by the work budget, or in a cold JVM by the backstop
