@@ -457,11 +457,8 @@ final class ReplyText {
         while (from < line.length() && PAD_CHARS.indexOf(line.charAt(from)) >= 0) {
             from++;
         }
-        int colon = from;
-        while (colon < line.length() && colon - from <= MAX_KEY && line.charAt(colon) != ':' && line.charAt(colon) != '：') {
-            colon++;
-        }
-        if (colon >= line.length() || colon - from > MAX_KEY) {
+        int colon = keyColon(line, from);
+        if (colon < 0) {
             return false;
         }
         int nameEnd = colon;
@@ -492,11 +489,8 @@ final class ReplyText {
         while (from < line.length() && (line.charAt(from) == ' ' || line.charAt(from) == '\t' || line.charAt(from) == '>')) {
             from++;
         }
-        int colon = from;
-        while (colon < line.length() && colon - from <= MAX_KEY && line.charAt(colon) != ':' && line.charAt(colon) != '：') {
-            colon++;
-        }
-        if (colon >= line.length() || colon - from > MAX_KEY) {
+        int colon = keyColon(line, from);
+        if (colon < 0) {
             return false;
         }
         String name = line.substring(from, colon).replace('\u00a0', ' ').replace('\u202f', ' ').strip();
@@ -598,13 +592,18 @@ final class ReplyText {
 
     /** Whether a colon follows within {@link #MAX_KEY} characters of where a field's name can begin. */
     private static boolean hasKeyColon(String line, int from) {
+        return keyColon(line, from) >= 0;
+    }
+
+    /** The first colon within {@link #MAX_KEY} characters of {@code from}; -1 when there is none. */
+    private static int keyColon(String line, int from) {
         for (int i = from; i < Math.min(line.length(), from + MAX_KEY + 1); i++) {
             char c = line.charAt(i);
             if (c == ':' || c == '：') {
-                return true;
+                return i;
             }
         }
-        return false;
+        return -1;
     }
 
     /** Lower case char by char: String.toLowerCase looks at context (Greek final sigma) and is slow on odd text. */
