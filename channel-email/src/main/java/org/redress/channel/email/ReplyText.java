@@ -29,7 +29,6 @@ final class ReplyText {
     /** Longer lines are classified by their start only: no quote header is this long, and it bounds regex work. */
     private static final int MAX_LINE = 400;
 
-    private static final Pattern DELIMITER_LINE = Pattern.compile("^[ \\t]*[-_,=+~#*ᐧ—]+[ \\t]*$");
     private static final String RULE_CHARS = "-_,=+~#*ᐧ—";
     /** The first words (lower case) of the {@link #MOBILE_SIGNATURE} forms that begin with a fixed word. */
     private static final java.util.Set<String> SIGNATURE_FIRST_WORDS = java.util.Set.of("sent", "from", "get", "envoyé",
@@ -576,7 +575,7 @@ final class ReplyText {
         return i;
     }
 
-    /** {@link #DELIMITER_LINE} without a matcher: rule characters and blanks only, at least one rule character. */
+    /** A line of rule characters ("---", "* * *") and blanks only, at least one rule character; no matcher needed. */
     static boolean isDelimiterLine(String line) {
         boolean rule = false;
         for (int i = 0; i < line.length(); i++) {
@@ -685,9 +684,9 @@ final class ReplyText {
     }
 
     /**
-     * The ASCII first letters of the forms, in both cases, for a look-ahead class (any other character is let
-     * through to the alternation: a class of ASCII letters is one bit test, one with Cyrillic or CJK letters in it
-     * a chain of tests at every position).
+     * The ASCII first letters of the (lower-case) forms, for a look-ahead class on lower-cased lines (any other
+     * character is let through to the alternation: a class of ASCII letters is one bit test, one with Cyrillic or
+     * CJK letters in it a chain of tests at every position).
      */
     private static String firstLetters(List<String> forms) {
         StringBuilder letters = new StringBuilder();
@@ -696,10 +695,8 @@ final class ReplyText {
             if (c >= 128) {
                 continue;
             }
-            for (char x : new char[] {c, Character.toUpperCase(c), Character.toLowerCase(c)}) {
-                if (letters.indexOf(String.valueOf(x)) < 0) {
-                    letters.append(x);
-                }
+            if (letters.indexOf(String.valueOf(c)) < 0) {
+                letters.append(c);
             }
         }
         return letters.toString();
