@@ -26,10 +26,12 @@ final class Answering {
     static final String TAKEN_AT_THE_DESK = "desk:";
 
     private final Optional<String> mailChannel;
+    private final ReplyingInstances replying;
 
     /** @param mailChannel the desk's email channel instance that writes to customers of complaints taken at the desk */
-    Answering(Optional<String> mailChannel) {
+    Answering(Optional<String> mailChannel, ReplyingInstances replying) {
         this.mailChannel = mailChannel;
+        this.replying = replying;
     }
 
     static boolean takesNoAnswers(String address) {
@@ -52,7 +54,7 @@ final class Answering {
      *
      * @param inPublic posted as an answer to the customer's public post
      * @return the channel instance it is owed through; empty when there is none (no address, an address that takes
-     *         no answers, a walk-in's phone number), and the text is on the timeline for the agent to give in person
+     *         no answers, a walk-in's phone number, a channel that cannot send), and the text is on the timeline for the agent to give in person
      */
     Optional<String> owe(Tx tx, Complaint c, String replyId, String text, Instant now, boolean inPublic) {
         Optional<Entry.CustomerMessage> last = lastInbound(c);
@@ -70,6 +72,9 @@ final class Answering {
             }
             through = mailChannel.get();
             inReplyTo = null; // the walk-in's "message" is the agent's notes, never a mail the customer could thread on
+        }
+        if (!replying.replies(through)) {
+            return Optional.empty(); // a channel that only reads (a call log, an archive): the agent answers another way
         }
         String subject = Outbound.answering(c.subject(), c.number().tag());
         Outbound.owe(tx, replyId, c.number().value(), through, to.get(), subject, text, inReplyTo, false,

@@ -47,6 +47,7 @@ import org.redress.core.text.LanguageDetection;
  */
 public final class Desk {
 
+    private final ReplyingInstances replying;
     private final Database database;
     private final DeskConfig config;
     private final ChannelRegistry registry;
@@ -112,8 +113,9 @@ public final class Desk {
         this.callRules = new CallRules(CallRules.Policy.standard(), policies.calendar(), new PromiseExtractor(policies.calendar()));
 
         // customers of complaints taken at the desk are written to by the first email channel, by name
+        this.replying = new ReplyingInstances(config, registry);
         Answering answering = new Answering(config.channels().stream().filter(c -> c.plugin().equals("email"))
-                .map(DeskConfig.ChannelConfig::name).sorted().findFirst());
+                .map(DeskConfig.ChannelConfig::name).sorted().findFirst(), replying);
         this.replies = new Replies(complaints, promises, guard, clock, doorbell, answering);
         this.casework = new Casework(complaints, promises, remedies, satisfaction, clock, doorbell, answering);
         this.incidents = new Incidents(database, incidentBook, complaints, policies.calendar().zone(), clock, doorbell, answering);
@@ -147,12 +149,17 @@ public final class Desk {
      */
     public DeskIntake intake(String plugin, DeskIntake.Mode mode) {
         return new DeskIntake(database, complaints, promises, inbox, plugin, triage, detection, config.policies().routing(), escalator,
-                callRules, config.intake(), clock, mode);
+                callRules, config.intake(), clock, mode, replying::replies);
     }
 
     /** As {@link #intake(String, DeskIntake.Mode)}: live and acknowledging, or quiet. */
     public DeskIntake intake(String plugin, boolean acknowledge) {
         return intake(plugin, acknowledge ? DeskIntake.Mode.LIVE : DeskIntake.Mode.QUIET);
+    }
+
+    /** Which channel instances the desk can answer through; the node tells it what each opened instance can do. */
+    public ReplyingInstances replying() {
+        return replying;
     }
 
     /** Sends what the desk owes through a channel. */

@@ -64,10 +64,11 @@ public final class DeskNode implements AutoCloseable {
                     channel = plugin.open(settings, context);
                 } catch (SourceUnavailableException e) {
                     // the server is down, not the settings wrong: start without it and let the poller open it later
-                    channel = new ReopeningChannel(() -> plugin.open(settings, context), e.getMessage());
+                    channel = ReopeningChannel.of(() -> plugin.open(settings, context), e.getMessage(), plugin.descriptor().canReply());
                     node.unavailable.add("channels." + c.name() + ": " + e.getMessage());
                 }
                 node.channels.add(channel);
+                desk.replying().opened(c.name(), channel);
                 node.pollers.add(new ChannelPoller(c.name(), channel, desk.intake(c.plugin(), true), desk.outbox(), leases, config.node(),
                         config.leaseTtl(), config.pollEvery(), config.batch()));
             } catch (InvalidSettingsException e) {

@@ -7,6 +7,7 @@ import org.redress.core.channel.Batch;
 import org.redress.core.channel.Channel;
 import org.redress.core.channel.ChannelException;
 import org.redress.core.channel.Checkpoint;
+import org.redress.core.channel.ReplyingChannel;
 import org.redress.core.intake.InboundStore;
 import org.redress.core.intake.IntakeCounts;
 import org.redress.core.intake.IntakeRunner;
@@ -135,8 +136,11 @@ public final class ChannelPoller implements Runnable {
         // sent at once (deliverNow); what another node or process queued is found by a look every outboxEvery()
         long now = System.nanoTime();
         if (counts.stored() > 0 || outboxOwed || now - outboxScannedAt >= outboxEvery().toNanos()) {
+            if (!(channel instanceof ReplyingChannel replying)) {
+                return true; // a channel that only reads is owed nothing: the desk queues no message for it
+            }
             synchronized (sending) {
-                Outbox.Sent sent = outbox.deliverPending(instance, channel, 100);
+                Outbox.Sent sent = outbox.deliverPending(instance, replying, 100);
                 report(sent);
                 outboxOwed = sent.retryLater() > 0 || sent.delivered() + sent.failed() + sent.retryLater() >= 100;
                 sendingFailed(sent.lastFailure() == null ? null : "sending: " + sent.lastFailure()
@@ -208,11 +212,11 @@ public final class ChannelPoller implements Runnable {
      */
     public void deliverNow() {
         try {
-            if (stopped || !leases.acquire(leaseName(), node, leaseTtl)) {
+            if (stopped || !(channel instanceof ReplyingChannel replying) || !leases.acquire(leaseName(), node, leaseTtl)) {
                 return;
             }
             synchronized (sending) {
-                Outbox.Sent sent = outbox.deliverPending(instance, channel, 100);
+                Outbox.Sent sent = outbox.deliverPending(instance, replying, 100);
                 report(sent);
                 sendingFailed(sent.lastFailure() == null ? null : "sending: " + sent.lastFailure());
             }

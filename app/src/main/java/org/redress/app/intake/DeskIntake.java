@@ -85,6 +85,8 @@ public final class DeskIntake implements InboundStore {
     private final RoutingTable routing;
     private final Clock clock;
     private final Mode mode;
+    /** Whether a channel instance can send: one that only reads is owed no acknowledgement. */
+    private final java.util.function.Predicate<String> replies;
     private final DeskConfig.IntakeRules rules;
     private final Complaints complaints;
     private final Inbox inbox;
@@ -108,8 +110,9 @@ public final class DeskIntake implements InboundStore {
      */
     public DeskIntake(Database database, Complaints complaints, Promises promises, Inbox inbox, String plugin, Triage triage,
                       LanguageDetection detection, RoutingTable routing, Escalator escalator, CallRules callRules,
-                      DeskConfig.IntakeRules rules, Clock clock, Mode mode) {
+                      DeskConfig.IntakeRules rules, Clock clock, Mode mode, java.util.function.Predicate<String> replies) {
         this.rules = rules;
+        this.replies = replies;
         this.calls = new CallIntake(complaints, promises, callRules, escalator);
         this.database = database;
         this.complaints = complaints;
@@ -295,7 +298,7 @@ public final class DeskIntake implements InboundStore {
         }
         complaints.insert(h, complaint, clocks);
         Inbox.reference(h, m.externalId(), number.value());
-        if (as == Mode.LIVE && first == null && !"true".equals(m.attributes().get(InboundMessage.NO_AUTOMATIC_ANSWER))) {
+        if (as == Mode.LIVE && first == null && replies.test(instance) && !"true".equals(m.attributes().get(InboundMessage.NO_AUTOMATIC_ANSWER))) {
             // in the customer's language when the desk writes it, else in the desk's own
             owe(h, instance, number.value(), m, complaint.language().filter(Triage.LANGUAGES::contains).orElse(rules.language()));
         }

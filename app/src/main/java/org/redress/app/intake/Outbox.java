@@ -7,7 +7,7 @@ import org.redress.app.store.Complaints;
 import org.redress.app.store.ConcurrentChangeException;
 import org.redress.app.store.Database;
 import org.redress.app.store.Outbound;
-import org.redress.core.channel.Channel;
+import org.redress.core.channel.ReplyingChannel;
 import org.redress.core.channel.DeliveryResult;
 import org.redress.core.channel.OutboundReply;
 import org.redress.core.channel.Visibility;
@@ -50,7 +50,7 @@ public final class Outbox {
     public record Sent(int delivered, int failed, int retryLater, String lastFailure) {
     }
 
-    public Sent deliverPending(String instance, Channel channel, int max) {
+    public Sent deliverPending(String instance, ReplyingChannel channel, int max) {
         int delivered = 0;
         int failed = 0;
         int later = 0;

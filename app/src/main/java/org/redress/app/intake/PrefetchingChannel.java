@@ -9,8 +9,6 @@ import org.redress.core.channel.Batch;
 import org.redress.core.channel.Channel;
 import org.redress.core.channel.ChannelException;
 import org.redress.core.channel.Checkpoint;
-import org.redress.core.channel.DeliveryResult;
-import org.redress.core.channel.OutboundReply;
 
 /**
  * Reads the next batch while the desk stores the current one, so that parsing and the database work on two
@@ -87,11 +85,6 @@ public final class PrefetchingChannel implements Channel {
     @Override
     public boolean awaitNew(Duration max) throws ChannelException {
         return channel.awaitNew(max);
-    }
-
-    @Override
-    public DeliveryResult deliver(OutboundReply reply) {
-        return channel.deliver(reply);
     }
 
     @Override

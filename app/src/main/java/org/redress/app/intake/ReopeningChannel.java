@@ -7,13 +7,14 @@ import org.redress.core.channel.ChannelException;
 import org.redress.core.channel.Checkpoint;
 import org.redress.core.channel.DeliveryResult;
 import org.redress.core.channel.OutboundReply;
+import org.redress.core.channel.ReplyingChannel;
 
 /**
  * A channel whose source could not be reached when the desk started: it is opened on the first read that finds the
  * source back, and until then every read fails with why, which the poller reports and waits out with growing
  * pauses. So a desk starts while its mail server is down, as a running desk rides out the same outage.
  */
-public final class ReopeningChannel implements Channel {
+public class ReopeningChannel implements Channel {
 
     /** Opens the real channel; throws while the source is still away. */
     @FunctionalInterface
@@ -25,12 +26,20 @@ public final class ReopeningChannel implements Channel {
     private volatile Channel open;
     private volatile String lastFailure;
 
-    public ReopeningChannel(Opener opener, String firstFailure) {
+    /**
+     * A channel opened later, which replies when its plugin can ({@link org.redress.core.channel.ChannelDescriptor#canReply()}):
+     * the desk must know before the source is back whether to owe anything through it.
+     */
+    public static ReopeningChannel of(Opener opener, String firstFailure, boolean canReply) {
+        return canReply ? new Replying(opener, firstFailure) : new ReopeningChannel(opener, firstFailure);
+    }
+
+    private ReopeningChannel(Opener opener, String firstFailure) {
         this.opener = opener;
         this.lastFailure = firstFailure;
     }
 
-    private Channel channel() throws ChannelException {
+    Channel channel() throws ChannelException {
         Channel c = open;
         if (c == null) {
             synchronized (this) {
@@ -64,17 +73,24 @@ public final class ReopeningChannel implements Channel {
         return c != null && c.awaitNew(max);
     }
 
-    @Override
-    public DeliveryResult deliver(OutboundReply reply) {
-        Channel c = open;
-        if (c == null) {
+    /** A reopening channel whose plugin replies: sending opens the source too. */
+    private static final class Replying extends ReopeningChannel implements ReplyingChannel {
+
+        private Replying(Opener opener, String firstFailure) {
+            super(opener, firstFailure);
+        }
+
+        @Override
+        public DeliveryResult deliver(OutboundReply reply) {
+            Channel c;
             try {
-                c = channel();
+                c = super.channel();
             } catch (ChannelException e) {
                 return new DeliveryResult.Failed("the channel's source is not reachable yet: " + e.getMessage(), true);
             }
+            return c instanceof ReplyingChannel r ? r.deliver(reply)
+                    : new DeliveryResult.Failed("this channel instance cannot send replies (its settings name no way to send)", false);
         }
-        return c.deliver(reply);
     }
 
     /** Whether the source has been reached since the desk started. */

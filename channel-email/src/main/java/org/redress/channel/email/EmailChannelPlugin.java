@@ -161,7 +161,7 @@ public final class EmailChannelPlugin implements ChannelPlugin {
             }
             default -> throw new ChannelException("setting 'source': unknown source '" + source + "'");
         };
-        return new MailChannel(inbox, outbox);
+        return MailChannel.of(inbox, outbox);
     }
 
     private static void allow(String source, String afterCommit, String... allowed) throws ChannelException {

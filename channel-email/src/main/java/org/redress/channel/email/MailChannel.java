@@ -8,21 +8,28 @@ import org.redress.core.channel.ChannelException;
 import org.redress.core.channel.Checkpoint;
 import org.redress.core.channel.DeliveryResult;
 import org.redress.core.channel.OutboundReply;
+import org.redress.core.channel.ReplyingChannel;
 
-/** One configured mailbox: an {@link Inbox} to read from and, when SMTP is configured, an {@link SmtpOutbox}. */
-final class MailChannel implements Channel {
+/**
+ * One configured mailbox: an {@link Inbox} to read from. With an SMTP server configured it is a
+ * {@link ReplyingChannel} ({@link Answering}); without one it only reads, and the desk owes nothing through it.
+ */
+class MailChannel implements Channel {
 
     private final Inbox inbox;
-    private final Optional<SmtpOutbox> outbox;
+
+    /** A mailbox that only reads, or one that also answers through {@code outbox}. */
+    static MailChannel of(Inbox inbox, Optional<SmtpOutbox> outbox) {
+        return outbox.<MailChannel>map(o -> new Answering(inbox, o)).orElseGet(() -> new MailChannel(inbox));
+    }
+
+    private MailChannel(Inbox inbox) {
+        this.inbox = inbox;
+    }
 
     /** The outbox, for tests that stop a delivery half-way. */
     Optional<SmtpOutbox> outbox() {
-        return outbox;
-    }
-
-    MailChannel(Inbox inbox, Optional<SmtpOutbox> outbox) {
-        this.inbox = inbox;
-        this.outbox = outbox;
+        return Optional.empty();
     }
 
     @Override
@@ -41,14 +48,34 @@ final class MailChannel implements Channel {
     }
 
     @Override
-    public DeliveryResult deliver(OutboundReply reply) {
-        return outbox.map(o -> o.deliver(reply)).orElseGet(() -> new DeliveryResult.Failed(
-                "this mailbox has no SMTP server configured (settings smtp-host, from-address)", false));
-    }
-
-    @Override
     public void close() {
         inbox.close();
-        outbox.ifPresent(SmtpOutbox::close);
+    }
+
+    /** A mailbox with an SMTP server to answer through. */
+    static final class Answering extends MailChannel implements ReplyingChannel {
+
+        private final SmtpOutbox smtp;
+
+        private Answering(Inbox inbox, SmtpOutbox smtp) {
+            super(inbox);
+            this.smtp = smtp;
+        }
+
+        @Override
+        Optional<SmtpOutbox> outbox() {
+            return Optional.of(smtp);
+        }
+
+        @Override
+        public DeliveryResult deliver(OutboundReply reply) {
+            return smtp.deliver(reply);
+        }
+
+        @Override
+        public void close() {
+            super.close();
+            smtp.close();
+        }
     }
 }

@@ -32,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.redress.core.channel.ReplyingChannel;
 import org.redress.core.channel.Channel;
 import org.redress.core.channel.ChannelContext;
 import org.redress.core.channel.ChannelException;
@@ -183,7 +184,7 @@ class MailServerEndToEndTest {
             assertThat(inboxOf(desk).getMessages()).as("marked seen only after the desk stored it")
                     .allSatisfy(s -> assertThat(s.isSet(Flags.Flag.SEEN)).isTrue());
 
-            DeliveryResult result = channel.deliver(new OutboundReply("reply-1", first.get(0).sender(),
+            DeliveryResult result = ((ReplyingChannel) channel).deliver(new OutboundReply("reply-1", first.get(0).sender(),
                     "Re: Parcel never arrived [#1042]", "Dear Ana,\n\nwe are sorry. The parcel leaves today; you will have it by Friday.",
                     List.of("first@customer.example"), Visibility.PRIVATE, false));
             assertThat(result).isInstanceOf(DeliveryResult.Delivered.class);
@@ -207,7 +208,7 @@ class MailServerEndToEndTest {
             assertThat((String) parts.getBodyPart(0).getContent()).contains("we are sorry").contains("[ref:1042.");
 
             // sending the same reply again sends nothing
-            assertThat(channel.deliver(new OutboundReply("reply-1", first.get(0).sender(), "Re: Parcel never arrived [#1042]",
+            assertThat(((ReplyingChannel) channel).deliver(new OutboundReply("reply-1", first.get(0).sender(), "Re: Parcel never arrived [#1042]",
                     "Dear Ana, ...", List.of("first@customer.example"), Visibility.PRIVATE, false))).isEqualTo(result);
             Thread.sleep(300);
             assertThat(greenMail.getReceivedMessagesForDomain("customer.example")).hasSize(1);
@@ -257,19 +258,19 @@ class MailServerEndToEndTest {
         try (Channel channel = open(imapSettings("keep"))) {
             SenderIdentity ana = SenderIdentity.email("ana@customer.example", "Ana");
             for (int i = 1; i <= 3; i++) {
-                assertThat(channel.deliver(new OutboundReply("ack-" + i, ana, "We got your complaint [#" + (1000 + i) + "]",
+                assertThat(((ReplyingChannel) channel).deliver(new OutboundReply("ack-" + i, ana, "We got your complaint [#" + (1000 + i) + "]",
                         "Thank you, we will answer by tomorrow noon.", List.of(), Visibility.PRIVATE, true)))
                         .isInstanceOf(DeliveryResult.Delivered.class);
             }
-            DeliveryResult fourth = channel.deliver(new OutboundReply("ack-4", ana, "We got your complaint [#1004]",
+            DeliveryResult fourth = ((ReplyingChannel) channel).deliver(new OutboundReply("ack-4", ana, "We got your complaint [#1004]",
                     "Thank you.", List.of(), Visibility.PRIVATE, true));
             assertThat(fourth).isInstanceOf(DeliveryResult.Failed.class);
             assertThat(((DeliveryResult.Failed) fourth).reason()).contains("already 3");
-            DeliveryResult noreply = channel.deliver(new OutboundReply("ack-5", SenderIdentity.email("no-reply@shop.example", ""),
+            DeliveryResult noreply = ((ReplyingChannel) channel).deliver(new OutboundReply("ack-5", SenderIdentity.email("no-reply@shop.example", ""),
                     "We got your complaint", "Thank you.", List.of(), Visibility.PRIVATE, true));
             assertThat(((DeliveryResult.Failed) noreply).reason()).contains("machine");
             for (String malformed : List.of("bob@example.", "Bob <bob@example.com")) {
-                DeliveryResult bad = channel.deliver(new OutboundReply("ack-bad-" + malformed.length(), SenderIdentity.email(malformed, ""),
+                DeliveryResult bad = ((ReplyingChannel) channel).deliver(new OutboundReply("ack-bad-" + malformed.length(), SenderIdentity.email(malformed, ""),
                         "We got your complaint", "Thank you.", List.of(), Visibility.PRIVATE, false));
                 assertThat(bad).as(malformed).isInstanceOfSatisfying(DeliveryResult.Failed.class, f -> {
                     assertThat(f.retryable()).as("a malformed address is failed for good, not retried on every poll").isFalse();

@@ -16,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.redress.core.channel.ReplyingChannel;
 import org.redress.core.channel.Channel;
 import org.redress.core.channel.ChannelContext;
 import org.redress.core.channel.ChannelSettings;
@@ -111,20 +112,20 @@ class SentFolderTest {
     @Test
     void a_reply_is_filed_in_sent_and_a_restarted_desk_does_not_send_it_again() throws Exception {
         try (Channel first = open()) {
-            assertThat(first.deliver(reply("r-1"))).isInstanceOf(DeliveryResult.Delivered.class);
+            assertThat(((ReplyingChannel) first).deliver(reply("r-1"))).isInstanceOf(DeliveryResult.Delivered.class);
         }
         assertThat(received()).isEqualTo(1);
         assertThat(filed()).isEqualTo(1);
         // the desk died before it recorded the delivery: the restarted desk is asked to send it again
         try (Channel restarted = open()) {
-            DeliveryResult again = restarted.deliver(reply("r-1"));
+            DeliveryResult again = ((ReplyingChannel) restarted).deliver(reply("r-1"));
             assertThat(again).isInstanceOf(DeliveryResult.Delivered.class);
         }
         assertThat(received()).as("found in Sent: not sent twice").isEqualTo(1);
         assertThat(filed()).isEqualTo(1);
         // another reply is another Message-ID: sent
         try (Channel restarted = open()) {
-            restarted.deliver(reply("r-2"));
+            ((ReplyingChannel) restarted).deliver(reply("r-2"));
         }
         assertThat(received()).isEqualTo(2);
     }
@@ -137,7 +138,7 @@ class SentFolderTest {
                 throw new IllegalStateException("killed after the SMTP server accepted the reply");
             };
             try {
-                first.deliver(reply("r-9"));
+                ((ReplyingChannel) first).deliver(reply("r-9"));
             } catch (IllegalStateException e) {
                 // the process is gone here
             }
@@ -145,12 +146,12 @@ class SentFolderTest {
         assertThat(received()).isEqualTo(1);
         assertThat(filed()).isZero();
         try (Channel restarted = open()) {
-            restarted.deliver(reply("r-9"));
+            ((ReplyingChannel) restarted).deliver(reply("r-9"));
         }
         assertThat(received()).as("the window: accepted but not filed is sent once more").isEqualTo(2);
         assertThat(filed()).isEqualTo(1);
         try (Channel again = open()) {
-            again.deliver(reply("r-9"));
+            ((ReplyingChannel) again).deliver(reply("r-9"));
         }
         assertThat(received()).as("and never a third time").isEqualTo(2);
     }

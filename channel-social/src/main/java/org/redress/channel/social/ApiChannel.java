@@ -11,6 +11,7 @@ import org.redress.core.channel.Batch;
 import org.redress.core.channel.Channel;
 import org.redress.core.channel.ChannelException;
 import org.redress.core.channel.Checkpoint;
+import org.redress.core.channel.ReplyingChannel;
 import org.redress.core.channel.DeliveryResult;
 import org.redress.core.channel.Inbound;
 import org.redress.core.channel.OutboundReply;
@@ -23,7 +24,7 @@ import org.redress.core.channel.Visibility;
  * back-off on 429 (waiting for the reset the network names) and on server errors, and a reply is sent once
  * however often it is asked for.
  */
-final class ApiChannel implements Channel {
+final class ApiChannel implements ReplyingChannel {
 
     /** Waits; tests pass one that only records. */
     interface Sleeper {

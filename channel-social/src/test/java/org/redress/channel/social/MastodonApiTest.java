@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.redress.core.channel.ReplyingChannel;
 import org.redress.core.channel.Batch;
 import org.redress.core.channel.ChannelException;
 import org.redress.core.channel.Checkpoint;
@@ -90,11 +91,11 @@ class MastodonApiTest {
         ApiChannel c = channel(500);
         OutboundReply pub = new OutboundReply("r-1", SenderIdentity.social("mastodon", "@ann@social.example", ""), "",
                 "We are sorry. Your refund is on its way.", List.of("901"), Visibility.PUBLIC, false);
-        assertThat(c.deliver(pub)).isEqualTo(new DeliveryResult.Delivered("s1"));
-        assertThat(c.deliver(pub)).as("the same reply again").isEqualTo(new DeliveryResult.Delivered("s1"));
+        assertThat(((ReplyingChannel) c).deliver(pub)).isEqualTo(new DeliveryResult.Delivered("s1"));
+        assertThat(((ReplyingChannel) c).deliver(pub)).as("the same reply again").isEqualTo(new DeliveryResult.Delivered("s1"));
         OutboundReply dm = new OutboundReply("r-2", SenderIdentity.social("mastodon", "@ann@social.example", ""), "",
                 "Please send us your order number here.", List.of(), Visibility.PRIVATE, false);
-        assertThat(c.deliver(dm)).isInstanceOf(DeliveryResult.Delivered.class);
+        assertThat(((ReplyingChannel) c).deliver(dm)).isInstanceOf(DeliveryResult.Delivered.class);
 
         List<StubServer.Request> posts = server.requests("POST", "/api/v1/statuses");
         assertThat(posts).hasSize(2);
@@ -110,7 +111,7 @@ class MastodonApiTest {
         server.on("POST", "/api/v1/statuses", r -> StubServer.Response.ok("{\"id\":\"p" + server.requests("POST",
                 "/api/v1/statuses").size() + "\"}"));
         String text = ("We checked your account and the double charge came from a payment retry on our side. ").repeat(3).strip();
-        DeliveryResult result = channel(100).deliver(new OutboundReply("r-3", SenderIdentity.social("mastodon", "@ann", ""),
+        DeliveryResult result = ((ReplyingChannel) channel(100)).deliver(new OutboundReply("r-3", SenderIdentity.social("mastodon", "@ann", ""),
                 "", text, List.of("901"), Visibility.PUBLIC, false));
         List<StubServer.Request> posts = server.requests("POST", "/api/v1/statuses");
         assertThat(posts.size()).isGreaterThan(1);
@@ -130,7 +131,7 @@ class MastodonApiTest {
         server.on("POST", "/api/v1/statuses", r -> new StubServer.Response(429, "{\"error\":\"Too many requests\"}",
                         Map.of("X-RateLimit-Reset", "2026-11-23T09:00:40Z")))
                 .on("POST", "/api/v1/statuses", r -> StubServer.Response.ok("{\"id\":\"ok-1\"}"));
-        DeliveryResult result = channel(500).deliver(new OutboundReply("r-4", SenderIdentity.social("mastodon", "@ann", ""),
+        DeliveryResult result = ((ReplyingChannel) channel(500)).deliver(new OutboundReply("r-4", SenderIdentity.social("mastodon", "@ann", ""),
                 "", "Fixed now.", List.of("901"), Visibility.PUBLIC, false));
         assertThat(result).isEqualTo(new DeliveryResult.Delivered("ok-1"));
         assertThat(waits).containsExactly(Duration.ofSeconds(40));
@@ -158,7 +159,7 @@ class MastodonApiTest {
         assertThatThrownBy(() -> c.read(Checkpoint.START, 10)).isInstanceOf(ChannelException.class)
                 .hasMessage("Mastodon account @acme at 127.0.0.1: reading mentions was refused with HTTP 401 "
                         + "(The access token is invalid); check the access token and its scopes");
-        assertThat(c.deliver(new OutboundReply("r-5", SenderIdentity.social("mastodon", "@ann", ""), "", "Hi",
+        assertThat(((ReplyingChannel) c).deliver(new OutboundReply("r-5", SenderIdentity.social("mastodon", "@ann", ""), "", "Hi",
                 List.of("1"), Visibility.PUBLIC, false))).isInstanceOfSatisfying(DeliveryResult.Failed.class, f -> {
                     assertThat(f.retryable()).isFalse();
                     assertThat(f.reason()).contains("HTTP 401");

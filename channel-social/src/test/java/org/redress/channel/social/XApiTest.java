@@ -17,6 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.redress.core.channel.ReplyingChannel;
 import org.redress.core.channel.Batch;
 import org.redress.core.channel.ChannelException;
 import org.redress.core.channel.Checkpoint;
@@ -91,9 +92,9 @@ class XApiTest {
         server.on("POST", "/1.1/direct_messages/events/new.json", r -> StubServer.Response.ok("{\"event\":"
                 + dmEvent("7003", "555", "Please send the order number", 1_772_445_800_000L) + "}"));
         ApiChannel c = channel();
-        assertThat(c.deliver(new OutboundReply("r-1", SenderIdentity.social("x", "@ana_pop", ""), "", "@ana_pop sorry",
+        assertThat(((ReplyingChannel) c).deliver(new OutboundReply("r-1", SenderIdentity.social("x", "@ana_pop", ""), "", "@ana_pop sorry",
                 List.of("1001"), Visibility.PUBLIC, false))).isEqualTo(new DeliveryResult.Delivered("2001"));
-        assertThat(c.deliver(new OutboundReply("r-2", SenderIdentity.social("x", "@ana_pop", ""), "",
+        assertThat(((ReplyingChannel) c).deliver(new OutboundReply("r-2", SenderIdentity.social("x", "@ana_pop", ""), "",
                 "Please send the order number", List.of(), Visibility.PRIVATE, false)))
                 .isEqualTo(new DeliveryResult.Delivered("7003"));
         String update = URLDecoder.decode(server.requests("POST", "/1.1/statuses/update.json").get(0).body(),

@@ -25,6 +25,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.redress.core.channel.ReplyingChannel;
 import org.redress.core.channel.Batch;
 import org.redress.core.channel.ChannelException;
 import org.redress.core.channel.Checkpoint;
@@ -157,7 +158,7 @@ class XV2ApiTest {
         server.on("POST", "/2/dm_conversations/with/42/messages", r -> new StubServer.Response(201,
                 "{\"data\":{\"dm_conversation_id\":\"42-555\",\"dm_event_id\":\"1900000000000000101\"}}", Map.of()));
         ApiChannel c = channel("555");
-        assertThat(c.deliver(new OutboundReply("r-1", SenderIdentity.social("x", "@ana_pop", ""), "", "@ana_pop sorry",
+        assertThat(((ReplyingChannel) c).deliver(new OutboundReply("r-1", SenderIdentity.social("x", "@ana_pop", ""), "", "@ana_pop sorry",
                 List.of("1900000000000000001"), Visibility.PUBLIC, false)))
                 .isEqualTo(new DeliveryResult.Delivered("1900000000000000100"));
         StubServer.Request post = server.requests("POST", "/2/tweets").get(0);
@@ -167,25 +168,25 @@ class XV2ApiTest {
         assertThat(post.header("Content-Type")).startsWith("application/json");
         assertThat(signedRight(post)).as("a JSON body is outside the signature").isTrue();
 
-        assertThat(c.deliver(new OutboundReply("r-2", SenderIdentity.social("x", "@ana_pop", ""), "",
+        assertThat(((ReplyingChannel) c).deliver(new OutboundReply("r-2", SenderIdentity.social("x", "@ana_pop", ""), "",
                 "Please send the order number", List.of(), Visibility.PRIVATE, false)))
                 .isEqualTo(new DeliveryResult.Delivered("1900000000000000101"));
         assertThat(JSON.readTree(server.requests("POST", "/2/dm_conversations/with/42/messages").get(0).body())
                 .path("text").asText()).isEqualTo("Please send the order number");
         // sent once, however often the outbox asks
-        c.deliver(new OutboundReply("r-1", SenderIdentity.social("x", "@ana_pop", ""), "", "@ana_pop sorry",
+        ((ReplyingChannel) c).deliver(new OutboundReply("r-1", SenderIdentity.social("x", "@ana_pop", ""), "", "@ana_pop sorry",
                 List.of("1900000000000000001"), Visibility.PUBLIC, false));
         assertThat(server.requests("POST", "/2/tweets")).hasSize(1);
         // a long public answer goes out as numbered parts, each answering the one before
         String longer = "Dear Ana, " + "we have checked your line and the fault is at the street cabinet. ".repeat(6);
-        assertThat(c.deliver(new OutboundReply("r-3", SenderIdentity.social("x", "@ana_pop", ""), "", longer,
+        assertThat(((ReplyingChannel) c).deliver(new OutboundReply("r-3", SenderIdentity.social("x", "@ana_pop", ""), "", longer,
                 List.of("1900000000000000001"), Visibility.PUBLIC, false))).isInstanceOf(DeliveryResult.Delivered.class);
         List<StubServer.Request> parts = server.requests("POST", "/2/tweets").subList(1, 3);
         assertThat(JSON.readTree(parts.get(0).body()).path("text").asText()).endsWith("(1/2)").hasSizeLessThanOrEqualTo(280);
         assertThat(JSON.readTree(parts.get(1).body()).path("reply").path("in_reply_to_tweet_id").asText())
                 .isEqualTo("1900000000000000100");
         // an author the export did not name cannot be written to privately, and the reason says what to do
-        DeliveryResult unknown = c.deliver(new OutboundReply("r-4", SenderIdentity.social("x", "unknown:19", ""), "",
+        DeliveryResult unknown = ((ReplyingChannel) c).deliver(new OutboundReply("r-4", SenderIdentity.social("x", "unknown:19", ""), "",
                 "hello", List.of(), Visibility.PRIVATE, false));
         assertThat(unknown).isInstanceOf(DeliveryResult.Failed.class);
         assertThat(((DeliveryResult.Failed) unknown).reason()).contains("answer in public instead");
@@ -283,10 +284,10 @@ class XV2ApiTest {
         InboundMessage complaint = batch.items().stream().map(InboundMessage.class::cast)
                 .filter(m -> m.externalId().equals("1578516295611748353")).findFirst().orElseThrow();
         assertThat(complaint.text()).contains("respond to my ticket");
-        DeliveryResult reply = c.deliver(new OutboundReply("r-1", complaint.sender(), "", "Test Tweet",
+        DeliveryResult reply = ((ReplyingChannel) c).deliver(new OutboundReply("r-1", complaint.sender(), "", "Test Tweet",
                 List.of("1578516295611748353"), Visibility.PUBLIC, false));
         assertThat(reply).isEqualTo(new DeliveryResult.Delivered(JSON.readTree(posted).path("data").path("id").asText()));
-        DeliveryResult dm = c.deliver(new OutboundReply("r-2", SenderIdentity.social("x", "id:750362064426721281", ""),
+        DeliveryResult dm = ((ReplyingChannel) c).deliver(new OutboundReply("r-2", SenderIdentity.social("x", "id:750362064426721281", ""),
                 "", "Testing 1", List.of(), Visibility.PRIVATE, false));
         assertThat(dm).isEqualTo(new DeliveryResult.Delivered(JSON.readTree(sent).path("data").path("dm_event_id").asText()));
     }

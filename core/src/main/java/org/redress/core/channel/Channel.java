@@ -14,7 +14,8 @@ package org.redress.core.channel;
  *   <li>{@link #commit} is called by the desk only after it has durably stored every item up to that
  *       checkpoint; it is where the source may be advanced. Committing the same checkpoint twice is harmless.</li>
  * </ul>
- * An instance is used by one thread at a time; the desk serialises calls to it.
+ * An instance is used by one thread at a time; the desk serialises calls to it. An instance that can also send
+ * replies implements {@link ReplyingChannel}.
  */
 public interface Channel extends AutoCloseable {
 
@@ -42,17 +43,6 @@ public interface Channel extends AutoCloseable {
      */
     default boolean awaitNew(java.time.Duration max) throws ChannelException {
         return false;
-    }
-
-    /**
-     * Sends a reply through this channel. Implementations must be idempotent on
-     * {@link OutboundReply#replyId()}: sending the same reply twice delivers it once.
-     *
-     * @return {@link DeliveryResult.Delivered} with the external id of what was sent, or
-     *         {@link DeliveryResult.Failed} saying why; never throws for a delivery problem
-     */
-    default DeliveryResult deliver(OutboundReply reply) {
-        return new DeliveryResult.Failed("this channel instance cannot send replies", false);
     }
 
     /** Releases the source. Closing twice is harmless. */

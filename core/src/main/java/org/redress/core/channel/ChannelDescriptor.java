@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * @param displayName the name people see
  * @param version     the plugin's version
  * @param settings    every setting the plugin reads, in the order a form should show them
- * @param canReply    whether instances of this plugin can deliver replies
+ * @param canReply    whether instances of this plugin can send replies (are {@link ReplyingChannel}s) when their
+ *                    settings allow it; the desk owes nothing through a plugin that cannot
  */
 public record ChannelDescriptor(String id, String displayName, String version, List<SettingSpec> settings,
                                 boolean canReply) {
