@@ -109,7 +109,7 @@ public final class ImportCommand implements Callable<Integer> {
                      new ChannelContext(instance, Clock.systemUTC()))) {
             // routed, timed and escalated by the desk's configuration, like a live channel; old mail gets no acknowledgement
             DeskIntake intake = opened.desk().intake(plugin, historic ? DeskIntake.Mode.HISTORY : DeskIntake.Mode.QUIET);
-            new IntakeRunner(new Progress(intake, err, json, Share.of(absolute)), batch).drain(instance, new org.redress.app.intake.PrefetchingChannel(channel));
+            new IntakeRunner(new Progress(intake, err, json), batch).drain(instance, new org.redress.app.intake.PrefetchingChannel(channel));
             DeskIntake.Counts c = intake.counts();
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
@@ -151,13 +151,10 @@ public final class ImportCommand implements Callable<Integer> {
         private final PrintWriter err;
         private final boolean quiet;
 
-        private final Share share;
-
-        Progress(DeskIntake intake, PrintWriter err, boolean quiet, Share share) {
+        Progress(DeskIntake intake, PrintWriter err, boolean quiet) {
             this.intake = intake;
             this.err = err;
             this.quiet = quiet;
-            this.share = share;
         }
 
         @Override
@@ -170,7 +167,8 @@ public final class ImportCommand implements Callable<Integer> {
             org.redress.core.intake.IntakeCounts counts = intake.store(instance, batch);
             if (!quiet) {
                 DeskIntake.Counts c = intake.counts();
-                double done = batch.more() ? share.done(batch.next().value()) : 1.0;
+                // the channel says how far it is when its source has a size; a checkpoint stays opaque here
+                double done = !batch.more() ? 1.0 : batch.progress().map(org.redress.core.channel.Batch.Progress::share).orElse(0.0);
                 int filled = (int) Math.round(done * 24);
                 err.printf("\r[%s%s] %3d%% imported %,d messages (%,d complaints, %,d follow-ups, %,d already stored, %,d quarantined)",
                         "#".repeat(filled), ".".repeat(24 - filled), Math.round(done * 100), c.read(), c.created(), c.appended(),
@@ -181,47 +179,6 @@ public final class ImportCommand implements Callable<Integer> {
                 err.flush();
             }
             return counts;
-        }
-    }
-
-    /**
-     * How far through its source an import is, from the checkpoint the channel gave: a byte offset into a file
-     * (mbox, call records: "offset" or "offset:line"), or the last file read of a folder (.eml, Maildir), whose
-     * files are read in name order.
-     */
-    static final class Share {
-        private final long size;
-        private final List<String> names;
-
-        private Share(long size, List<String> names) {
-            this.size = size;
-            this.names = names;
-        }
-
-        static Share of(Path path) {
-            try {
-                if (Files.isRegularFile(path)) {
-                    return new Share(Files.size(path), List.of());
-                }
-                try (var files = Files.walk(path, 2)) {
-                    return new Share(0, files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).sorted().limit(2_000_000).toList());
-                }
-            } catch (java.io.IOException e) {
-                return new Share(0, List.of());
-            }
-        }
-
-        double done(String checkpoint) {
-            if (size > 0) {
-                java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\d+)").matcher(checkpoint);
-                return m.find() ? Math.min(1.0, Long.parseLong(m.group(1)) / (double) size) : 0;
-            }
-            if (!names.isEmpty()) {
-                int i = java.util.Collections.binarySearch(names, checkpoint);
-                int before = i >= 0 ? i + 1 : -i - 1;
-                return Math.min(1.0, before / (double) names.size());
-            }
-            return 0;
         }
     }
 }

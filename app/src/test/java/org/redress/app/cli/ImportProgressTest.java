@@ -14,19 +14,7 @@ class ImportProgressTest {
     @TempDir
     Path dir;
 
-    @Test
-    void the_share_done_follows_a_files_offset_or_a_folders_names() throws Exception {
-        Path mbox = Files.write(dir.resolve("a.mbox"), new byte[1000]);
-        assertThat(ImportCommand.Share.of(mbox).done("250")).isEqualTo(0.25);
-        assertThat(ImportCommand.Share.of(mbox).done("500:12")).isEqualTo(0.5);
-        Path folder = Files.createDirectories(dir.resolve("eml"));
-        for (String n : new String[] {"01.eml", "02.eml", "03.eml", "04.eml"}) {
-            Files.writeString(folder.resolve(n), "x");
-        }
-        assertThat(ImportCommand.Share.of(folder).done("02.eml")).isEqualTo(0.5);
-        assertThat(ImportCommand.Share.of(folder).done("")).isZero();
-    }
-
+    /** The bar is drawn from what the channel says of its progress (Batch.progress), never from its checkpoints. */
     @Test
     void an_import_draws_a_progress_bar_and_ends_with_a_summary() throws Exception {
         Path folder = Files.createDirectories(dir.resolve("inbox"));

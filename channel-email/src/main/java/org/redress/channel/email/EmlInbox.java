@@ -46,14 +46,16 @@ final class EmlInbox implements Inbox {
 
     @Override
     public Batch read(Checkpoint after, int max) throws ChannelException {
-        List<Path> pending = settled(filesAfter(after));
+        List<Path> all = eml();
+        List<Path> pending = settled(filesAfter(all, after));
         List<Path> taken = pending.subList(0, Math.min(max, pending.size()));
         List<Inbound> items = new ArrayList<>(taken.size());
         for (Path file : taken) {
             items.add(parser.parse(file, file.getFileName().toString()));
         }
         Checkpoint next = taken.isEmpty() ? after : Checkpoint.of(taken.get(taken.size() - 1).getFileName().toString());
-        return new Batch(items, next, pending.size() > taken.size());
+        // files moved away after commit are out of the listing: progress counts what is still in the folder
+        return new Batch(items, next, pending.size() > taken.size(), all.size() - (pending.size() - taken.size()), all.size());
     }
 
     @Override
@@ -74,9 +76,9 @@ final class EmlInbox implements Inbox {
         }
     }
 
-    private List<Path> filesAfter(Checkpoint after) throws ChannelException {
+    private static List<Path> filesAfter(List<Path> all, Checkpoint after) {
         List<Path> files = new ArrayList<>();
-        for (Path file : eml()) {
+        for (Path file : all) {
             if (after.isStart() || file.getFileName().toString().compareTo(after.value()) > 0) {
                 files.add(file);
             }

@@ -39,7 +39,8 @@ final class MaildirInbox implements Inbox {
     @Override
     public Batch read(Checkpoint after, int max) throws ChannelException {
         List<Path> pending = new ArrayList<>();
-        for (Path p : messages()) {
+        List<Path> all = messages();
+        for (Path p : all) {
             if (after.isStart() || unique(p).compareTo(after.value()) > 0) {
                 pending.add(p);
             }
@@ -50,7 +51,7 @@ final class MaildirInbox implements Inbox {
             items.add(parser.parse(p, root.relativize(p).toString()));
         }
         Checkpoint next = taken.isEmpty() ? after : Checkpoint.of(unique(taken.get(taken.size() - 1)));
-        return new Batch(items, next, pending.size() > taken.size());
+        return new Batch(items, next, pending.size() > taken.size(), all.size() - (pending.size() - taken.size()), all.size());
     }
 
     @Override

@@ -69,7 +69,7 @@ final class MboxInbox implements Inbox {
                 next = m.end();
                 line = m.following();
             }
-            return new Batch(items, Checkpoint.of(Long.toString(next)), next < size);
+            return new Batch(items, Checkpoint.of(Long.toString(next)), next < size, next, size);
         } catch (IOException e) {
             throw new ChannelException("cannot read mbox " + file.toAbsolutePath() + ": " + e.getMessage(), e);
         }

@@ -26,4 +26,9 @@ class EmailChannelContractTest extends ChannelContract {
         // the files are complete before the read, so the contract runs without the settling wait (EmlSettleTest has it)
         return Map.of(EmailChannelPlugin.PATH, dir.toString(), EmailChannelPlugin.SETTLE, "PT0S");
     }
+
+    @Override
+    protected java.util.Optional<ReplyTarget> replyTarget(Path dir) {
+        return SmtpReplyTarget.in(dir);
+    }
 }

@@ -66,4 +66,9 @@ class ImapChannelContractTest extends ChannelContract {
         }
         return state.toString();
     }
+
+    @Override
+    protected java.util.Optional<ReplyTarget> replyTarget(Path dir) {
+        return SmtpReplyTarget.in(dir);
+    }
 }

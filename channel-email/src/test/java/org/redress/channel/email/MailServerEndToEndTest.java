@@ -42,7 +42,7 @@ import org.redress.core.channel.InboundMessage;
 import org.redress.core.channel.OutboundReply;
 import org.redress.core.channel.SenderIdentity;
 import org.redress.core.channel.Visibility;
-import org.redress.core.channel.testkit.InMemoryInboundStore;
+import org.redress.core.channel.testkit.RecordingSink;
 import org.redress.core.complaint.Complaint;
 import org.redress.core.intake.IntakeRunner;
 import org.redress.core.intake.Threading;
@@ -138,7 +138,7 @@ class MailServerEndToEndTest {
         return greenMail.getManagers().getImapHostManager().getInbox(user);
     }
 
-    List<InboundMessage> drain(Channel channel, InMemoryInboundStore store) throws Exception {
+    List<InboundMessage> drain(Channel channel, RecordingSink store) throws Exception {
         int before = store.messages().size();
         new IntakeRunner(store, 10).drain("support-mailbox", channel);
         List<InboundMessage> all = store.messages();
@@ -171,7 +171,7 @@ class MailServerEndToEndTest {
                 + "Subject: Parcel never arrived\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n"
                 + "My order 5512 was due on Monday and never came.\r\n");
         assertThat(greenMail.waitForIncomingEmail(5000, 1)).isTrue();
-        InMemoryInboundStore store = new InMemoryInboundStore();
+        RecordingSink store = new RecordingSink();
         try (Channel channel = open(imapSettings("seen"))) {
             List<InboundMessage> first = drain(channel, store);
             assertThat(first).singleElement().satisfies(m -> {
@@ -309,7 +309,7 @@ class MailServerEndToEndTest {
         try (Channel channel = open(s)) {
             assertThat(channel.read(org.redress.core.channel.Checkpoint.START, 10).items()).hasSize(2);
             assertThat(inboxOf(desk).getMessages()).as("a read alone deletes nothing").hasSize(2);
-            InMemoryInboundStore store = new InMemoryInboundStore();
+            RecordingSink store = new RecordingSink();
             new IntakeRunner(store, 1).drain("pop", channel);
             assertThat(store.messages()).extracting(InboundMessage::externalId)
                     .containsExactly("p1@customer.example", "p2@customer.example");
@@ -322,7 +322,7 @@ class MailServerEndToEndTest {
         send(Mails.plain("m1@customer.example", "ana@customer.example", "Broken kettle", "It leaks."));
         assertThat(greenMail.waitForIncomingEmail(5000, 1)).isTrue();
         try (Channel channel = open(imapSettings("move"))) {
-            new IntakeRunner(new InMemoryInboundStore(), 10).drain("support", channel);
+            new IntakeRunner(new RecordingSink(), 10).drain("support", channel);
         }
         assertThat(inboxOf(desk).getNonDeletedMessages()).isEmpty();
         MailFolder processed = greenMail.getManagers().getImapHostManager().getFolder(desk, "Processed");

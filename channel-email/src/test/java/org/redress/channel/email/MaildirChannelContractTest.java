@@ -29,4 +29,9 @@ class MaildirChannelContractTest extends ChannelContract {
         return Map.of(EmailChannelPlugin.SOURCE, "maildir", EmailChannelPlugin.PATH, dir.toString(),
                 EmailChannelPlugin.AFTER_COMMIT, "seen");
     }
+
+    @Override
+    protected java.util.Optional<ReplyTarget> replyTarget(Path dir) {
+        return SmtpReplyTarget.in(dir);
+    }
 }

@@ -21,4 +21,9 @@ class MboxChannelContractTest extends ChannelContract {
         Files.write(mbox, Mails.mbox(Mails.scenario(scenario)));
         return Map.of(EmailChannelPlugin.SOURCE, "mbox", EmailChannelPlugin.PATH, mbox.toString());
     }
+
+    @Override
+    protected java.util.Optional<ReplyTarget> replyTarget(Path dir) {
+        return SmtpReplyTarget.in(dir);
+    }
 }

@@ -219,7 +219,7 @@ final class CallFileChannel implements Channel {
             items.add(call(group));
         }
         Checkpoint next = consumed == pos[0] ? after : Checkpoint.of(consumed + ":" + consumedLine);
-        return new Batch(items, next, more);
+        return sized(items, next, more, consumed);
     }
 
     private static boolean isBlank(byte[] bytes) {
@@ -278,7 +278,7 @@ final class CallFileChannel implements Channel {
         }
         String value = end + ":" + lastLine + (carried.isEmpty() ? "" : "|" + String.join(",", carried));
         Checkpoint next = end == pos[0] && carried.isEmpty() && after.isStart() ? after : Checkpoint.of(value);
-        return new Batch(items, next, more);
+        return sized(items, next, more, end);
     }
 
     /** Adds a line's event to its call; true when it is the hangup that completes the call. */
@@ -345,7 +345,12 @@ final class CallFileChannel implements Channel {
                 consumedLine = line.number();
             }
         }
-        return new Batch(items, consumed == pos[0] ? after : Checkpoint.of(consumed + ":" + consumedLine), more);
+        return sized(items, consumed == pos[0] ? after : Checkpoint.of(consumed + ":" + consumedLine), more, consumed);
+    }
+
+    /** A batch that says how many of the file's bytes lie before its checkpoint. */
+    private Batch sized(List<Inbound> items, Checkpoint next, boolean more, long offset) throws IOException {
+        return new Batch(items, next, more, offset, Files.size(file));
     }
 
     private Batch readCsvNotes(Checkpoint after, int max) throws IOException, ChannelException {

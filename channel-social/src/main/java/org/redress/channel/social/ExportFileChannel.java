@@ -69,7 +69,7 @@ final class ExportFileChannel implements Channel {
                     .ifPresent(items::add);
         }
         Checkpoint next = to == from ? after : Checkpoint.of(index.key(to - 1));
-        return new Batch(items, next, to < index.size());
+        return new Batch(items, next, to < index.size(), to, index.size());
     }
 
     /** The file as last indexed, or why it could not be: one or the other. */

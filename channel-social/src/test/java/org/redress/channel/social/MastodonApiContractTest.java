@@ -62,4 +62,9 @@ class MastodonApiContractTest extends ChannelContract {
         return Map.of(SocialChannelPlugin.NETWORK, "mastodon", SocialChannelPlugin.BASE_URL, server.base(),
                 SocialChannelPlugin.ACCESS_TOKEN, "token", SocialChannelPlugin.OWN_HANDLE, "acme");
     }
+
+    @Override
+    protected java.util.Optional<ReplyTarget> replyTarget(java.nio.file.Path dir) throws java.io.IOException {
+        return MastodonReplyTarget.in(dir);
+    }
 }

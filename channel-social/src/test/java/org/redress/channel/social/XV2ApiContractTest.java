@@ -75,4 +75,9 @@ class XV2ApiContractTest extends ChannelContract {
                 SocialChannelPlugin.ACCESS_TOKEN, "at", SocialChannelPlugin.ACCESS_TOKEN_SECRET, "ats",
                 SocialChannelPlugin.OWN_HANDLE, "acme_support", SocialChannelPlugin.OWN_USER_ID, "555");
     }
+
+    @Override
+    protected java.util.Optional<ReplyTarget> replyTarget(java.nio.file.Path dir) throws java.io.IOException {
+        return MastodonReplyTarget.in(dir);
+    }
 }

@@ -40,4 +40,9 @@ class XV2ChannelContractTest extends ChannelContract {
         Files.writeString(file, json);
         return Map.of(SocialChannelPlugin.FILE, file.toString(), SocialChannelPlugin.OWN_HANDLE, "acme_support");
     }
+
+    @Override
+    protected java.util.Optional<ReplyTarget> replyTarget(java.nio.file.Path dir) throws java.io.IOException {
+        return MastodonReplyTarget.in(dir);
+    }
 }

@@ -15,7 +15,7 @@ import org.redress.core.channel.InboundMessage;
 import org.redress.core.channel.Quarantined;
 import org.redress.core.channel.RawSource;
 import org.redress.core.channel.SenderIdentity;
-import org.redress.core.channel.testkit.InMemoryInboundStore;
+import org.redress.core.channel.testkit.RecordingSink;
 
 class IntakeRunnerTest {
 
@@ -57,7 +57,7 @@ class IntakeRunnerTest {
 
     @Test
     void stores_each_batch_before_the_channel_commits_it() throws Exception {
-        InMemoryInboundStore store = new InMemoryInboundStore();
+        RecordingSink store = new RecordingSink();
         NumberedSource source = new NumberedSource(5, 3);
         IntakeCounts counts = new IntakeRunner(store, 2).drain("numbers-1", source);
 
@@ -70,7 +70,7 @@ class IntakeRunnerTest {
 
     @Test
     void a_crash_before_commit_makes_the_next_run_a_no_op_for_what_was_stored() throws Exception {
-        InMemoryInboundStore store = new InMemoryInboundStore();
+        RecordingSink store = new RecordingSink();
         NumberedSource source = new NumberedSource(4, -1) {
             @Override
             public void commit(Checkpoint upTo) {
@@ -88,7 +88,7 @@ class IntakeRunnerTest {
 
     @Test
     void duplicates_change_nothing() throws Exception {
-        InMemoryInboundStore store = new InMemoryInboundStore();
+        RecordingSink store = new RecordingSink();
         NumberedSource source = new NumberedSource(3, -1);
         store.store("n", source.read(Checkpoint.START, 3));
         IntakeCounts again = store.store("n", source.read(Checkpoint.START, 3));

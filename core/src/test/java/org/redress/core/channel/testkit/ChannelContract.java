@@ -22,6 +22,8 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.redress.core.channel.Batch;
@@ -35,8 +37,12 @@ import org.redress.core.channel.Checkpoint;
 import org.redress.core.channel.Inbound;
 import org.redress.core.channel.InboundMessage;
 import org.redress.core.channel.InvalidSettingsException;
+import org.redress.core.channel.DeliveryResult;
+import org.redress.core.channel.OutboundReply;
 import org.redress.core.channel.Quarantined;
+import org.redress.core.channel.ReplyingChannel;
 import org.redress.core.channel.SettingSpec;
+import org.redress.core.channel.SettingType;
 import org.redress.core.intake.IntakeCounts;
 import org.redress.core.intake.IntakeRunner;
 
@@ -50,14 +56,41 @@ import org.redress.core.intake.IntakeRunner;
  *   <li>(b) reading changes nothing at the source: only the desk's commit may;</li>
  *   <li>(c) garbage becomes a quarantined item with a reason and raw bytes, and no exception escapes;</li>
  *   <li>(d) machine traffic is marked;</li>
- *   <li>(e) a follow-up carries the reference to what it follows.</li>
+ *   <li>(e) a follow-up carries the reference to what it follows;</li>
+ *   <li>(f) replying: an instance is a {@link ReplyingChannel} exactly when the descriptor says {@code canReply}, and
+ *       delivery is idempotent on the reply id (a plugin that can reply overrides {@link #replyTarget});</li>
+ *   <li>(g) {@link Channel#awaitNew} returns within the bound it is given;</li>
+ *   <li>every wrong setting is named in one error, not one per attempt;</li>
+ *   <li>progress, where a batch gives it, grows and ends at the whole source.</li>
  * </ol>
- * Sources that keep state outside the folder (an IMAP server) override {@link #sourceState}.
+ * Sources that keep state outside the folder (an IMAP server) override {@link #sourceState}. For a plugin
+ * author's own tests the kit also offers {@link RecordingSink} (the desk's side of intake in memory) and
+ * {@link TestClock} (a clock that stands still until moved).
  */
 public abstract class ChannelContract {
 
     /** A fixed clock, so that channels that read time get the same answer on every run. */
-    protected static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T09:00:00Z"), ZoneOffset.UTC);
+    protected static final Clock CLOCK = TestClock.at("2026-11-23T09:00:00Z");
+
+    /**
+     * Where a plugin that can reply sends the kit's replies, and how the kit sees them arrive. Closed by the kit
+     * after each test that asked for it (stop a server there).
+     */
+    public interface ReplyTarget extends AutoCloseable {
+
+        /** The raw settings of an instance that sends replies (it may read from an empty source). */
+        Map<String, String> settings();
+
+        /** A reply with the given id that such an instance can deliver: to an address or account that exists there. */
+        OutboundReply reply(String replyId);
+
+        /** How many messages have reached the far side so far: a mail server's received mail, an API's posts, files. */
+        int arrived() throws Exception;
+
+        @Override
+        default void close() throws Exception {
+        }
+    }
 
     @TempDir
     protected Path workDir;
@@ -90,6 +123,14 @@ public abstract class ChannelContract {
         return HexFormat.of().formatHex(sha.digest());
     }
 
+    /**
+     * For a plugin whose descriptor says {@code canReply}: lays out under {@code dir} (an empty folder) a place for
+     * replies to go, and returns it. The default says the plugin cannot reply.
+     */
+    protected Optional<ReplyTarget> replyTarget(Path dir) throws Exception {
+        return Optional.empty();
+    }
+
     protected ChannelContext context() {
         return new ChannelContext("contract-test", CLOCK);
     }
@@ -97,8 +138,12 @@ public abstract class ChannelContract {
     // ---- helpers -------------------------------------------------------------------------------------
 
     protected final Path scenarioDir(Scenario scenario) {
+        return scenarioDir(scenario.name().toLowerCase());
+    }
+
+    private Path scenarioDir(String name) {
         try {
-            return Files.createDirectories(workDir.resolve(scenario.name().toLowerCase()));
+            return Files.createDirectories(workDir.resolve(name));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -115,6 +160,11 @@ public abstract class ChannelContract {
     /** Opens an instance on a scenario; a second call opens a new instance on the same input. */
     protected final Channel open(Scenario scenario) throws Exception {
         return plugin().open(ChannelSettings.validate(plugin().descriptor(), settingsOf(scenario)), context());
+    }
+
+    /** Opens an instance on raw settings, validated as the desk would. */
+    protected final Channel openOn(Map<String, String> settings) throws Exception {
+        return plugin().open(ChannelSettings.validate(plugin().descriptor(), settings), context());
     }
 
     /** Everything the channel has after {@code from}, paging with the given batch size, without committing. */
@@ -221,7 +271,7 @@ public abstract class ChannelContract {
             assertThat(read).isNotEmpty();
         }
         // A crash before the commit: a new instance still finds everything.
-        InMemoryInboundStore store = new InMemoryInboundStore();
+        RecordingSink store = new RecordingSink();
         try (Channel channel = open(Scenario.ORDINARY)) {
             IntakeCounts first = new IntakeRunner(store, 2).drain("contract", channel);
             assertThat(first.stored()).as("messages stored by the first drain").isGreaterThanOrEqualTo(3);
@@ -291,6 +341,130 @@ public abstract class ChannelContract {
                 .anySatisfy(m -> assertThat(m.threadReferences()).containsAnyElementsOf(ids));
         assertThat(items).as("the first message of the conversation starts it")
                 .anySatisfy(m -> assertThat(m.threadReferences()).doesNotContainAnyElementsOf(ids));
+    }
+
+    // ---- (f) replying ------------------------------------------------------------------------------
+
+    @Test
+    void f_an_instance_replies_exactly_when_the_descriptor_says_it_can() throws Exception {
+        boolean canReply = plugin().descriptor().canReply();
+        Optional<ReplyTarget> target = replyTarget(scenarioDir("replies"));
+        try {
+            if (canReply) {
+                assertThat(target).as("the descriptor says canReply: the test must give the kit a replyTarget").isPresent();
+                try (Channel channel = openOn(target.get().settings())) {
+                    assertThat(channel).as("an instance on the reply target's settings").isInstanceOf(ReplyingChannel.class);
+                }
+            } else {
+                assertThat(target).as("the descriptor says the plugin cannot reply, yet the test gives a reply target").isEmpty();
+                for (Scenario scenario : Scenario.values()) {
+                    try (Channel channel = open(scenario)) {
+                        assertThat(channel).as("an instance of a plugin that cannot reply, on " + scenario)
+                                .isNotInstanceOf(ReplyingChannel.class);
+                    }
+                }
+            }
+        } finally {
+            if (target.isPresent()) {
+                target.get().close();
+            }
+        }
+    }
+
+    @Test
+    void f_delivery_is_idempotent_on_the_reply_id() throws Exception {
+        Assumptions.assumeTrue(plugin().descriptor().canReply(), "the plugin cannot reply");
+        try (ReplyTarget target = replyTarget(scenarioDir("replies")).orElseThrow(
+                () -> new AssertionError("the descriptor says canReply: override replyTarget"));
+             Channel channel = openOn(target.settings())) {
+            ReplyingChannel replying = (ReplyingChannel) channel;
+            int before = target.arrived();
+            DeliveryResult first = replying.deliver(target.reply("kit-reply-1"));
+            assertThat(first).as("the first delivery of kit-reply-1").isInstanceOf(DeliveryResult.Delivered.class);
+            awaitArrived(target, before + 1);
+            DeliveryResult again = replying.deliver(target.reply("kit-reply-1"));
+            assertThat(again).as("the same reply id again answers as the first time").isEqualTo(first);
+            DeliveryResult other = replying.deliver(target.reply("kit-reply-2"));
+            assertThat(other).as("another reply id").isInstanceOf(DeliveryResult.Delivered.class);
+            assertThat(((DeliveryResult.Delivered) other).externalId()).as("another reply's external id")
+                    .isNotEqualTo(((DeliveryResult.Delivered) first).externalId());
+            awaitArrived(target, before + 2);
+            Thread.sleep(200); // a duplicate would arrive by now
+            assertThat(target.arrived()).as("messages that reached the far side for two reply ids, one sent twice")
+                    .isEqualTo(before + 2);
+        }
+    }
+
+    private static void awaitArrived(ReplyTarget target, int expected) throws Exception {
+        long until = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (target.arrived() < expected && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        assertThat(target.arrived()).as("messages that reached the far side").isEqualTo(expected);
+    }
+
+    // ---- (g) waiting for news ------------------------------------------------------------------------
+
+    @Test
+    void g_await_new_returns_within_its_bound() throws Exception {
+        try (Channel channel = open(Scenario.ORDINARY)) {
+            readAll(channel, Checkpoint.START, 1000);
+            java.time.Duration bound = java.time.Duration.ofMillis(300);
+            long started = System.nanoTime();
+            channel.awaitNew(bound);
+            java.time.Duration took = java.time.Duration.ofNanos(System.nanoTime() - started);
+            // generous slack for a busy machine; an implementation that ignores the bound waits for ever or for minutes
+            assertThat(took).as("awaitNew(" + bound.toMillis() + " ms) took").isLessThan(bound.plusSeconds(5));
+        }
+    }
+
+    // ---- settings, all at once -------------------------------------------------------------------------
+
+    @Test
+    void every_wrong_setting_is_named_in_one_error() throws Exception {
+        Map<String, String> raw = new HashMap<>(settingsOf(Scenario.ORDINARY));
+        List<String> expected = new ArrayList<>();
+        for (SettingSpec s : plugin().descriptor().settings()) {
+            if (s.required()) {
+                raw.remove(s.key());
+                expected.add(s.key());
+            } else if (Set.of(SettingType.INTEGER, SettingType.PORT, SettingType.DURATION, SettingType.BOOLEAN, SettingType.ZONE)
+                    .contains(s.type())) {
+                raw.put(s.key(), "not a value!");
+                expected.add(s.key());
+            }
+        }
+        raw.put("no-such-setting", "x");
+        expected.add("no-such-setting");
+        assertThatThrownBy(() -> ChannelSettings.validate(plugin().descriptor(), raw))
+                .isInstanceOf(InvalidSettingsException.class)
+                .satisfies(e -> assertThat(((InvalidSettingsException) e).problems()).extracting(InvalidSettingsException.Problem::key)
+                        .as("settings named in the one error").containsAll(expected));
+    }
+
+    // ---- progress --------------------------------------------------------------------------------------
+
+    @Test
+    void progress_where_given_grows_and_ends_at_the_whole_source() throws Exception {
+        try (Channel channel = open(Scenario.ORDINARY)) {
+            Checkpoint at = Checkpoint.START;
+            long last = -1;
+            for (int guard = 0; guard < 100_000; guard++) {
+                Batch batch = channel.read(at, 1);
+                if (batch.progress().isPresent()) {
+                    Batch.Progress p = batch.progress().get();
+                    assertThat(p.done()).as("progress after " + batch.next()).isGreaterThanOrEqualTo(last);
+                    last = p.done();
+                    if (!batch.more()) {
+                        assertThat(p.done()).as("progress of the last batch").isEqualTo(p.total());
+                    }
+                }
+                if (!batch.more() || batch.next().equals(at)) {
+                    return;
+                }
+                at = batch.next();
+            }
+        }
     }
 
     // ---- completeness and lifecycle -----------------------------------------------------------------
