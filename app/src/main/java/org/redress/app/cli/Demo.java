@@ -63,11 +63,11 @@ public final class Demo {
             email.add(mail("cluj" + (i + 1) + "@example.ro", "Cluj customer " + (i + 1), "Internet down in Cluj",
                     now.minus(Duration.ofMinutes(25 - 4L * i)), cluj[i]));
         }
-        List<InboundMessage> social = List.of(InboundMessage.builder("social", "demo-x-1")
+        List<InboundMessage> social = List.of(InboundMessage.builder("demo-x-1")
                 .sender(SenderIdentity.social("x", "@dana_writes", "Dana")).sentAt(now.minus(Duration.ofMinutes(40)))
                 .subject("").text("@acme your app crashed three times today and I lost my order. Thinking of posting the screenshots everywhere.")
                 .attribute(InboundMessage.FOLLOWERS, "48000").raw(raw("x:demo-x-1", "@acme your app crashed")).build());
-        List<InboundMessage> phone = List.of(InboundMessage.builder("phone-log", "demo-call-1")
+        List<InboundMessage> phone = List.of(InboundMessage.builder("demo-call-1")
                 .sender(SenderIdentity.phone("+40721000111", "Mihai")).sentAt(now.minus(Duration.ofMinutes(70)))
                 .subject("Call from +40721000111").text("Caller says the router reboots every hour since the firmware update; "
                         + "he needs it for work and wants a technician.")
@@ -134,7 +134,7 @@ public final class Demo {
 
     private static InboundMessage mail(String address, String name, String subject, Instant at, String text) {
         String id = "demo-" + address.replace('@', '.') + "@redress.demo";
-        return InboundMessage.builder("email", id).sender(SenderIdentity.email(address, name)).sentAt(at).subject(subject)
+        return InboundMessage.builder(id).sender(SenderIdentity.email(address, name)).sentAt(at).subject(subject)
                 .text(text).raw(raw("demo:" + id, text)).build();
     }
 

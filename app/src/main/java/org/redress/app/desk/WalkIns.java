@@ -63,7 +63,7 @@ public final class WalkIns {
         String subject = t.subject().orElse(text.length() > 80 ? text.substring(0, 80) + "…" : text);
         String externalId = t.via() + "-" + UUID.randomUUID();
         String instance = "desk:" + t.via();
-        InboundMessage m = InboundMessage.builder(t.via(), externalId).sender(sender).sentAt(clock.instant()).subject(subject)
+        InboundMessage m = InboundMessage.builder(externalId).sender(sender).sentAt(clock.instant()).subject(subject)
                 .text(text).attribute("taken-by", by.username())
                 .raw(new RawSource(t.via() + ":" + externalId, "application/json", t.raw().getBytes(StandardCharsets.UTF_8))).build();
         synchronized (intake) {

@@ -33,7 +33,7 @@ final class DeskFixture implements AutoCloseable {
     /** A customer's mail becomes a complaint (acknowledged); returns its number. */
     long complaint(String from, String subject, String text) {
         String id = "m-" + from + "-" + subject.hashCode() + "@customer.example";
-        InboundMessage m = InboundMessage.builder("email", id).sender(SenderIdentity.email(from, from)).sentAt(CLOCK.instant())
+        InboundMessage m = InboundMessage.builder(id).sender(SenderIdentity.email(from, from)).sentAt(CLOCK.instant())
                 .subject(subject).text(text).raw(new RawSource("test:" + id, "text/plain", text.getBytes(StandardCharsets.UTF_8))).build();
         desk.intake("email", true).store(MAILBOX, new Batch(List.<Inbound>of(m), Checkpoint.of(id), false));
         return db.jdbi().withHandle(h -> h.createQuery("select complaint_number from inbound_message "

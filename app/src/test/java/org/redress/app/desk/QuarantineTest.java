@@ -43,7 +43,7 @@ class QuarantineTest {
     }
 
     long hold(String instance, String plugin, String raw) {
-        Quarantined q = new Quarantined(plugin, "q-" + raw.hashCode(), "parser failed (before the fix)",
+        Quarantined q = new Quarantined("q-" + raw.hashCode(), "parser failed (before the fix)",
                 new RawSource("test:" + raw.hashCode(), "message/rfc822", raw.getBytes(StandardCharsets.UTF_8)));
         f.desk.intake(plugin, false).store(instance, new Batch(List.<Inbound>of(q), Checkpoint.of("1"), false));
         return f.desk.quarantine().open().stream().filter(i -> i.channel().equals(instance)).map(QuarantineShelf.Item::id).findFirst().orElseThrow();

@@ -169,14 +169,14 @@ final class MailParser {
             }
             return parse(Files.readAllBytes(file), location, Files.getLastModifiedTime(file).toInstant());
         } catch (IOException e) {
-            return Quarantined.of(EmailChannelPlugin.ID, "cannot read file: " + e.getMessage(),
+            return Quarantined.of("cannot read file: " + e.getMessage(),
                     new RawSource(location, MEDIA_TYPE, location.getBytes(StandardCharsets.UTF_8)));
         }
     }
 
     /** A quarantined item for a message over the size cap, keeping the bytes read of it. */
     Quarantined tooLarge(long size, String location, byte[] head) {
-        return Quarantined.of(EmailChannelPlugin.ID, "message of " + size + " bytes is larger than max-size "
+        return Quarantined.of("message of " + size + " bytes is larger than max-size "
                 + limits.maxSize() + "; only its first " + head.length + " bytes are kept",
                 new RawSource(location, MEDIA_TYPE, head));
     }
@@ -188,7 +188,7 @@ final class MailParser {
     Inbound parse(byte[] bytes, String location, Instant received) {
         RawSource raw = new RawSource(location, MEDIA_TYPE, bytes);
         if (bytes.length == 0) {
-            return Quarantined.of(EmailChannelPlugin.ID, "empty message", new RawSource(location, MEDIA_TYPE,
+            return Quarantined.of("empty message", new RawSource(location, MEDIA_TYPE,
                     location.getBytes(StandardCharsets.UTF_8)));
         }
         if (bytes.length > limits.maxSize()) {
@@ -211,13 +211,13 @@ final class MailParser {
                 return whole.withAttribute(TRIMMING, "the new text could not be told from the quoted mail within "
                         + limits.timeout().toSeconds() + " s; the whole text is kept");
             }
-            return Quarantined.of(EmailChannelPlugin.ID, "reading the message took longer than " + limits.timeout().toSeconds()
+            return Quarantined.of("reading the message took longer than " + limits.timeout().toSeconds()
                     + " s; stopped", raw);
         } catch (ExecutionException e) {
-            return Quarantined.of(EmailChannelPlugin.ID, "unreadable MIME: " + e.getCause(), raw);
+            return Quarantined.of("unreadable MIME: " + e.getCause(), raw);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Quarantined.of(EmailChannelPlugin.ID, "reading was interrupted", raw);
+            return Quarantined.of("reading was interrupted", raw);
         }
     }
 
@@ -235,18 +235,18 @@ final class MailParser {
     private Inbound parseNow(byte[] bytes, RawSource raw, Instant received, Consumer<InboundMessage> untrimmed) {
         try {
             if (looksBinary(bytes)) {
-                return Quarantined.of(EmailChannelPlugin.ID, "binary data, not a mail message", raw);
+                return Quarantined.of("binary data, not a mail message", raw);
             }
             MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(bytes));
             if (!hasMailHeader(message)) {
-                return Quarantined.of(EmailChannelPlugin.ID, "no RFC 5322 header found: this is not a mail message", raw);
+                return Quarantined.of("no RFC 5322 header found: this is not a mail message", raw);
             }
             Body body = new Body(limits.maxAttachment(), trimmer);
             body.walk(message, 0);
             String charset = body.firstCharset;
             Optional<InternetAddress> from = sender(message, charset);
             if (from.isEmpty()) {
-                return Quarantined.of(EmailChannelPlugin.ID, "no sender: neither From, Sender nor Return-Path "
+                return Quarantined.of("no sender: neither From, Sender nor Return-Path "
                         + "holds an address", raw);
             }
             if (body.isEmpty()) {
@@ -263,7 +263,7 @@ final class MailParser {
             List<String> refs = new ArrayList<>();
             body.bounceOf.ifPresent(refs::add);
             refs.addAll(references(message, messageId));
-            InboundMessage.Builder b = InboundMessage.builder(EmailChannelPlugin.ID, messageId);
+            InboundMessage.Builder b = InboundMessage.builder(messageId);
             String forged = null;
             if (messageIds.isPresent()) {
                 MessageIds ids = messageIds.get();
@@ -312,7 +312,7 @@ final class MailParser {
             return b.text(text).attribute(InboundMessage.FULL_TEXT, fullText.equals(text) ? null : fullText).build();
         } catch (MessagingException | RuntimeException | StackOverflowError e) {
             // Angus throws runtime exceptions from deep inside on some malformed input; none may stop intake.
-            return Quarantined.of(EmailChannelPlugin.ID, "unreadable MIME: " + e.getClass().getSimpleName() + ": "
+            return Quarantined.of("unreadable MIME: " + e.getClass().getSimpleName() + ": "
                     + e.getMessage(), raw);
         }
     }

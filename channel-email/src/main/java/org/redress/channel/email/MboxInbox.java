@@ -55,7 +55,7 @@ final class MboxInbox implements Inbox {
             if (line != null && !startsWithFrom(line)) {
                 // text before the first "From " line: not a message, but kept for a person to look at
                 Message junk = collect(lines, line, true);
-                items.add(Quarantined.of(EmailChannelPlugin.ID, "text before the first 'From ' line of the mbox "
+                items.add(Quarantined.of("text before the first 'From ' line of the mbox "
                         + "(is this an mbox file?)", new RawSource(location(start), MailParser.MEDIA_TYPE, junk.bytes())));
                 next = junk.end();
                 line = junk.following();

@@ -106,7 +106,7 @@ final class AgentNotes {
         String agent = f.getOrDefault(AGENT, "");
         String id = "note:" + (callRef.isEmpty() ? numbers.normalise(caller) + "@" + written : callRef) + ":"
                 + Digest.of(bytes);
-        InboundMessage.Builder b = InboundMessage.builder(PhoneLogChannelPlugin.ID, id)
+        InboundMessage.Builder b = InboundMessage.builder(id)
                 .threadReferences(refs)
                 .sender(numbers.identity(caller.isEmpty() ? "withheld" : caller, ""))
                 .sentAt(written)

@@ -104,7 +104,7 @@ final class CallFileChannel implements Channel {
                 }
             }
             byte[] bytes = raw.size() == 0 ? where.getBytes(StandardCharsets.UTF_8) : raw.toByteArray();
-            return Quarantined.of(PhoneLogChannelPlugin.ID, where + ": " + e.getMessage(), new RawSource(name() + " " + where,
+            return Quarantined.of(where + ": " + e.getMessage(), new RawSource(name() + " " + where,
                     "text/csv", bytes));
         }
     }
@@ -137,7 +137,7 @@ final class CallFileChannel implements Channel {
     }
 
     private Quarantined quarantine(LineReader.Line line, String reason) {
-        return Quarantined.of(PhoneLogChannelPlugin.ID, reason,
+        return Quarantined.of(reason,
                 new RawSource(name() + " line " + line.number(), "text/plain", line.bytes().length == 0
                         ? ("line " + line.number()).getBytes(StandardCharsets.UTF_8) : line.bytes()));
     }
@@ -290,7 +290,7 @@ final class CallFileChannel implements Channel {
                 if (!e.event().equals("newCall")) {
                     // the calls before the checkpoint were taken whole (up to their hangup) or are carried in it, so
                     // this event belongs to no call the desk can still build
-                    quarantined.add(Quarantined.of(PhoneLogChannelPlugin.ID, "line " + line.number() + ": a '" + e.event()
+                    quarantined.add(Quarantined.of("line " + line.number() + ": a '" + e.event()
                             + "' event for callId " + e.callId() + ", which has no newCall before it or came after its "
                             + "call was taken", new RawSource("line " + line.number(), "application/json", line.bytes())));
                     return false;
@@ -298,11 +298,11 @@ final class CallFileChannel implements Channel {
                 call = new CtiCalls.Pending(e.callId(), new ArrayList<>(), new ArrayList<>());
                 calls.put(e.callId(), call);
             } else if (e.event().equals("newCall")) {
-                quarantined.add(Quarantined.of(PhoneLogChannelPlugin.ID, "line " + line.number() + ": a second newCall for "
+                quarantined.add(Quarantined.of("line " + line.number() + ": a second newCall for "
                         + "callId " + e.callId(), new RawSource("line " + line.number(), "application/json", line.bytes())));
                 return false;
             } else if (call.complete()) {
-                quarantined.add(Quarantined.of(PhoneLogChannelPlugin.ID, "line " + line.number() + ": a '" + e.event()
+                quarantined.add(Quarantined.of("line " + line.number() + ": a '" + e.event()
                         + "' event for callId " + e.callId() + " after its hangup",
                         new RawSource("line " + line.number(), "application/json", line.bytes())));
                 return false;
@@ -312,7 +312,7 @@ final class CallFileChannel implements Channel {
             call.lines().add(line);
             return completes;
         } catch (IllegalArgumentException ex) {
-            quarantined.add(Quarantined.of(PhoneLogChannelPlugin.ID, "line " + line.number() + ": " + ex.getMessage(),
+            quarantined.add(Quarantined.of("line " + line.number() + ": " + ex.getMessage(),
                     new RawSource("line " + line.number(), "application/json",
                             line.bytes().length == 0 ? new byte[] {' '} : line.bytes())));
             return false;
@@ -394,7 +394,7 @@ final class CallFileChannel implements Channel {
                     try {
                         items.add(notes.csv(r.toMap(), raw, where, clock.instant()));
                     } catch (IllegalArgumentException e) {
-                        items.add(Quarantined.of(PhoneLogChannelPlugin.ID, "record " + record + ": " + e.getMessage(),
+                        items.add(Quarantined.of("record " + record + ": " + e.getMessage(),
                                 new RawSource(where, "text/csv", raw)));
                     }
                 }
@@ -410,7 +410,7 @@ final class CallFileChannel implements Channel {
                 }
                 String reason = "record " + (good + 1) + " (from line " + (lastLine + 1) + "): "
                         + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
-                return new Batch(List.of(Quarantined.of(PhoneLogChannelPlugin.ID, reason, new RawSource(name() + " from line "
+                return new Batch(List.of(Quarantined.of(reason, new RawSource(name() + " from line "
                         + (lastLine + 1), "text/csv", tail(lastLine)))), Checkpoint.of("record:" + good + "|tail:"
                         + Files.size(file)), false);
             }

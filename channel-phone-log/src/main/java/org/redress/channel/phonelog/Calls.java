@@ -103,7 +103,7 @@ final class Calls {
         }
         long lastLine = legs.get(legs.size() - 1).line();
         String where = file + (first.line() == lastLine ? " line " + first.line() : " lines " + first.line() + "-" + lastLine);
-        InboundMessage.Builder b = InboundMessage.builder(PhoneLogChannelPlugin.ID, first.key())
+        InboundMessage.Builder b = InboundMessage.builder(first.key())
                 .threadReferences(new ArrayList<>(references))
                 .sender(customer)
                 .sentAt(start)

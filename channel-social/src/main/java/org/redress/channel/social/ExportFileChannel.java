@@ -115,7 +115,7 @@ final class ExportFileChannel implements Channel {
         if (size > RAW_KEPT) {
             reason += " (the first " + (RAW_KEPT >> 20) + " MB are kept here; the whole file is " + file.toAbsolutePath() + ")";
         }
-        return Quarantined.of(SocialChannelPlugin.ID, reason,
+        return Quarantined.of(reason,
                 new RawSource(location, "application/json", bytes.length == 0 ? location.getBytes(StandardCharsets.UTF_8) : bytes));
     }
 

@@ -54,13 +54,13 @@ final class JsonItems {
         String where = location + " item " + index;
         byte[] raw = item.toString().getBytes(StandardCharsets.UTF_8);
         if (network.id(item).isEmpty()) {
-            return Optional.of(Quarantined.of(SocialChannelPlugin.ID, "item " + index + " has no id",
+            return Optional.of(Quarantined.of("item " + index + " has no id",
                     new RawSource(where, "application/json", raw)));
         }
         try {
             return network.map(item, ownHandle).map(b -> b.raw(new RawSource(where, "application/json", raw)).build());
         } catch (RuntimeException e) {
-            return Optional.of(Quarantined.of(SocialChannelPlugin.ID, e.getMessage() == null
+            return Optional.of(Quarantined.of(e.getMessage() == null
                     ? e.getClass().getSimpleName() : e.getMessage(), new RawSource(where, "application/json", raw)));
         }
     }

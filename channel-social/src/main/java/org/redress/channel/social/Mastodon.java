@@ -69,7 +69,7 @@ final class Mastodon implements Network {
             throw new IllegalArgumentException("status " + id + " has an unreadable created_at '" + created + "'");
         }
         String visibility = Json.text(status, "visibility").orElse("public");
-        InboundMessage.Builder b = InboundMessage.builder(SocialChannelPlugin.ID, Json.required(status, "id", "status"))
+        InboundMessage.Builder b = InboundMessage.builder(Json.required(status, "id", "status"))
                 .sender(SenderIdentity.social(name(), "@" + acct, Json.text(account, "display_name").orElse("")))
                 .sentAt(at.toInstant())
                 .text(plainText(Json.text(status, "content").orElse("")))

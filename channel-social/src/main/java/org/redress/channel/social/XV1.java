@@ -74,7 +74,7 @@ final class XV1 implements Network {
         }
         String text = Json.text(status, "full_text").or(() -> Json.text(status, "text"))
                 .orElseThrow(() -> new IllegalArgumentException("status " + id + " has no 'text'"));
-        InboundMessage.Builder b = InboundMessage.builder(SocialChannelPlugin.ID, id)
+        InboundMessage.Builder b = InboundMessage.builder(id)
                 .sender(SenderIdentity.social(name(), "@" + handle, Json.text(user, "name").orElse("")))
                 .sentAt(at.toInstant())
                 .text(text)
@@ -109,7 +109,7 @@ final class XV1 implements Network {
             throw new IllegalArgumentException("direct message " + id + " has an unreadable created_timestamp");
         }
         String handle = Json.text(event, "sender_screen_name").map(h -> "@" + h).orElse("id:" + sender);
-        InboundMessage.Builder b = InboundMessage.builder(SocialChannelPlugin.ID, id)
+        InboundMessage.Builder b = InboundMessage.builder(id)
                 .sender(org.redress.core.channel.SenderIdentity.social(name(), handle, ""))
                 .sentAt(java.time.Instant.ofEpochMilli(millis))
                 .text(text)

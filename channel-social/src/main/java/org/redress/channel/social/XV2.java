@@ -75,7 +75,7 @@ final class XV2 {
             }
         }
         Optional<String> authorId = Json.text(post, "author_id");
-        InboundMessage.Builder b = InboundMessage.builder(SocialChannelPlugin.ID, id)
+        InboundMessage.Builder b = InboundMessage.builder(id)
                 .sentAt(sentAt(post, "post " + id))
                 .text(text)
                 .languageHint(Json.text(post, "lang").filter(l -> !l.equals("und") && !l.equals("zxx")).orElse(null))
@@ -95,7 +95,7 @@ final class XV2 {
                 .orElseThrow(() -> new IllegalArgumentException("direct message " + id + " has no 'text'"));
         Optional<String> sender = Json.text(event, "sender_id");
         Optional<String> conversation = Json.text(event, "dm_conversation_id");
-        InboundMessage.Builder b = InboundMessage.builder(SocialChannelPlugin.ID, id)
+        InboundMessage.Builder b = InboundMessage.builder(id)
                 .sentAt(sentAt(event, "direct message " + id))
                 .text(text)
                 .visibility(Visibility.PRIVATE)

@@ -10,7 +10,6 @@ import java.util.Optional;
 /**
  * A message from a customer (or a machine) as a channel understood it. Built with {@link #builder}.
  *
- * @param channelId        the id of the plugin that read it
  * @param externalId       stable id within the channel instance (Message-ID, post id, call unique id)
  * @param threadReferences external ids this message continues, nearest first (In-Reply-To, then References;
  *                         the post replied to; the call a callback answers); empty for a new conversation
@@ -26,7 +25,6 @@ import java.util.Optional;
  * @param raw              the message exactly as the source delivered it, kept for audit
  */
 public record InboundMessage(
-        String channelId,
         String externalId,
         List<String> threadReferences,
         SenderIdentity sender,
@@ -84,7 +82,7 @@ public record InboundMessage(
 
     /** The same message, as sent by {@code who} (the person behind a relaying address). */
     public InboundMessage from(SenderIdentity who) {
-        return new InboundMessage(channelId, externalId, threadReferences, who, sentAt, subject, text, languageHint, visibility,
+        return new InboundMessage(externalId, threadReferences, who, sentAt, subject, text, languageHint, visibility,
                 attachments, automated, attributes, raw);
     }
 
@@ -92,12 +90,11 @@ public record InboundMessage(
     public InboundMessage withAttribute(String key, String value) {
         Map<String, String> more = new java.util.HashMap<>(attributes);
         more.put(key, value);
-        return new InboundMessage(channelId, externalId, threadReferences, sender, sentAt, subject, text, languageHint, visibility,
+        return new InboundMessage(externalId, threadReferences, sender, sentAt, subject, text, languageHint, visibility,
                 attachments, automated, more, raw);
     }
 
     public InboundMessage {
-        requireText(channelId, "channelId");
         requireText(externalId, "externalId");
         threadReferences = List.copyOf(threadReferences);
         Objects.requireNonNull(sender, "sender");
@@ -116,8 +113,8 @@ public record InboundMessage(
         return automated.isPresent();
     }
 
-    public static Builder builder(String channelId, String externalId) {
-        return new Builder(channelId, externalId);
+    public static Builder builder(String externalId) {
+        return new Builder(externalId);
     }
 
     private static void requireText(String value, String name) {
@@ -128,7 +125,6 @@ public record InboundMessage(
 
     /** Collects the fields of an {@link InboundMessage}; unset optional fields get neutral values. */
     public static final class Builder {
-        private final String channelId;
         private final String externalId;
         private List<String> threadReferences = List.of();
         private SenderIdentity sender;
@@ -142,8 +138,7 @@ public record InboundMessage(
         private final Map<String, String> attributes = new LinkedHashMap<>();
         private RawSource raw;
 
-        private Builder(String channelId, String externalId) {
-            this.channelId = channelId;
+        private Builder(String externalId) {
             this.externalId = externalId;
         }
 
@@ -205,7 +200,7 @@ public record InboundMessage(
         }
 
         public InboundMessage build() {
-            return new InboundMessage(channelId, externalId, threadReferences, sender, sentAt, subject, text,
+            return new InboundMessage(externalId, threadReferences, sender, sentAt, subject, text,
                     Optional.ofNullable(languageHint), visibility, attachments, Optional.ofNullable(automated),
                     attributes, raw);
         }

@@ -10,15 +10,13 @@ import java.util.Objects;
  * Input a channel could not understand. The desk keeps it, with its raw bytes, for a person to look at and
  * retry; the read goes on past it.
  *
- * @param channelId  the id of the plugin that read it
  * @param externalId stable id of the item; {@link #of} derives it from the location and the bytes
  * @param reason     what is wrong, for a person: {@code line 12: expected 16, 17, 18, 19 or 21 columns, found 7}
  * @param raw        the bytes and where they came from
  */
-public record Quarantined(String channelId, String externalId, String reason, RawSource raw) implements Inbound {
+public record Quarantined(String externalId, String reason, RawSource raw) implements Inbound {
 
     public Quarantined {
-        Objects.requireNonNull(channelId, "channelId");
         Objects.requireNonNull(externalId, "externalId");
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("a quarantined item needs a reason");
@@ -27,8 +25,8 @@ public record Quarantined(String channelId, String externalId, String reason, Ra
     }
 
     /** A quarantined item whose id is a digest of where it came from and what it holds. */
-    public static Quarantined of(String channelId, String reason, RawSource raw) {
-        return new Quarantined(channelId, "quarantine:" + digest(raw), reason, raw);
+    public static Quarantined of(String reason, RawSource raw) {
+        return new Quarantined("quarantine:" + digest(raw), reason, raw);
     }
 
     private static String digest(RawSource raw) {

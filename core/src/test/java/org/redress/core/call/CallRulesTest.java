@@ -26,7 +26,7 @@ class CallRulesTest {
     final AtomicLong ids = new AtomicLong();
 
     static InboundMessage call(String id, String number, String outcome, String direction, Instant at) {
-        return InboundMessage.builder("phone-log", id)
+        return InboundMessage.builder(id)
                 .sender(number.equals("withheld") ? SenderIdentity.withheld("") : SenderIdentity.phone(number, ""))
                 .sentAt(at).text("call").attribute(CallAttributes.OUTCOME, outcome)
                 .attribute(CallAttributes.DIRECTION, direction).attribute(CallAttributes.CALL_ID, id)
@@ -34,7 +34,7 @@ class CallRulesTest {
     }
 
     static InboundMessage note(String text, String callbackDue, Instant at) {
-        return InboundMessage.builder("phone-log", "note:" + text.hashCode())
+        return InboundMessage.builder("note:" + text.hashCode())
                 .sender(SenderIdentity.phone("+40721000001", "")).sentAt(at).text(text)
                 .attribute(CallAttributes.AGENT, "201").attribute(CallAttributes.CALLBACK_DUE, callbackDue)
                 .raw(new RawSource("notes.jsonl line 1", "application/json", new byte[] {1})).build();

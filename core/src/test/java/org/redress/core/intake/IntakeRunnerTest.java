@@ -37,8 +37,8 @@ class IntakeRunnerTest {
             List<Inbound> items = new ArrayList<>();
             for (int i = from + 1; i <= to; i++) {
                 RawSource raw = new RawSource("item " + i, "text/plain", ("item " + i).getBytes());
-                items.add(i == garbageAt ? Quarantined.of("numbers", "item " + i + " is garbage", raw)
-                        : InboundMessage.builder("numbers", "n" + i).sender(SenderIdentity.email("a@b.c", ""))
+                items.add(i == garbageAt ? Quarantined.of("item " + i + " is garbage", raw)
+                        : InboundMessage.builder("n" + i).sender(SenderIdentity.email("a@b.c", ""))
                         .sentAt(Instant.EPOCH).text("hello " + i).raw(raw).build());
             }
             log.add("read " + after + " -> " + to);

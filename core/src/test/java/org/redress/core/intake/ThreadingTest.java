@@ -40,7 +40,7 @@ class ThreadingTest {
     });
 
     static InboundMessage mail(String from, String tag, List<String> refs, Automation automated) {
-        InboundMessage.Builder b = InboundMessage.builder("email", "m-" + from + refs.hashCode() + tag)
+        InboundMessage.Builder b = InboundMessage.builder("m-" + from + refs.hashCode() + tag)
                 .sender(SenderIdentity.email(from, "")).sentAt(Instant.EPOCH).subject("Re: parcel").text("text")
                 .threadReferences(refs).automated(automated)
                 .raw(new RawSource("x", "message/rfc822", new byte[] {1}));

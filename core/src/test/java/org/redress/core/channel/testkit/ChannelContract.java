@@ -87,8 +87,9 @@ public abstract class ChannelContract {
         /** How many messages have reached the far side so far: a mail server's received mail, an API's posts, files. */
         int arrived() throws Exception;
 
+        /** Releases what the target holds (stops a server); the kit calls it after each test that asked for it. */
         @Override
-        default void close() throws Exception {
+        default void close() {
         }
     }
 
@@ -301,7 +302,6 @@ public abstract class ChannelContract {
             assertThat(q.reason()).as("reason").isNotBlank();
             assertThat(q.raw().size()).as("raw bytes of " + q.raw().location()).isPositive();
             assertThat(q.raw().location()).as("where it came from").isNotBlank();
-            assertThat(q.channelId()).isEqualTo(plugin().descriptor().id());
         }
         assertThat(messages(items)).as("good messages around the garbage still come through").isNotEmpty();
         assertThat(ids(items)).doesNotHaveDuplicates();
@@ -473,7 +473,6 @@ public abstract class ChannelContract {
     void every_message_is_complete_and_keeps_its_raw_source() throws Exception {
         try (Channel channel = open(Scenario.ORDINARY)) {
             for (InboundMessage m : messages(readAll(channel, Checkpoint.START, 1000))) {
-                assertThat(m.channelId()).isEqualTo(plugin().descriptor().id());
                 assertThat(m.sender().value()).as("sender of " + m.externalId()).isNotBlank();
                 assertThat(m.text()).as("text of " + m.externalId()).isNotBlank();
                 assertThat(m.raw().size()).as("raw source of " + m.externalId()).isPositive();
