@@ -66,7 +66,7 @@ public final class Demo {
         List<InboundMessage> social = List.of(InboundMessage.builder("demo-x-1")
                 .sender(SenderIdentity.social("x", "@dana_writes", "Dana")).sentAt(now.minus(Duration.ofMinutes(40)))
                 .subject("").text("@acme your app crashed three times today and I lost my order. Thinking of posting the screenshots everywhere.")
-                .attribute(InboundMessage.FOLLOWERS, "48000").raw(raw("x:demo-x-1", "@acme your app crashed")).build());
+                .attribute(InboundMessage.FOLLOWERS, 48_000L).raw(raw("x:demo-x-1", "@acme your app crashed")).build());
         List<InboundMessage> phone = List.of(InboundMessage.builder("demo-call-1")
                 .sender(SenderIdentity.phone("+40721000111", "Mihai")).sentAt(now.minus(Duration.ofMinutes(70)))
                 .subject("Call from +40721000111").text("Caller says the router reboots every hour since the firmware update; "

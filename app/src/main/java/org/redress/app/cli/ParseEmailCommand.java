@@ -85,14 +85,14 @@ public final class ParseEmailCommand implements Callable<Integer> {
         o.put("subject", m.subject());
         o.put("date", m.sentAt().toString());
         o.put("text", m.text());
-        o.put("fullText", m.attributes().getOrDefault(InboundMessage.FULL_TEXT, m.text()));
+        o.put("fullText", m.attribute(InboundMessage.FULL_TEXT).orElse(m.text()));
         if (m.automated().isPresent()) {
             o.put("automated", automated(m.automated().get().kind()));
             o.put("automatedBecause", m.automated().get().reason());
         } else {
             o.put("automated", false);
         }
-        o.put("noAutomaticAnswer", m.isAutomated() || "true".equals(m.attributes().get(InboundMessage.NO_AUTOMATIC_ANSWER)));
+        o.put("noAutomaticAnswer", m.isAutomated() || m.attribute(InboundMessage.NO_AUTOMATIC_ANSWER).orElse(false));
         o.put("inReplyTo", m.attributes().get("inReplyTo"));
         ArrayNode refs = o.putArray("references");
         for (String r : split(m.attributes().get("references"), " ")) {
@@ -100,11 +100,11 @@ public final class ParseEmailCommand implements Callable<Integer> {
         }
         ArrayNode thread = o.putArray("threadReferences");
         m.threadReferences().forEach(thread::add);
-        String tag = m.attributes().get(InboundMessage.COMPLAINT_REF);
-        if (tag == null) {
+        java.util.Optional<Long> tag = m.attribute(InboundMessage.COMPLAINT_REF);
+        if (tag.isEmpty()) {
             o.putNull("complaintRef");
         } else {
-            o.put("complaintRef", Long.parseLong(tag));
+            o.put("complaintRef", tag.get());
         }
         ArrayNode attachments = o.putArray("attachments");
         for (Attachment a : m.attachments()) {

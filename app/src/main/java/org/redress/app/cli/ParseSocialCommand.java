@@ -72,17 +72,16 @@ public final class ParseSocialCommand implements Callable<Integer> {
         ObjectNode author = o.putObject("author");
         author.put("handle", value.substring(value.indexOf(':') + 1));
         author.put("name", m.sender().displayName());
-        String followers = m.attributes().get(InboundMessage.FOLLOWERS);
-        if (followers != null && followers.matches("\\d+")) {
-            // a count past a long is a made-up number, shown as the text it is rather than stopping the listing
-            author.put("followers", new java.math.BigInteger(followers));
+        java.util.Optional<Long> followers = m.attribute(InboundMessage.FOLLOWERS);
+        if (followers.isPresent()) {
+            author.put("followers", followers.get());
         } else {
-            author.putNull("followers");
+            author.putNull("followers"); // none given, or a made-up count past a long, which the channel drops
         }
         o.put("text", m.text());
         o.put("createdAt", m.sentAt().toString());
         o.put("inReplyTo", m.threadReferences().isEmpty() ? null : m.threadReferences().get(0));
-        o.put("threadKey", m.attributes().get(InboundMessage.THREAD_KEY));
+        o.put("threadKey", m.attribute(InboundMessage.THREAD_KEY).orElse(null));
         o.put("automated", m.automated().map(a -> a.kind().name().toLowerCase() + ": " + a.reason()).orElse(null));
         o.putNull("quarantined");
         return o;

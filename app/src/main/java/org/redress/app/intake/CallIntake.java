@@ -53,9 +53,8 @@ final class CallIntake {
     }
 
     Stored store(Tx tx, InboundMessage call, Opener opener, Instant now) {
-        String outcome = call.attributes().getOrDefault(CallAttributes.OUTCOME, "");
-        boolean inbound = !"out".equals(call.attributes().get(CallAttributes.DIRECTION));
-        boolean answered = outcome.equals("answered");
+        boolean inbound = call.attribute(CallAttributes.DIRECTION).orElse(CallAttributes.Direction.IN) == CallAttributes.Direction.IN;
+        boolean answered = call.attribute(CallAttributes.OUTCOME).orElse(null) == CallAttributes.Outcome.ANSWERED;
         if (call.sender().kind() == SenderIdentity.Kind.WITHHELD) {
             // nobody to call back or to recognise: an answered call from a withheld number still opens a complaint
             return answered && inbound ? opened(tx, call, opener) : new Stored(null, "call-log", false);
@@ -102,8 +101,8 @@ final class CallIntake {
     }
 
     private Stored opened(Tx tx, InboundMessage call, Opener opener) {
-        String subject = rules.owesCallback(call) ? "Call back " + call.sender().value() + " (" + call.attributes().get(CallAttributes.OUTCOME)
-                + " call)" : DeskIntake.subjectOf(call);
+        String subject = rules.owesCallback(call) ? "Call back " + call.sender().value() + " (" + call.attribute(CallAttributes.OUTCOME)
+                .map(o -> o.name().toLowerCase(java.util.Locale.ROOT)).orElse("") + " call)" : DeskIntake.subjectOf(call);
         return new Stored(opener.open(tx, call, CallRules.entry(call, ""), subject), "complaint", true);
     }
 

@@ -261,10 +261,10 @@ public final class DeskIntake implements InboundStore {
             Triage.Result none = triage.triage("", rules.language(), OptionalLong.empty());
             return new Triage.Result(language, List.of(), none.priority(), none.category());
         }
-        String followers = m.attributes().get(InboundMessage.FOLLOWERS);
+        Optional<Long> followers = m.attribute(InboundMessage.FOLLOWERS);
         // triage reads what a person wrote; past TRIAGED_CHARS it is pasted logs or newsletters, not the complaint
         return triage.triage(opening.substring(0, Math.min(opening.length(), TRIAGED_CHARS)), language,
-                followers != null && followers.matches("\\d{1,18}") ? OptionalLong.of(Long.parseLong(followers)) : OptionalLong.empty());
+                followers.map(OptionalLong::of).orElse(OptionalLong.empty()));
     }
 
     /** Opens a complaint; its first entry is what the customer wrote, or {@code first} (a call) when given. */
@@ -298,7 +298,7 @@ public final class DeskIntake implements InboundStore {
         }
         complaints.insert(h, complaint, clocks);
         Inbox.reference(h, m.externalId(), number.value());
-        if (as == Mode.LIVE && first == null && replies.test(instance) && !"true".equals(m.attributes().get(InboundMessage.NO_AUTOMATIC_ANSWER))) {
+        if (as == Mode.LIVE && first == null && replies.test(instance) && !m.attribute(InboundMessage.NO_AUTOMATIC_ANSWER).orElse(false)) {
             // in the customer's language when the desk writes it, else in the desk's own
             owe(h, instance, number.value(), m, complaint.language().filter(Triage.LANGUAGES::contains).orElse(rules.language()));
         }
@@ -310,16 +310,10 @@ public final class DeskIntake implements InboundStore {
      * mail in a mailbox connected today is history, not a flood of complaints breaching their clocks at once.
      */
     private Optional<Instant> arrivedLongAgo(InboundMessage m, Instant now) {
-        String arrived = m.attributes().get(InboundMessage.ARRIVED_AT);
-        if (mode != Mode.LIVE || arrived == null || rules.historyBefore().isZero()) {
+        if (mode != Mode.LIVE || rules.historyBefore().isZero()) {
             return Optional.empty();
         }
-        try {
-            Instant at = Instant.parse(arrived);
-            return at.isBefore(now.minus(rules.historyBefore())) ? Optional.of(at) : Optional.empty();
-        } catch (java.time.format.DateTimeParseException e) {
-            return Optional.empty(); // a channel's malformed time says nothing; the message is live
-        }
+        return m.attribute(InboundMessage.ARRIVED_AT).filter(at -> at.isBefore(now.minus(rules.historyBefore())));
     }
 
     /**
@@ -327,7 +321,7 @@ public final class DeskIntake implements InboundStore {
      * customer in Reply-To is the customer's, so the desk knows them by that address and answers there.
      */
     private InboundMessage answeredAt(InboundMessage m) {
-        String replyTo = m.attributes().get(InboundMessage.REPLY_TO);
+        String replyTo = m.attribute(InboundMessage.REPLY_TO).orElse(null);
         if (replyTo == null || m.isAutomated()) {
             return m;
         }

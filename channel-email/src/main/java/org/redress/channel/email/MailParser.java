@@ -292,10 +292,10 @@ final class MailParser {
                     .visibility(Visibility.PRIVATE)
                     .attachments(body.attachments)
                     .automated(verdict.automation().orElse(null))
-                    .attribute(InboundMessage.NO_AUTOMATIC_ANSWER, verdict.noAutomaticAnswer() ? "true" : null)
-                    .attribute(InboundMessage.COMPLAINT_REF, tag.find() ? tag.group(1) : null)
+                    .attribute(InboundMessage.NO_AUTOMATIC_ANSWER, verdict.noAutomaticAnswer() ? Boolean.TRUE : null)
+                    .attribute(InboundMessage.COMPLAINT_REF, complaintRef(tag))
                     .attribute(InboundMessage.FORGED_REFERENCE, forged)
-                    .attribute(InboundMessage.ARRIVED_AT, received.equals(Instant.EPOCH) ? null : received.toString())
+                    .attribute(InboundMessage.ARRIVED_AT, received.equals(Instant.EPOCH) ? null : received)
                     .attribute("inReplyTo", messageIds(message.getHeader("In-Reply-To", " ")).stream().findFirst().orElse(null))
                     .attribute("references", joined(messageIds(message.getHeader("References", " "))))
                     .attribute("to", addresses(message, "To", charset))
@@ -433,6 +433,18 @@ final class MailParser {
         }
         refs.remove(ownId);
         return List.copyOf(refs);
+    }
+
+    /** The complaint number a subject's [#N] tag names, if it has one the desk could have given. */
+    private static Long complaintRef(Matcher tag) {
+        if (!tag.find()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(tag.group(1));
+        } catch (NumberFormatException e) {
+            return null; // eighteen nines and more: no complaint of ours
+        }
     }
 
     static List<String> messageIds(String header) {

@@ -160,7 +160,7 @@ class EmailCorpusTest {
             Inbound item = parser.parse(Files.readAllBytes(dir.resolve(e.getKey())), e.getKey(), Instant.EPOCH);
             InboundMessage m = item instanceof InboundMessage im ? im : null;
             com.fasterxml.jackson.databind.JsonNode x = e.getValue();
-            String full = m == null ? "" : m.attributes().getOrDefault(InboundMessage.FULL_TEXT, m.text());
+            String full = m == null ? "" : m.attribute(InboundMessage.FULL_TEXT).orElse(m.text());
             List<String> names = m == null ? List.of() : m.attachments().stream().map(a -> a.name()).toList();
             if (x.has("subject")) {
                 String want = x.get("subject").asText();

@@ -225,7 +225,7 @@ class MailServerEndToEndTest {
             assertThat(second).singleElement().satisfies(m -> {
                 assertThat(m.threadReferences()).startsWith(replyId);
                 assertThat(m.text()).isEqualTo("Friday is too late, I need it for a birthday on Thursday.");
-                assertThat(m.attributes().get(InboundMessage.FULL_TEXT)).contains("> we are sorry.");
+                assertThat(m.attribute(InboundMessage.FULL_TEXT).orElse(null)).contains("> we are sorry.");
             });
             assertThat(file(second.get(0), 1043)).isEqualTo(new Threading.FollowUp(new Complaint.Number(1042),
                     "it names [#1042] and ana@customer.example takes part in it"));
@@ -237,7 +237,7 @@ class MailServerEndToEndTest {
             assertThat(greenMail.waitForIncomingEmail(5000, 4)).isTrue();
             InboundMessage mallory = drain(channel, store).get(0);
             assertThat(mallory.threadReferences()).doesNotContain(forged);
-            assertThat(mallory.attributes().get(InboundMessage.FORGED_REFERENCE)).contains(forged);
+            assertThat(mallory.attribute(InboundMessage.FORGED_REFERENCE).orElse(null)).contains(forged);
             Threading.Decision d = file(mallory, 1044);
             assertThat(d).isInstanceOf(Threading.NewComplaint.class);
             assertThat(d.reason()).contains("takes no part");

@@ -23,10 +23,10 @@ import org.redress.core.channel.Visibility;
  */
 final class AgentNotes {
 
-    static final String AGENT = CallAttributes.AGENT;
-    static final String CALLBACK_DUE = CallAttributes.CALLBACK_DUE;
+    static final String AGENT = CallAttributes.AGENT.key();
+    static final String CALLBACK_DUE = CallAttributes.CALLBACK_DUE.key();
     static final String CALLBACK_TO = "callbackTo";
-    static final String CALLBACK_STATED_AS = CallAttributes.CALLBACK_STATED_AS;
+    static final String CALLBACK_STATED_AS = CallAttributes.CALLBACK_STATED_AS.key();
     static final String FULFILS = "fulfils";
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -113,12 +113,12 @@ final class AgentNotes {
                 .subject("Call notes" + (agent.isEmpty() ? "" : " by " + agent))
                 .text(text)
                 .visibility(Visibility.PRIVATE)
-                .attribute(Calls.CALL_ID, callRef.isEmpty() ? null : callRef)
-                .attribute(Calls.CALLER, caller.isEmpty() ? null : numbers.normalise(caller))
-                .attribute(AGENT, agent.isEmpty() ? null : agent)
-                .attribute(CALLBACK_DUE, due.isEmpty() ? null : time(due, "callback due").get().toString())
+                .attribute(CallAttributes.CALL_ID, callRef.isEmpty() ? null : callRef)
+                .attribute(CallAttributes.CALLER, caller.isEmpty() ? null : numbers.normalise(caller))
+                .attribute(CallAttributes.AGENT, agent.isEmpty() ? null : agent)
+                .attribute(CallAttributes.CALLBACK_DUE, due.isEmpty() ? null : time(due, "callback due").get())
                 .attribute(CALLBACK_TO, blankToNull(f.get(CALLBACK_TO)))
-                .attribute(CALLBACK_STATED_AS, blankToNull(f.get(CALLBACK_STATED_AS)))
+                .attribute(CallAttributes.CALLBACK_STATED_AS, blankToNull(f.get(CALLBACK_STATED_AS)))
                 .attribute(FULFILS, fulfils.isEmpty() ? null : fulfils)
                 .raw(new RawSource(location, "application/json", bytes));
         return b.build();

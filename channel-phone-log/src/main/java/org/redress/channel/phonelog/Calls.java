@@ -20,15 +20,15 @@ import org.redress.core.channel.Visibility;
  */
 final class Calls {
 
-    /** Attribute keys the desk and {@code parse-calls} read: the SPI's, plus a few of this channel's own. */
-    static final String CALL_ID = CallAttributes.CALL_ID;
-    static final String DIRECTION = CallAttributes.DIRECTION;
-    static final String OUTCOME = CallAttributes.OUTCOME;
-    static final String CALLER = CallAttributes.CALLER;
-    static final String CALLEE = CallAttributes.CALLEE;
-    static final String ANSWERED_BY = CallAttributes.ANSWERED_BY;
-    static final String DURATION = CallAttributes.DURATION_SECONDS;
-    static final String TALK = CallAttributes.TALK_SECONDS;
+    /** Attribute keys {@code parse-calls} and the tests read: the SPI's (set typed below), plus a few of this channel's own. */
+    static final String CALL_ID = CallAttributes.CALL_ID.key();
+    static final String DIRECTION = CallAttributes.DIRECTION.key();
+    static final String OUTCOME = CallAttributes.OUTCOME.key();
+    static final String CALLER = CallAttributes.CALLER.key();
+    static final String CALLEE = CallAttributes.CALLEE.key();
+    static final String ANSWERED_BY = CallAttributes.ANSWERED_BY.key();
+    static final String DURATION = CallAttributes.DURATION.key();
+    static final String TALK = CallAttributes.TALK.key();
     static final String ANSWERED_AT = "answeredAt";
     static final String ENDED_AT = "endedAt";
     static final String LEGS = "legs";
@@ -110,14 +110,14 @@ final class Calls {
                 .subject((out ? "Call to " + customer.value() : "Call from " + customer.value()) + " (" + outcome.label() + ")")
                 .text(text.toString())
                 .visibility(Visibility.PRIVATE)
-                .attribute(CALL_ID, first.key())
-                .attribute(DIRECTION, out ? "out" : "in")
-                .attribute(OUTCOME, outcome.label())
-                .attribute(CALLER, caller)
-                .attribute(CALLEE, callee)
-                .attribute(ANSWERED_BY, agent)
-                .attribute(DURATION, String.valueOf(duration))
-                .attribute(TALK, String.valueOf(talk))
+                .attribute(CallAttributes.CALL_ID, first.key())
+                .attribute(CallAttributes.DIRECTION, out ? CallAttributes.Direction.OUT : CallAttributes.Direction.IN)
+                .attribute(CallAttributes.OUTCOME, CallAttributes.Outcome.valueOf(outcome.name()))
+                .attribute(CallAttributes.CALLER, caller)
+                .attribute(CallAttributes.CALLEE, callee)
+                .attribute(CallAttributes.ANSWERED_BY, agent)
+                .attribute(CallAttributes.DURATION, Duration.ofSeconds(duration))
+                .attribute(CallAttributes.TALK, Duration.ofSeconds(talk))
                 .attribute(ANSWERED_AT, answered == null || answered.answered() == null ? null : answered.answered().toString())
                 .attribute(ENDED_AT, end == null ? null : end.toString())
                 .attribute(LEGS, String.valueOf(legs.size()))

@@ -77,7 +77,7 @@ final class Mastodon implements Network {
                 .visibility(visibility.equals("private") || visibility.equals("direct")
                         ? Visibility.PRIVATE : Visibility.PUBLIC)
                 .threadReferences(Json.text(status, "in_reply_to_id").map(List::of).orElse(List.of()))
-                .attribute(InboundMessage.FOLLOWERS, Json.text(account, "followers_count").orElse(null))
+                .attribute(InboundMessage.FOLLOWERS, Json.count(account, "followers_count").orElse(null))
                 .attribute(SocialChannelPlugin.THREAD_KEY, visibility.equals("direct") ? "dm:" + acct
                         : "status:" + Json.text(status, "in_reply_to_id").orElse(Json.required(status, "id", "status")))
                 .attribute(SocialChannelPlugin.USER_ID, Json.text(account, "id").orElse(null));

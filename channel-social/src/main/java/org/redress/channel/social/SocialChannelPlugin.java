@@ -41,7 +41,7 @@ public final class SocialChannelPlugin implements ChannelPlugin {
     static final String X_ROOT = "https://api.x.com/";
 
     /** Attribute: the conversation a post or message belongs to ({@code status:<root>} or {@code dm:<sender>}). */
-    static final String THREAD_KEY = org.redress.core.channel.InboundMessage.THREAD_KEY;
+    static final org.redress.core.channel.Attribute<String> THREAD_KEY = org.redress.core.channel.InboundMessage.THREAD_KEY;
     /** Attribute: the author's account id on the network. */
     static final String USER_ID = "userId";
 

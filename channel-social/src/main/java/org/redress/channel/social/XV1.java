@@ -82,7 +82,7 @@ final class XV1 implements Network {
                 .visibility(Visibility.PUBLIC)
                 .threadReferences(Json.text(status, "in_reply_to_status_id_str")
                         .or(() -> Json.text(status, "in_reply_to_status_id")).map(List::of).orElse(List.of()))
-                .attribute(InboundMessage.FOLLOWERS, Json.text(user, "followers_count").orElse(null))
+                .attribute(InboundMessage.FOLLOWERS, Json.count(user, "followers_count").orElse(null))
                 .attribute(SocialChannelPlugin.THREAD_KEY, "status:" + Json.text(status, "in_reply_to_status_id_str")
                         .or(() -> Json.text(status, "in_reply_to_status_id")).orElse(id))
                 .attribute(SocialChannelPlugin.USER_ID, Json.text(user, "id_str").orElse(null));

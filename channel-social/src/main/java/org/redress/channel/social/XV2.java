@@ -122,7 +122,7 @@ final class XV2 {
         b.sender(SenderIdentity.social("x", user.map(u -> "@" + u.username()).orElse("id:" + userId),
                         user.map(User::name).orElse("")))
                 .attribute(SocialChannelPlugin.USER_ID, userId)
-                .attribute(InboundMessage.FOLLOWERS, user.map(User::followers).orElse(null));
+                .attribute(InboundMessage.FOLLOWERS, user.flatMap(u -> Json.count(u.followers())).orElse(null));
         boolean ownById = userId.equals(ownUserId);
         boolean ownByHandle = ownHandle != null && user.isPresent()
                 && user.get().username().equalsIgnoreCase(ownHandle.replaceFirst("^@", ""));

@@ -44,7 +44,7 @@ class MastodonExportTest {
         assertThat(first.text()).isEqualTo("Order late\nHelp!");
         assertThat(first.visibility()).isEqualTo(Visibility.PUBLIC);
         assertThat(first.sender().value()).isEqualTo("mastodon:@ann@social.example");
-        assertThat(first.attributes()).containsEntry(InboundMessage.FOLLOWERS, "42");
+        assertThat(first.attributes()).containsEntry(InboundMessage.FOLLOWERS.key(), "42");
         InboundMessage second = (InboundMessage) batch.items().get(1);
         assertThat(second.visibility()).isEqualTo(Visibility.PRIVATE);
         assertThat(second.threadReferences()).containsExactly("11");

@@ -72,7 +72,7 @@ class XApiTest {
         // oldest first across both streams: the messages (09:00) came before the mentions (10:15)
         assertThat(items).extracting(InboundMessage::externalId).containsExactly("7001", "7002", "1001", "1002");
         assertThat(items.get(3).threadReferences()).containsExactly("1001");
-        assertThat(items.get(2).attributes()).containsEntry(InboundMessage.FOLLOWERS, "120");
+        assertThat(items.get(2).attributes()).containsEntry(InboundMessage.FOLLOWERS.key(), "120");
         assertThat(items.get(0).visibility()).isEqualTo(Visibility.PRIVATE);
         assertThat(items.get(0).sender().value()).isEqualTo("x:@ana_pop");
         assertThat(items.get(1).automated()).as("our own DM").isPresent();

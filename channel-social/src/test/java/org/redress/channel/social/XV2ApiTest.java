@@ -119,7 +119,7 @@ class XV2ApiTest {
         assertThat(items.get(0).visibility()).isEqualTo(Visibility.PRIVATE);
         assertThat(items.get(1).automated()).as("our own direct message").isPresent();
         assertThat(items.get(3).threadReferences()).containsExactly("1900000000000000001");
-        assertThat(items.get(2).attributes()).containsEntry(InboundMessage.FOLLOWERS, "120");
+        assertThat(items.get(2).attributes()).containsEntry(InboundMessage.FOLLOWERS.key(), "120");
         assertThat(batch.next().value()).isEqualTo("1900000000000000003,1900000000000000012");
 
         StubServer.Request first = server.requests("GET", MENTIONS).get(0);

@@ -91,13 +91,13 @@ class XV2ExportTest {
                 .containsExactly("1900000000000000001", "1900000000000000002", "1900000000000000003");
         assertThat(m.get(0).sender().value()).isEqualTo("x:@ana_pop");
         assertThat(m.get(0).sender().displayName()).isEqualTo("Ana Pop");
-        assertThat(m.get(0).attributes()).containsEntry(InboundMessage.FOLLOWERS, "120")
+        assertThat(m.get(0).attributes()).containsEntry(InboundMessage.FOLLOWERS.key(), "120")
                 .containsEntry(SocialChannelPlugin.USER_ID, "42")
-                .containsEntry(InboundMessage.THREAD_KEY, "status:1900000000000000001");
+                .containsEntry(InboundMessage.THREAD_KEY.key(), "status:1900000000000000001");
         assertThat(m.get(0).sentAt()).isEqualTo(Instant.parse("2026-03-02T10:15:00Z"));
         assertThat(m.get(1).automated()).as("our own reply").isPresent();
         assertThat(m.get(2).threadReferences()).containsExactly("1900000000000000001");
-        assertThat(m.get(2).attributes()).containsEntry(InboundMessage.THREAD_KEY, "status:1900000000000000001");
+        assertThat(m.get(2).attributes()).containsEntry(InboundMessage.THREAD_KEY.key(), "status:1900000000000000001");
 
         List<InboundMessage> dms = messages(read("dm_events.json", "{\"data\":["
                 + Posts.xv2Message("1900000000000000011", "42", "My order number is 5512", "2026-03-02T09:00:00.000Z") + ","
@@ -107,7 +107,7 @@ class XV2ExportTest {
         assertThat(dms).extracting(InboundMessage::externalId).containsExactly("1900000000000000011", "1900000000000000013");
         assertThat(dms.get(0).sender().value()).isEqualTo("x:@ana_pop");
         assertThat(dms.get(0).visibility()).isEqualTo(Visibility.PRIVATE);
-        assertThat(dms.get(0).attributes()).containsEntry(InboundMessage.THREAD_KEY, "dm:42");
+        assertThat(dms.get(0).attributes()).containsEntry(InboundMessage.THREAD_KEY.key(), "dm:42");
         assertThat(dms.get(1).sender().value()).as("not in includes: known by id").isEqualTo("x:id:555");
         assertThat(dms.get(1).automated()).as("the desk's own message, by id").isPresent();
     }
@@ -122,7 +122,7 @@ class XV2ExportTest {
         assertThat(b.externalId()).isEqualTo(a.externalId());
         assertThat(b.sender()).isEqualTo(a.sender());
         assertThat(b.threadReferences()).isEqualTo(a.threadReferences());
-        assertThat(b.attributes().get(InboundMessage.THREAD_KEY)).isEqualTo(a.attributes().get(InboundMessage.THREAD_KEY));
+        assertThat(b.attribute(InboundMessage.THREAD_KEY).orElse(null)).isEqualTo(a.attribute(InboundMessage.THREAD_KEY).orElse(null));
         // pasted together, the two shapes are read side by side
         Batch both = read("both.json", "[" + v1 + "]\n{\"data\":[" + Posts.xv2("1900000000000000006", "42", "hello?", null)
                 + "]}");

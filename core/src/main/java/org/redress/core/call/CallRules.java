@@ -61,25 +61,27 @@ public final class CallRules {
     }
 
     public static boolean isCall(InboundMessage m) {
-        return m.attributes().containsKey(CallAttributes.OUTCOME);
+        return m.has(CallAttributes.OUTCOME);
     }
 
     public static boolean isNote(InboundMessage m) {
-        return !isCall(m) && m.attributes().containsKey(CallAttributes.AGENT);
+        return !isCall(m) && m.has(CallAttributes.AGENT);
     }
 
+    /** The outcome in words (missed), as the timeline and the callback promise say it. */
     private static String outcome(InboundMessage call) {
-        return call.attributes().getOrDefault(CallAttributes.OUTCOME, "");
+        return call.attribute(CallAttributes.OUTCOME).map(o -> o.name().toLowerCase(java.util.Locale.ROOT)).orElse("");
     }
 
     private static boolean inbound(InboundMessage call) {
-        return !"out".equals(call.attributes().get(CallAttributes.DIRECTION));
+        return call.attribute(CallAttributes.DIRECTION).orElse(CallAttributes.Direction.IN) == CallAttributes.Direction.IN;
     }
 
     /** Whether the desk owes the caller a call back: an inbound call nobody took, from a number it can call. */
     public boolean owesCallback(InboundMessage call) {
-        String o = outcome(call);
-        return inbound(call) && (o.equals("missed") || o.equals("abandoned") || o.equals("busy"))
+        CallAttributes.Outcome o = call.attribute(CallAttributes.OUTCOME).orElse(CallAttributes.Outcome.ANSWERED);
+        return inbound(call) && (o == CallAttributes.Outcome.MISSED || o == CallAttributes.Outcome.ABANDONED
+                || o == CallAttributes.Outcome.BUSY)
                 && call.sender().kind() != SenderIdentity.Kind.WITHHELD;
     }
 
@@ -95,9 +97,8 @@ public final class CallRules {
 
     /** The call as a timeline entry, with the notes written about it. */
     public static Entry.Call entry(InboundMessage call, String notes) {
-        String agent = call.attributes().get(CallAttributes.ANSWERED_BY);
-        return new Entry.Call(call.sentAt(), call.attributes().getOrDefault(CallAttributes.CALL_ID, call.externalId()),
-                call.sender().value(), outcome(call), Optional.ofNullable(agent).map(Actor::agent), notes);
+        return new Entry.Call(call.sentAt(), call.attribute(CallAttributes.CALL_ID).orElse(call.externalId()),
+                call.sender().value(), outcome(call), call.attribute(CallAttributes.ANSWERED_BY).map(Actor::agent), notes);
     }
 
     /**
@@ -106,13 +107,13 @@ public final class CallRules {
      */
     public List<Promise> promises(InboundMessage note, String language, Complaint.Number complaint,
                                   Supplier<Promise.Id> ids) {
-        String agent = note.attributes().getOrDefault(CallAttributes.AGENT, "desk");
+        String agent = note.attribute(CallAttributes.AGENT).orElse("desk");
         List<Promise> found = new ArrayList<>();
-        String structured = note.attributes().get(CallAttributes.CALLBACK_DUE);
-        if (structured != null) {
-            Instant due = Instant.parse(structured);
-            found.add(new Promise(ids.get(), complaint, agent, note.attributes().getOrDefault(
-                    CallAttributes.CALLBACK_STATED_AS, "call back"), note.sentAt(), due.isBefore(note.sentAt())
+        Optional<Instant> structured = note.attribute(CallAttributes.CALLBACK_DUE);
+        if (structured.isPresent()) {
+            Instant due = structured.get();
+            found.add(new Promise(ids.get(), complaint, agent, note.attribute(CallAttributes.CALLBACK_STATED_AS)
+                    .orElse("call back"), note.sentAt(), due.isBefore(note.sentAt())
                     ? note.sentAt() : due, Promise.Source.CALL_NOTE));
             return found;
         }

@@ -21,7 +21,8 @@ import java.util.Optional;
  * @param visibility       whether the customer said it in public or in private
  * @param attachments      files that came with it
  * @param automated        set when machine traffic sent it: auto-reply, bounce, list, our own echo
- * @param attributes       channel-specific facts the desk may use for triage (for example {@code followers})
+ * @param attributes       facts about the message in their text form: the typed {@link Attribute}s the desk reads
+ *                         (read them with {@link #attribute(Attribute)}) and a channel's own, which it keeps
  * @param raw              the message exactly as the source delivered it, kept for audit
  */
 public record InboundMessage(
@@ -39,46 +40,72 @@ public record InboundMessage(
         RawSource raw) implements Inbound {
 
     /** Attribute key for the sender's follower count or reach, a triage input. */
-    public static final String FOLLOWERS = "followers";
+    public static final Attribute<Long> FOLLOWERS = Attribute.count("followers");
     /**
      * Attribute key for the conversation a message belongs to, where the network has one: a public thread
      * ({@code status:<root id>}) or a private conversation ({@code dm:<sender>}).
      */
-    public static final String THREAD_KEY = "threadKey";
+    public static final Attribute<String> THREAD_KEY = Attribute.text("threadKey");
     /**
      * Attribute key for the complaint number the message names itself (an email subject tag {@code [#1042]}).
      * A claim, not a fact: the desk accepts it only when the sender is a participant of that complaint.
      */
-    public static final String COMPLAINT_REF = "complaintRef";
+    public static final Attribute<Long> COMPLAINT_REF = Attribute.count("complaintRef");
     /**
      * Attribute key for the whole readable text, quoted history and signature included, where {@link #text()}
      * holds only the new part (an email reply with its quotes cut). Absent when the two are the same.
      */
-    public static final String FULL_TEXT = "fullText";
+    public static final Attribute<String> FULL_TEXT = Attribute.text("fullText");
     /**
-     * Attribute key set to {@code true} when a person wrote the message but it must get no automatic answer
+     * Attribute set to true when a person wrote the message but it must get no automatic answer
      * (mail relayed by a list, a sender that asked for no auto-responses). Machine traffic ({@link #automated()})
      * never gets one anyway; this is the second, separate decision.
      */
-    public static final String NO_AUTOMATIC_ANSWER = "noAutomaticAnswer";
+    public static final Attribute<Boolean> NO_AUTOMATIC_ANSWER = Attribute.flag("noAutomaticAnswer");
     /**
      * Attribute key for a reason the channel dropped a thread reference: one that claimed to be the desk's own
      * but failed its signature check, so that a forged reference cannot attach a message to another complaint.
      */
-    public static final String FORGED_REFERENCE = "forgedReference";
+    public static final Attribute<String> FORGED_REFERENCE = Attribute.text("forgedReference");
     /**
      * Attribute key for the address the sender asked answers to go to (an email's {@code Reply-To}), when it is not
      * the sender's own: a web form that mails from a no-reply address on the customer's behalf. The desk answers
      * there and knows the customer by it.
      */
-    public static final String REPLY_TO = "replyTo";
+    public static final Attribute<String> REPLY_TO = Attribute.text("replyTo");
     /**
      * Attribute key for when the message reached the mailbox the channel reads (an IMAP server's INTERNALDATE, a
-     * Maildir file's delivery), as an ISO-8601 instant. Unlike {@link #sentAt()}, which the sender's clock claims,
+     * Maildir file's delivery). Unlike {@link #sentAt()}, which the sender's clock claims,
      * this is the source's own record; the desk stores a message that arrived long before it was read (old mail in
      * a mailbox connected today) as history.
      */
-    public static final String ARRIVED_AT = "arrivedAt";
+    public static final Attribute<Instant> ARRIVED_AT = Attribute.instant("arrivedAt");
+
+    /** The typed attributes whose values are checked when a message is built. */
+    private static final Map<String, Attribute<?>> CHECKED = checked();
+
+    private static Map<String, Attribute<?>> checked() {
+        Map<String, Attribute<?>> all = new java.util.HashMap<>();
+        for (Attribute<?> a : List.of(FOLLOWERS, THREAD_KEY, COMPLAINT_REF, FULL_TEXT, NO_AUTOMATIC_ANSWER, FORGED_REFERENCE,
+                REPLY_TO, ARRIVED_AT)) {
+            all.put(a.key(), a);
+        }
+        for (Attribute<?> a : CallAttributes.ALL) {
+            all.put(a.key(), a);
+        }
+        return Map.copyOf(all);
+    }
+
+    /** The value of a typed attribute, when the message has it. */
+    public <T> Optional<T> attribute(Attribute<T> attribute) {
+        String raw = attributes.get(attribute.key());
+        return raw == null ? Optional.empty() : Optional.of(attribute.decode(raw));
+    }
+
+    /** Whether the message has the attribute. */
+    public boolean has(Attribute<?> attribute) {
+        return attributes.containsKey(attribute.key());
+    }
 
     /** The same message, as sent by {@code who} (the person behind a relaying address). */
     public InboundMessage from(SenderIdentity who) {
@@ -87,6 +114,14 @@ public record InboundMessage(
     }
 
     /** The same message with one more attribute (or that attribute's new value). */
+    public <T> InboundMessage withAttribute(Attribute<T> attribute, T value) {
+        Map<String, String> more = new java.util.HashMap<>(attributes);
+        more.put(attribute.key(), attribute.encode(value));
+        return new InboundMessage(externalId, threadReferences, sender, sentAt, subject, text, languageHint, visibility,
+                attachments, automated, more, raw);
+    }
+
+    /** The same message with one more of the channel's own facts under a plain key (or that fact's new value). */
     public InboundMessage withAttribute(String key, String value) {
         Map<String, String> more = new java.util.HashMap<>(attributes);
         more.put(key, value);
@@ -106,6 +141,12 @@ public record InboundMessage(
         attachments = List.copyOf(attachments);
         Objects.requireNonNull(automated, "automated");
         attributes = Map.copyOf(attributes);
+        for (Map.Entry<String, String> a : attributes.entrySet()) {
+            Attribute<?> typed = CHECKED.get(a.getKey());
+            if (typed != null) {
+                typed.decode(a.getValue()); // a channel's mistake is named here, not where the desk reads it
+            }
+        }
         Objects.requireNonNull(raw, "raw");
     }
 
@@ -187,6 +228,18 @@ public record InboundMessage(
             return this;
         }
 
+        /** Sets a typed attribute the desk reads; a null value sets nothing. */
+        public <T> Builder attribute(Attribute<T> attribute, T value) {
+            if (value != null) {
+                attributes.put(attribute.key(), attribute.encode(value));
+            }
+            return this;
+        }
+
+        /**
+         * Sets a channel's own fact under a plain key (the desk keeps and shows it, and acts on none); a null value sets
+         * nothing. The desk's own facts take an {@link Attribute}.
+         */
         public Builder attribute(String key, String value) {
             if (value != null) {
                 attributes.put(key, value);

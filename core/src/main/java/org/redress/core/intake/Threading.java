@@ -99,11 +99,6 @@ public final class Threading {
     }
 
     private static Optional<Complaint.Number> tag(InboundMessage message) {
-        String value = message.attributes().get(InboundMessage.COMPLAINT_REF);
-        if (value == null || !value.matches("\\d{1,18}")) {
-            return Optional.empty();
-        }
-        long n = Long.parseLong(value);
-        return n < 1 ? Optional.empty() : Optional.of(new Complaint.Number(n));
+        return message.attribute(InboundMessage.COMPLAINT_REF).filter(n -> n >= 1).map(Complaint.Number::new);
     }
 }

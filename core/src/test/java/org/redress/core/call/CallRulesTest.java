@@ -28,15 +28,15 @@ class CallRulesTest {
     static InboundMessage call(String id, String number, String outcome, String direction, Instant at) {
         return InboundMessage.builder(id)
                 .sender(number.equals("withheld") ? SenderIdentity.withheld("") : SenderIdentity.phone(number, ""))
-                .sentAt(at).text("call").attribute(CallAttributes.OUTCOME, outcome)
-                .attribute(CallAttributes.DIRECTION, direction).attribute(CallAttributes.CALL_ID, id)
+                .sentAt(at).text("call").attribute(CallAttributes.OUTCOME.key(), outcome)
+                .attribute(CallAttributes.DIRECTION.key(), direction).attribute(CallAttributes.CALL_ID.key(), id)
                 .raw(new RawSource("Master.csv line 1", "text/csv", new byte[] {1})).build();
     }
 
     static InboundMessage note(String text, String callbackDue, Instant at) {
         return InboundMessage.builder("note:" + text.hashCode())
                 .sender(SenderIdentity.phone("+40721000001", "")).sentAt(at).text(text)
-                .attribute(CallAttributes.AGENT, "201").attribute(CallAttributes.CALLBACK_DUE, callbackDue)
+                .attribute(CallAttributes.AGENT.key(), "201").attribute(CallAttributes.CALLBACK_DUE.key(), callbackDue)
                 .raw(new RawSource("notes.jsonl line 1", "application/json", new byte[] {1})).build();
     }
 

@@ -45,7 +45,7 @@ class ThreadingTest {
                 .threadReferences(refs).automated(automated)
                 .raw(new RawSource("x", "message/rfc822", new byte[] {1}));
         if (tag != null) {
-            b.attribute(InboundMessage.COMPLAINT_REF, tag);
+            b.attribute(InboundMessage.COMPLAINT_REF, Long.valueOf(tag));
         }
         return b.build();
     }
