@@ -12,16 +12,33 @@ import java.util.Objects;
  */
 public record Attachment(String name, String mediaType, byte[] content) {
 
+    /**
+     * Checks that every part is there and copies the content.
+     *
+     * @param name the file name as decoded from the source (never a path)
+     * @param mediaType the declared media type, for example {@code application/pdf}
+     * @param content the bytes
+     */
     public Attachment {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(mediaType, "mediaType");
         content = content.clone();
     }
 
+    /**
+     * The size of the content in bytes.
+     *
+     * @return the number of bytes
+     */
     public long size() {
         return content.length;
     }
 
+    /**
+     * The content; a copy, so the attachment stays as it was read.
+     *
+     * @return the bytes of the file
+     */
     @Override
     public byte[] content() {
         return content.clone();

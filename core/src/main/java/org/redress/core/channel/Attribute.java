@@ -34,12 +34,22 @@ public final class Attribute<T> {
         this.encode = encode;
     }
 
-    /** Free text: an id, a handle, an address. */
+    /**
+     * Free text: an id, a handle, an address.
+     *
+     * @param key the key it is kept under
+     * @return the attribute
+     */
     public static Attribute<String> text(String key) {
         return new Attribute<>(key, "text", s -> s, s -> s);
     }
 
-    /** A whole number of zero or more: followers, a complaint number. */
+    /**
+     * A whole number of zero or more: followers, a complaint number.
+     *
+     * @param key the key it is kept under
+     * @return the attribute
+     */
     public static Attribute<Long> count(String key) {
         return new Attribute<>(key, "a whole number of zero or more", s -> {
             long n = Long.parseLong(s.strip());
@@ -55,7 +65,12 @@ public final class Attribute<T> {
         });
     }
 
-    /** A yes/no fact, kept as {@code true} or {@code false}. */
+    /**
+     * A yes/no fact, kept as {@code true} or {@code false}.
+     *
+     * @param key the key it is kept under
+     * @return the attribute
+     */
     public static Attribute<Boolean> flag(String key) {
         return new Attribute<>(key, "true or false", s -> switch (s.strip()) {
             case "true" -> Boolean.TRUE;
@@ -64,19 +79,36 @@ public final class Attribute<T> {
         }, b -> Boolean.toString(b));
     }
 
-    /** A moment, kept as an ISO-8601 instant such as {@code 2026-11-23T09:00:00Z}. */
+    /**
+     * A moment, kept as an ISO-8601 instant such as {@code 2026-11-23T09:00:00Z}.
+     *
+     * @param key the key it is kept under
+     * @return the attribute
+     */
     public static Attribute<Instant> instant(String key) {
         return new Attribute<>(key, "an ISO-8601 instant such as 2026-11-23T09:00:00Z", s -> Instant.parse(s.strip()),
                 Instant::toString);
     }
 
-    /** A length of time in whole seconds, kept as the number of seconds. */
+    /**
+     * A length of time in whole seconds, kept as the number of seconds.
+     *
+     * @param key the key it is kept under
+     * @return the attribute
+     */
     public static Attribute<Duration> seconds(String key) {
         return new Attribute<>(key, "a whole number of seconds", s -> Duration.ofSeconds(Long.parseLong(s.strip())),
                 d -> Long.toString(d.getSeconds()));
     }
 
-    /** One of an enum's constants, kept as its name in lower case ({@code missed}). */
+    /**
+     * One of an enum's constants, kept as its name in lower case ({@code missed}).
+     *
+     * @param <E> the enum
+     * @param key the key it is kept under
+     * @param type the enum's class
+     * @return the attribute
+     */
     public static <E extends Enum<E>> Attribute<E> oneOf(String key, Class<E> type) {
         StringBuilder names = new StringBuilder();
         for (E e : type.getEnumConstants()) {
@@ -86,12 +118,21 @@ public final class Attribute<T> {
                 e -> e.name().toLowerCase(Locale.ROOT));
     }
 
-    /** The key the value is kept under in {@link InboundMessage#attributes()}. */
+    /**
+     * The key the value is kept under in {@link InboundMessage#attributes()}.
+     *
+     * @return the key
+     */
     public String key() {
         return key;
     }
 
-    /** The value in its text form. */
+    /**
+     * The value in its text form.
+     *
+     * @param value the value, not null
+     * @return its text form
+     */
     public String encode(T value) {
         return encode.apply(Objects.requireNonNull(value, "value"));
     }
@@ -100,6 +141,8 @@ public final class Attribute<T> {
      * Reads a value from its text form.
      *
      * @throws IllegalArgumentException naming the attribute and what it expects when {@code raw} is not such a value
+     * @param raw the text form
+     * @return the value
      */
     public T decode(String raw) {
         try {

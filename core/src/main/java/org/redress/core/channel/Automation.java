@@ -27,6 +27,12 @@ public record Automation(Kind kind, String reason) {
         BOT
     }
 
+    /**
+     * Checks that the kind is given and the reason names the evidence.
+     *
+     * @param kind what sort of machine sent it
+     * @param reason the evidence, for example {@code Auto-Submitted: auto-replied}
+     */
     public Automation {
         Objects.requireNonNull(kind, "kind");
         if (reason == null || reason.isBlank()) {

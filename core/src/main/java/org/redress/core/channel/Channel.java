@@ -24,12 +24,17 @@ public interface Channel extends AutoCloseable {
      *
      * @param after where the last committed batch ended, or {@link Checkpoint#START}
      * @param max   the most items to return, at least 1
+     * @return what was found, with the checkpoint after it
+     * @throws ChannelException when the source as a whole cannot be read (host down, file gone)
      */
     Batch read(Checkpoint after, int max) throws ChannelException;
 
     /**
      * Tells the channel that everything up to and including {@code upTo} is stored by the desk. The default
      * does nothing, which is right for sources whose position lives only in the desk's checkpoint.
+     *
+     * @param upTo the checkpoint of the last batch the desk stored
+     * @throws ChannelException when the source cannot be advanced; the desk tries again after the next read
      */
     default void commit(Checkpoint upTo) throws ChannelException {
     }
@@ -40,6 +45,8 @@ public interface Channel extends AutoCloseable {
      * as it hears of new items; the default returns at once, and the desk then polls on its own schedule.
      *
      * @return true when the source signalled something new, false when it only waited (or cannot tell)
+     * @param max the longest the call may take
+     * @throws ChannelException when the source cannot be watched; the desk then polls
      */
     default boolean awaitNew(java.time.Duration max) throws ChannelException {
         return false;

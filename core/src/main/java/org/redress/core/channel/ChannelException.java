@@ -8,10 +8,21 @@ package org.redress.core.channel;
 public class ChannelException extends Exception {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A failure of the source, said for a person.
+     *
+     * @param message what went wrong and, where it helps, which setting to look at
+     */
     public ChannelException(String message) {
         super(message);
     }
 
+    /**
+     * A failure of the source, with what caused it.
+     *
+     * @param message what went wrong and, where it helps, which setting to look at
+     * @param cause the underlying failure
+     */
     public ChannelException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -13,6 +13,8 @@ public interface ChannelPlugin {
     /**
      * What this plugin is and which settings it takes. Must return an equal value on every call; the
      * console and the configuration check render and validate settings from it.
+     *
+     * @return the plugin's descriptor
      */
     ChannelDescriptor descriptor();
 

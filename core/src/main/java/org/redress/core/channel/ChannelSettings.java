@@ -31,6 +31,9 @@ public final class ChannelSettings {
      * Checks {@code raw} against the descriptor.
      *
      * @throws InvalidSettingsException naming every setting that is missing, unknown or malformed
+     * @param descriptor the plugin's descriptor, which declares the settings
+     * @param raw the settings as configured, by name
+     * @return the settings, with defaults filled in
      */
     public static ChannelSettings validate(ChannelDescriptor descriptor, Map<String, String> raw)
             throws InvalidSettingsException {
@@ -67,22 +70,44 @@ public final class ChannelSettings {
         return new ChannelSettings(descriptor, values);
     }
 
+    /**
+     * The descriptor the settings were checked against.
+     *
+     * @return the plugin's descriptor
+     */
     public ChannelDescriptor descriptor() {
         return descriptor;
     }
 
-    /** The value of a setting, or empty when it is optional, not given and has no default. */
+    /**
+     * The value of a setting, or empty when it is optional, not given and has no default.
+     *
+     * @param key the setting's name
+     * @return its value
+     */
     public Optional<String> text(String key) {
         spec(key);
         return Optional.ofNullable(values.get(key));
     }
 
-    /** The value of a required setting or one with a default. */
+    /**
+     * The value of a required setting or one with a default.
+     *
+     * @param key the setting's name
+     * @return its value
+     * @throws IllegalStateException when it has none (a plugin asking for a setting it did not declare so)
+     */
     public String require(String key) {
         return text(key).orElseThrow(() -> new IllegalStateException(
                 "setting '" + key + "' of channel '" + descriptor.id() + "' has no value and no default"));
     }
 
+    /**
+     * A path setting.
+     *
+     * @param key the setting's name
+     * @return the path, when given
+     */
     public Optional<Path> path(String key) {
         return text(key).map(Path::of);
     }
@@ -91,6 +116,8 @@ public final class ChannelSettings {
      * A path setting that must name a readable file.
      *
      * @throws ChannelException naming the setting and the path when it is not one
+     * @param key the setting's name
+     * @return the file
      */
     public Path readableFile(String key) throws ChannelException {
         Path p = path(key).orElseThrow(() -> new ChannelException("channel '" + descriptor.id() + "': setting '" + key
@@ -106,6 +133,8 @@ public final class ChannelSettings {
      * A path setting that must name a folder.
      *
      * @throws ChannelException naming the setting and the path when it is not one
+     * @param key the setting's name
+     * @return the folder
      */
     public Path folder(String key) throws ChannelException {
         Path p = path(key).orElseThrow(() -> new ChannelException("channel '" + descriptor.id() + "': setting '" + key
@@ -117,23 +146,52 @@ public final class ChannelSettings {
         return p;
     }
 
+    /**
+     * A whole-number setting.
+     *
+     * @param key the setting's name
+     * @return the number, when given or defaulted
+     */
     public Optional<Long> integer(String key) {
         return text(key).map(Long::parseLong);
     }
 
+    /**
+     * A true-or-false setting.
+     *
+     * @param key the setting's name
+     * @return the value, when given or defaulted
+     */
     public Optional<Boolean> bool(String key) {
         return text(key).map(v -> v.toLowerCase(Locale.ROOT).equals("true"));
     }
 
+    /**
+     * A duration setting (ISO-8601, or a number of seconds).
+     *
+     * @param key the setting's name
+     * @return the duration, when given or defaulted
+     */
     public Optional<Duration> duration(String key) {
         return text(key).map(SettingType::parseDuration);
     }
 
+    /**
+     * A time-zone setting.
+     *
+     * @param key the setting's name
+     * @return the zone, when given or defaulted
+     */
     public Optional<ZoneId> zone(String key) {
         return text(key).map(ZoneId::of);
     }
 
-    /** A comma-separated setting as a list of its trimmed, non-empty items. */
+    /**
+     * A comma-separated setting as a list of its trimmed, non-empty items.
+     *
+     * @param key the setting's name
+     * @return the items, empty when the setting is not given
+     */
     public List<String> list(String key) {
         return text(key).map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList())
                 .orElse(List.of());

@@ -11,6 +11,11 @@ public sealed interface DeliveryResult {
      * @param externalId the id the channel gave what it sent (a Message-ID, a post id), for threading answers
      */
     record Delivered(String externalId) implements DeliveryResult {
+        /**
+         * Checks that the external id is given.
+         *
+         * @param externalId the id the channel gave what it sent (a Message-ID, a post id), for threading answers
+         */
         public Delivered {
             Objects.requireNonNull(externalId, "externalId");
         }
@@ -23,6 +28,12 @@ public sealed interface DeliveryResult {
      * @param retryable whether trying again later may succeed (rate limit, server down) or not (bad address)
      */
     record Failed(String reason, boolean retryable) implements DeliveryResult {
+        /**
+         * Checks that the reason is given.
+         *
+         * @param reason why, for a person
+         * @param retryable whether trying again later may succeed (rate limit, server down) or not (bad address)
+         */
         public Failed {
             Objects.requireNonNull(reason, "reason");
         }

@@ -9,6 +9,8 @@ public sealed interface Inbound permits InboundMessage, Quarantined {
     /**
      * Stable identity of the item within its channel instance: reading the same input again yields the
      * same value. The desk dedupes on (channel instance, external id).
+     *
+     * @return the item's external id
      */
     String externalId();
 }

@@ -96,24 +96,47 @@ public record InboundMessage(
         return Map.copyOf(all);
     }
 
-    /** The value of a typed attribute, when the message has it. */
+    /**
+     * The value of a typed attribute, when the message has it.
+     *
+     * @param <T> the type of the value
+     * @param attribute which attribute
+     * @return its value
+     */
     public <T> Optional<T> attribute(Attribute<T> attribute) {
         String raw = attributes.get(attribute.key());
         return raw == null ? Optional.empty() : Optional.of(attribute.decode(raw));
     }
 
-    /** Whether the message has the attribute. */
+    /**
+     * Whether the message has the attribute.
+     *
+     * @param attribute which attribute
+     * @return true when it is set
+     */
     public boolean has(Attribute<?> attribute) {
         return attributes.containsKey(attribute.key());
     }
 
-    /** The same message, as sent by {@code who} (the person behind a relaying address). */
+    /**
+     * The same message, as sent by {@code who} (the person behind a relaying address).
+     *
+     * @param who the person behind the address
+     * @return the same message from {@code who}
+     */
     public InboundMessage from(SenderIdentity who) {
         return new InboundMessage(externalId, threadReferences, who, sentAt, subject, text, languageHint, visibility,
                 attachments, automated, attributes, raw);
     }
 
-    /** The same message with one more attribute (or that attribute's new value). */
+    /**
+     * The same message with one more attribute (or that attribute's new value).
+     *
+     * @param <T> the type of the value
+     * @param attribute which attribute
+     * @param value its value, not null
+     * @return the same message with it
+     */
     public <T> InboundMessage withAttribute(Attribute<T> attribute, T value) {
         Map<String, String> more = new java.util.HashMap<>(attributes);
         more.put(attribute.key(), attribute.encode(value));
@@ -121,7 +144,13 @@ public record InboundMessage(
                 attachments, automated, more, raw);
     }
 
-    /** The same message with one more of the channel's own facts under a plain key (or that fact's new value). */
+    /**
+     * The same message with one more of the channel's own facts under a plain key (or that fact's new value).
+     *
+     * @param key the fact's key
+     * @param value its value
+     * @return the same message with it
+     */
     public InboundMessage withAttribute(String key, String value) {
         Map<String, String> more = new java.util.HashMap<>(attributes);
         more.put(key, value);
@@ -129,6 +158,23 @@ public record InboundMessage(
                 attachments, automated, more, raw);
     }
 
+    /**
+     * Checks every required part, copies the lists and maps, and checks the value of every typed attribute.
+     *
+     * @param externalId stable id within the channel instance (Message-ID, post id, call unique id)
+     * @param threadReferences external ids this message continues, nearest first (In-Reply-To, then References; the post replied to; the call a callback answers); empty for a new conversation
+     * @param sender who sent it
+     * @param sentAt when the sender sent it, by the source's own clock
+     * @param subject the subject line, or empty where the channel has none
+     * @param text the readable text of the message, never null
+     * @param languageHint a language the source declared (Content-Language, a post's lang), if any
+     * @param visibility whether the customer said it in public or in private
+     * @param attachments files that came with it
+     * @param automated set when machine traffic sent it: auto-reply, bounce, list, our own echo
+     * @param attributes facts about the message in their text form: the typed {@link Attribute}s the desk reads (read them with {@link #attribute(Attribute)}) and a channel's own, which it keeps
+     * @param raw the message exactly as the source delivered it, kept for audit
+     * @throws IllegalArgumentException naming the part or the attribute that is wrong
+     */
     public InboundMessage {
         requireText(externalId, "externalId");
         threadReferences = List.copyOf(threadReferences);
@@ -150,10 +196,21 @@ public record InboundMessage(
         Objects.requireNonNull(raw, "raw");
     }
 
+    /**
+     * Whether machine traffic sent it.
+     *
+     * @return true when {@link #automated()} is set
+     */
     public boolean isAutomated() {
         return automated.isPresent();
     }
 
+    /**
+     * Starts a message.
+     *
+     * @param externalId its stable id within the channel instance
+     * @return a builder; {@code sender}, {@code sentAt} and {@code raw} must be set before {@link Builder#build()}
+     */
     public static Builder builder(String externalId) {
         return new Builder(externalId);
     }
@@ -183,52 +240,113 @@ public record InboundMessage(
             this.externalId = externalId;
         }
 
+        /**
+         * Sets the external ids this message continues, nearest first.
+         *
+         * @param references the external ids this message continues, nearest first
+         * @return this builder
+         */
         public Builder threadReferences(List<String> references) {
             this.threadReferences = references;
             return this;
         }
 
+        /**
+         * Sets who sent it.
+         *
+         * @param sender who sent it
+         * @return this builder
+         */
         public Builder sender(SenderIdentity sender) {
             this.sender = sender;
             return this;
         }
 
+        /**
+         * Sets when the sender sent it, by the source's clock.
+         *
+         * @param sentAt when the sender sent it, by the source's clock
+         * @return this builder
+         */
         public Builder sentAt(Instant sentAt) {
             this.sentAt = sentAt;
             return this;
         }
 
+        /**
+         * Sets the subject line.
+         *
+         * @param subject the subject line; null for none
+         * @return this builder
+         */
         public Builder subject(String subject) {
             this.subject = subject == null ? "" : subject;
             return this;
         }
 
+        /**
+         * Sets the readable text.
+         *
+         * @param text the readable text; null for none
+         * @return this builder
+         */
         public Builder text(String text) {
             this.text = text == null ? "" : text;
             return this;
         }
 
+        /**
+         * Sets a language the source declared.
+         *
+         * @param languageHint a language the source declared; null or blank for none
+         * @return this builder
+         */
         public Builder languageHint(String languageHint) {
             this.languageHint = languageHint == null || languageHint.isBlank() ? null : languageHint;
             return this;
         }
 
+        /**
+         * Sets public or private.
+         *
+         * @param visibility public or private; private unless set
+         * @return this builder
+         */
         public Builder visibility(Visibility visibility) {
             this.visibility = visibility;
             return this;
         }
 
+        /**
+         * Sets files that came with it.
+         *
+         * @param attachments files that came with it
+         * @return this builder
+         */
         public Builder attachments(List<Attachment> attachments) {
             this.attachments = attachments;
             return this;
         }
 
+        /**
+         * Sets why machine traffic sent it.
+         *
+         * @param automated why machine traffic sent it; null for a person
+         * @return this builder
+         */
         public Builder automated(Automation automated) {
             this.automated = automated;
             return this;
         }
 
-        /** Sets a typed attribute the desk reads; a null value sets nothing. */
+        /**
+         * Sets a typed attribute the desk reads; a null value sets nothing.
+         *
+         * @param <T> the type of the value
+         * @param attribute which attribute
+         * @param value its value
+         * @return this builder
+         */
         public <T> Builder attribute(Attribute<T> attribute, T value) {
             if (value != null) {
                 attributes.put(attribute.key(), attribute.encode(value));
@@ -239,6 +357,10 @@ public record InboundMessage(
         /**
          * Sets a channel's own fact under a plain key (the desk keeps and shows it, and acts on none); a null value sets
          * nothing. The desk's own facts take an {@link Attribute}.
+         *
+         * @param key the fact's key
+         * @param value its value
+         * @return this builder
          */
         public Builder attribute(String key, String value) {
             if (value != null) {
@@ -247,11 +369,24 @@ public record InboundMessage(
             return this;
         }
 
+        /**
+         * Sets the message exactly as the source delivered it.
+         *
+         * @param raw the message exactly as the source delivered it
+         * @return this builder
+         */
         public Builder raw(RawSource raw) {
             this.raw = raw;
             return this;
         }
 
+        /**
+         * The message.
+         *
+         * @return the message
+         * @throws NullPointerException naming {@code sender}, {@code sentAt} or {@code raw} when it is not set
+         * @throws IllegalArgumentException naming a typed attribute whose value its type cannot read
+         */
         public InboundMessage build() {
             return new InboundMessage(externalId, threadReferences, sender, sentAt, subject, text,
                     Optional.ofNullable(languageHint), visibility, attachments, Optional.ofNullable(automated),

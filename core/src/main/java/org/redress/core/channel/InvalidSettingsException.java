@@ -25,12 +25,23 @@ public class InvalidSettingsException extends ChannelException {
 
     private final transient List<Problem> problems;
 
+    /**
+     * Every problem with one instance's settings, in one exception.
+     *
+     * @param channelId the plugin whose settings they are
+     * @param problems what is wrong, one problem per setting
+     */
     public InvalidSettingsException(String channelId, List<Problem> problems) {
         super("channel '" + channelId + "': " + problems.stream().map(Problem::toString)
                 .collect(Collectors.joining("; ")));
         this.problems = List.copyOf(problems);
     }
 
+    /**
+     * What is wrong, one problem per setting.
+     *
+     * @return the problems, in the order found
+     */
     public List<Problem> problems() {
         return problems;
     }

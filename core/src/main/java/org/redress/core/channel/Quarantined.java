@@ -16,6 +16,13 @@ import java.util.Objects;
  */
 public record Quarantined(String externalId, String reason, RawSource raw) implements Inbound {
 
+    /**
+     * Checks that the id, a reason and the raw bytes are given.
+     *
+     * @param externalId stable id of the item; {@link #of} derives it from the location and the bytes
+     * @param reason what is wrong, for a person: {@code line 12: expected 16, 17, 18, 19 or 21 columns, found 7}
+     * @param raw the bytes and where they came from
+     */
     public Quarantined {
         Objects.requireNonNull(externalId, "externalId");
         if (reason == null || reason.isBlank()) {
@@ -24,7 +31,13 @@ public record Quarantined(String externalId, String reason, RawSource raw) imple
         Objects.requireNonNull(raw, "raw");
     }
 
-    /** A quarantined item whose id is a digest of where it came from and what it holds. */
+    /**
+     * A quarantined item whose id is a digest of where it came from and what it holds.
+     *
+     * @param reason what is wrong, for a person
+     * @param raw the bytes and where they came from
+     * @return the quarantined item
+     */
     public static Quarantined of(String reason, RawSource raw) {
         return new Quarantined("quarantine:" + digest(raw), reason, raw);
     }

@@ -10,15 +10,21 @@ import java.util.Optional;
 
 /** The kinds of value a channel setting can hold, each with its own check. */
 public enum SettingType {
+    /** Free text. */
     TEXT("text"),
     /** Like text, but never shown or logged. */
     SECRET("secret"),
+    /** A whole number. */
     INTEGER("a whole number"),
+    /** {@code true} or {@code false}. */
     BOOLEAN("true or false"),
+    /** A path to a file or a folder. */
     PATH("a file or folder path"),
+    /** A TCP port, from 1 to 65535. */
     PORT("a port number from 1 to 65535"),
     /** An ISO-8601 duration such as {@code PT2H}, or a number of seconds. */
     DURATION("a duration such as PT30S or 30 (seconds)"),
+    /** A time-zone id such as {@code Europe/Bucharest}. */
     ZONE("a time zone such as Europe/Bucharest or UTC"),
     /** One of {@link SettingSpec#choices()}. */
     CHOICE("one of the listed choices");
@@ -29,7 +35,11 @@ public enum SettingType {
         this.expectation = expectation;
     }
 
-    /** What a valid value looks like, for error messages and forms. */
+    /**
+     * What a valid value looks like, for error messages and forms.
+     *
+     * @return a phrase such as "a whole number"
+     */
     public String expectation() {
         return expectation;
     }

@@ -8,6 +8,12 @@ package org.redress.core.channel;
 public class SourceUnavailableException extends ChannelException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * The source cannot be reached just now.
+     *
+     * @param message what could not be reached, for a person
+     * @param cause the underlying failure
+     */
     public SourceUnavailableException(String message, Throwable cause) {
         super(message, cause);
     }
