@@ -181,6 +181,21 @@ NEGATION = {'en': r"not|no|never|don't|dont|won't|wont|wouldn't|didn't|doesn't|i
             'et': r"ei|pole|mitte|ega|kunagi|ilma",
             'vi': r"khong|chua|chang|khoi"}
 
+# Ways of declining to say something: what follows, to the end of the clause, is not the writer's own words (the
+# guard does not flag "I won't tell you it's another team's fault").
+UNSAID = {'en': r"(?:i|we) (?:won'?t|will not|wouldn'?t|am not going to|are not going to|don'?t want to|do not want to|refuse to) (?:say|tell you|claim|pretend|blame|make excuses)|(?:i'?m|we'?re) not going to (?:say|tell you|claim|pretend|blame|make excuses)|(?:i|we) (?:don'?t|do not|never) (?:say|blame|make excuses)|without (?:blaming|making excuses)|instead of (?:saying|blaming)",
+          'ro': r"nu (?:va )?(?:spun|voi spune|o sa (?:va )?spun|zic|voi zice|pretind|dau vina|arunc vina)|fara sa (?:dau vina|ma scuz|spun)|in loc sa (?:spun|dau vina)",
+          'ru': r"не (?:буду|стану|хочу) (?:говорить|утверждать|оправдываться|винить|сваливать|рассказывать)|не скажу|без оправданий|вместо того чтобы (?:сказать|винить)",
+          'et': r"(?:ma|me|mina|meie) ei (?:ütle|hakka ütlema|väida|süüdista|vabanda)|ei hakka (?:ütlema|süüdistama|vabandama)|selle asemel, et (?:öelda|süüdistada)",
+          'vi': r"(?:em|toi|minh|chung toi|ben em) (?:khong|se khong) (?:noi|do loi|doi loi|bien minh|chong che)|khong do loi cho|thay vi (?:noi|do loi)"}
+
+# Words of asking someone to act: a party named right after one is who the writer turned to, not who failed.
+ADDRESSED = {'en': r"asked|told|got|requested|instructed|reminded|contacted|called|emailed|chased|urged",
+             'ro': r"rugat|cerut|sunat|contactat|solicitat|anuntat|instiintat|rog",
+             'ru': r"попросил\w*|поручил\w*|связал\w*|обратил\w*|попросили|напомнил\w*|сообщил\w*",
+             'et': r"palusin|palusime|palus|teavitasin|teavitasime|helistasin|helistasime|kirjutasin|kirjutasime",
+             'vi': r"nho|yeu cau|de nghi|lien he|bao|goi"}
+
 CATEGORIES = {
  'en': {'billing': r"bill\w*|invoice\w*|charge\w*|payment\w*|refund\w*|paid|price|fee\w*|tariff|direct debit|overcharg\w*",
         'technical': r"internet|wifi|router|connection|network|signal|app|website|login|password|outage|error|crash\w*|slow|broadband|tv",
@@ -324,6 +339,142 @@ GUARD = {
  },
 }
 
+
+# Rules described by their parts (PhraseRule: every part in one clause, in this order unless unordered, none negated):
+# a third party + a failing said of it is BLAMES_COLLEAGUES whatever the words; refusing + sending elsewhere is NOT_MY_JOB.
+PARTS = {
+ 'en': {
+  'blames_colleagues': {
+   'party': [r"(?:the |a |our |your )?(?:courier|carrier|delivery (?:company|firm|service|driver|guys|people)|post office|postal service|postman|driver)s?",
+             r"(?:the |our |a |that )?(?:partner|supplier|vendor|subcontractor|contractor|manufacturer|factory|warehouse|shop|store|branch|bank)s?",
+             r"(?:the |our |another |other |that |a )(?:\w+ )?(?:team|department|dept|office|desk|people|guys|folks|staff)",
+             r"(?:my |our |a )?(?:colleague|coworker|co-worker)s?", r"accounts|billing|logistics|dispatch|head office|management|it support",
+             r"(?:the |my |our )?(?:previous|last|other|first|new|night|weekend) (?:agent|operator|advisor|adviser|rep|representative|person|guy|colleague|engineer|technician|shift)",
+             r"(?:the )?(?:guy|girl|person|lady|man|woman|agent|engineer|technician|operator) (?:who|that|before)"],
+   'failing': [r"lost|mislaid|misplaced|broke|damaged|delayed|forgot|failed|dropped the ball|lost track",
+               r"(?:messed|screwed|mixed|fouled) (?:it |this |that |them |things |everything )?up",
+               r"got (?:it|this|that|the \w+|your \w+) (?:all )?wrong",
+               r"(?:sent|shipped|delivered|dropped|left|entered|typed|put|gave|charged|billed|quoted|applied|booked|set) (?:\w+ ){0,4}(?:wrong|incorrect\w*)",
+               r"(?:made|make) (?:a |an )?(?:mistake|error|mess|blunder)",
+               r"(?:didn'?t|did not|never|neglected to|forgot to|failed to) (?:\w+ )?(?:read|pass\w*|forward\w*|send|ship|deliver|update|record|log|note|check|process|call|tell|follow|submit|file|escalate|book|register|enter|do)",
+               r"(?:is|was|were|are) (?:at fault|to blame)", r"(?:their|his|her|its)(?: \w+)? (?:fault|mistake|error|doing)", r"'s (?:fault|mistake|error)"],
+  },
+  'not_my_job': {
+   'refusing': [r"i only (?:handle|deal with|do|take care of|look after|work (?:in|on))", r"(?:not|isn'?t) (?:my|our) (?:job|department|area|problem|responsibility|team|remit)",
+                r"someone else'?s (?:job|problem|department|area|responsibility)", r"(?:handled|dealt with|done|sorted) by \w+,? not (?:by )?(?:me|us)", r"nothing to do with (?:me|us)", r"out of my hands", r"above my pay grade",
+                r"(?:can'?t|cannot|don'?t|do not|won'?t) (?:help (?:you )?with|handle|deal with|do anything about) (?:that|this|refunds|billing|it|those)"],
+   'elsewhere': [r"(?:try|contact|call|ask|email|phone|ring|write to|go to|speak to|talk to|take it up with|get in touch with|reach out to|turn to) (?:the |our |another |a different |someone|somebody|them|their|\w+ (?:team|department|people))",
+                 r"(?:someone|somebody|somewhere|anyone) else", r"elsewhere", r"another (?:department|team|number)"],
+   'ordered': False,
+  },
+ },
+ 'ro': {
+  'blames_colleagues': {
+   'party': [r"curier\w*|firma de curierat|posta|postasul|soferul|banca|depozitul|magazinul|furnizorul|partenerul|producatorul|transportatorul",
+             r"(?:colegul|colega|colegii|colegele)(?: mei| mele| nostri| noastre| meu| mea)?", r"(?:cei|cele|oamenii|baietii|colegii) de la \w+",
+             r"(?:departamentul|echipa|serviciul|biroul|compartimentul) (?:de )?\w+", r"(?:alt|celalalt|un alt|alta|cealalta) (?:departament|coleg|operator|echipa|tura)",
+             r"(?:operatorul|agentul|consultantul|tehnicianul|colegul) (?:anterior|dinainte|de dinainte|precedent|de ieri|de tura)"],
+   'failing': [r"(?:a|au) (?:pierdut|gresit|uitat|incurcat|stricat|intarziat|deteriorat|ratat)", r"(?:a|au) facut (?:o )?(?:greseala|greseli|confuzie)",
+               r"(?:n-?au|n-?a|nu a|nu au) (?:\w+ )?(?:trimis|transmis|facut|verificat|inregistrat|procesat|predat|sunat|citit|livrat|notat|dat)\w*",
+               r"(?:a|au) (?:trimis|introdus|facturat|livrat|trecut|notat|dus) (?:\w+ ){0,3}gresit\w*", r"(?:e|este|a fost) vina (?:lor|lui|ei)", r"din vina (?:lor|lui|ei)",
+               r"greseala (?:lor|lui|ei)", r"s-au incurcat|s-a incurcat"],
+  },
+  'not_my_job': {
+   'refusing': [r"(?:eu )?ma ocup (?:doar|numai) de", r"nu (?:e|este|tine de) (?:treaba|competenta|responsabilitatea|departamentul|problema) (?:mea|noastra|meu|nostru)",
+                r"nu ma ocup (?:eu )?de", r"nu (?:pot sa va ajut|va pot ajuta) cu", r"nu ne priveste", r"nu (?:e|este) de competenta noastra"],
+   'elsewhere': [r"adresati-?va (?:\w+ )?(?:altcuiva|altui|la|catre)", r"(?:sunati|contactati|scrieti|intrebati|mergeti)(?: la| pe| catre)? (?:alt|altcuiva|altundeva|colegii|departamentul|cei de la)",
+                 r"altcuiva|altundeva|alt departament|alta echipa|alt numar|alta persoana"],
+   'ordered': False,
+  },
+ },
+ 'ru': {
+  'blames_colleagues': {
+   'party': [r"курьер\w*|служб\w* доставки|транспортн\w* компани\w*|почт\w*|склад\w*|бухгалтери\w*|партн[её]р\w*|поставщик\w*|подрядчик\w*|производител\w*|банк\w*|магазин\w*|филиал\w*",
+             r"коллег\w*|сотрудник\w*|оператор\w*|менеджер\w*|мастер\w*|специалист\w*|техник\w*|монтажник\w*",
+             r"(?:друг\w*|соседн\w*|тот|та|техническ\w*|финансов\w*) (?:отдел\w*|служб\w*|команд\w*|смен\w*)", r"(?:отдел\w*|служб\w*) \w+"],
+   'failing': [r"потерял\w*|утерял\w*|ошиб\w*|напутал\w*|перепутал\w*|забыл\w*|сломал\w*|повредил\w*|задержал\w*|провалил\w*|виноват\w*",
+               r"не (?:\w+ )?(?:передал\w*|отправил\w*|оформил\w*|сделал\w*|проверил\w*|внес\w*|зарегистрировал\w*|доставил\w*|позвонил\w*|прочитал\w*|учел\w*)",
+               r"неправильно (?:\w+ )?(?:оформил\w*|указал\w*|ввел\w*|внес\w*|посчитал\w*|отправил\w*|выставил\w*|начислил\w*)", r"(?:их|его|ее) (?:вина|ошибка)", r"по (?:их|его|ее) вине",
+               r"(?:доставил\w*|отправил\w*|привез\w*|прислал\w*) (?:\w+ )?(?:не туда|не по тому адресу|не тот|не ту|не то)"],
+  },
+  'not_my_job': {
+   'refusing': [r"(?:я )?(?:занимаюсь|отвечаю) только", r"это не ко мне", r"не (?:моя|наша) (?:работа|компетенция|обязанность|зона ответственности|проблема)",
+                r"не (?:мой|наш) (?:вопрос|отдел|профиль)", r"(?:я|мы) (?:этим|такими вопросами) не занимаюсь\w*", r"ничем не (?:могу|можем) помочь", r"не по адресу"],
+   'elsewhere': [r"обращайтесь (?:\w+ )?(?:куда-нибудь|куда-то|в другой|к другому|в \w+|к \w+)", r"куда-(?:нибудь|то) (?:ещ[её]|в другое место)", r"в другой отдел",
+                 r"к другому (?:специалисту|сотруднику|менеджеру)", r"(?:звоните|пишите|обратитесь|обращайтесь) (?:в|на|к) \w+"],
+   'ordered': False,
+  },
+ },
+ 'et': {
+  'blames_colleagues': {
+   'party': [r"kuller\w*|post\w*|omniva|pakiautoma\w*|ladu|lao|raamatupidamine|raamatupidamise|arveldus\w*|partner\w*|tarnija\w*|tootja\w*|pood|poe|pank|panga",
+             r"(?:kolleeg|töötaja|teenindaja|klienditeenindaja|operaator|tehnik|meister|müüja|paigaldaja)\w*",
+             r"(?:eelmine|eelmise|teine|teise|muu|tehniline|tehnilise) (?:teenindaja|klienditeenindaja|operaator|osakond|osakonna|meeskond|meeskonna|töötaja|kolleeg|tehnik|vahetus)\w*",
+             r"(?:osakond|osakonna|meeskond|meeskonna)\w*"],
+   'failing': [r"kaotas\w*|eksis\w*|unustas\w*|rikkus\w*|lõhkus\w*|viivitas\w*|süüdi", r"ajas(?:id)? (?:\w+ )?sassi", r"tegi(?:d)? (?:\w+ )?vea",
+               r"ei (?:\w+ )?(?:edastanud|saatnud|teinud|kontrollinud|sisestanud|registreerinud|toimetanud|helistanud|lugenud|märkinud)",
+               r"(?:sisestas|saatis|arvestas|märkis|tõi) (?:\w+ )?valesti|valesti (?:\w+ )?(?:sisestas|saatis|arvestas|märkis)", r"(?:nende|tema) (?:süü|viga)", r"(?:toimetas|saatis|tõi|andis|viis) (?:\w+ ){0,3}vale\w*"],
+  },
+  'not_my_job': {
+   'refusing': [r"(?:mina )?tegelen (?:ainult|vaid)", r"see (?:ei ole|pole) (?:minu|meie) (?:töö|asi|osakond|vastutus|mure|pädevuses)", r"ma ei tegele (?:sellega|selliste)",
+                r"ei (?:saa|oska) (?:teid )?(?:selles|sellega) aidata", r"pole minu asi"],
+   'elsewhere': [r"pöörduge (?:\w+ )?(?:kellegi teise|teise|mujale|\w+ poole)", r"kellegi teise|mujale|teise osakonna\w*|teisele numbrile",
+                 r"(?:helistage|kirjutage|võtke ühendust) (?:\w+ )?(?:osakonna\w*|meeskonna\w*|\w+ga|\w+le)"],
+   'ordered': False,
+  },
+ },
+ 'vi': {
+  'blames_colleagues': {
+   'party': [r"(?:ben |phia |don vi |cong ty )?(?:giao hang|van chuyen|shipper|buu dien|chuyen phat|doi tac|nha cung cap|ngan hang|kho)",
+             r"(?:ban|anh|chi|em|co|chu)? ?(?:nhan vien|tu van vien|ky thuat vien|tong dai vien|dong nghiep)(?: \w+)?", r"nhan vien (?:truoc|cu|khac|kia)",
+             r"(?:phong|bo phan|ben|ca) (?:ke toan|kho|ky thuat|giao hang|ban hang|cham soc khach hang|khac|kia|tai chinh|truoc)"],
+   'failing': [r"lam mat|danh mat|lam sai|ghi sai|tinh nham|tinh sai|nhap sai|giao sai|gui sai|giao nham|gui nham|ghi nham|giao tre|giao cham|lam hong|lam vo|bo quen|quen mat|nham lan",
+               r"khong (?:\w+ )?(?:gui|chuyen|bao|ghi|nhap|xu ly|giao|goi|doc|cap nhat)", r"loi (?:la )?(?:cua|tai) (?:ho|ben do|ben ay|anh ay|chi ay|ban ay)"],
+  },
+  'not_my_job': {
+   'refusing': [r"(?:em|toi|minh) chi (?:lo|phu trach|lam|ban|xu ly)", r"khong phai (?:viec|chuyen|trach nhiem|bo phan) (?:cua )?(?:em|toi|minh|ben em|chung toi)",
+                r"(?:em|toi|minh) khong (?:phu trach|lo|xu ly)", r"khong thuoc (?:trach nhiem|bo phan|pham vi)"],
+   'elsewhere': [r"(?:hoi|lien he|goi|tim|nho) (?:\w+ )?(?:cho|ben|bo phan|phong|noi|nguoi) (?:khac|kia)", r"cho khac|ben khac|bo phan khac|phong khac|nguoi khac|noi khac"],
+   'ordered': False,
+  },
+ },
+}
+
+# Network engineers' acronyms mean nothing to a customer in any language: jargon wherever they appear.
+ACRONYMS = [r"olt|ont|onu|g?pon|xgs-?pon|cpe|dslam|bras|bng|pppoe|dhcp|mtu|vlan|snr|ftt[hbcp]|v?dsl|adsl2?\+?|qos|bgp|radius|cg-?nat|sfp|los alarm|msan|ipoe|tr-?069|acs"]
+
+# Forwarded or pasted internal correspondence: a forwarding or quoting word and an internal source in one clause.
+LEAK_PARTS = {
+ 'en': {'passing': [r"(?:below|here) is what|(?:i'?m |i am )?(?:forwarding|pasting|copying|sharing)|(?:i'?ll |let me )?(?:forward|paste|copy|quote)|see (?:below|the note|the message)|as (?:per|in) (?:the|our)"],
+        'internal': [r"internal|(?:our|the|my) (?:second line|back office|backoffice|tech(?:nical)? team|engineers?|supervisor|manager|team lead|colleagues?) (?:wrote|said|noted|replied|say|note)|(?:our|the) (?:team|department|colleagues?)'?s? (?:notes?|messages?|emails?|correspondence|chat)|(?:notes?|emails?|messages?|correspondence|thread) (?:from|between|of) (?:our|the|my) (?:team|colleagues?|department|engineers?|supervisor)"]},
+ 'ro': {'passing': [r"va (?:copiez|trimit|redirectionez|las mai jos|atasez)|redirectionez|mai jos (?:este|aveti|gasiti)|iata ce"],
+        'internal': [r"(?:nota|notele|mesajul|mesajele|emailul|corespondenta|discutia) (?:interna|interne|colegilor|echipei|departamentului|de la colegi)|intern\w*|(?:colegii|echipa|departamentul|seful|supervizorul) (?:a|au) (?:scris|notat|spus|raspuns)"]},
+ 'ru': {'passing': [r"пересылаю|пересылаем|копирую|привожу|ниже (?:приводим|привожу|то, что)|вот что (?:написал\w*|ответил\w*)"],
+        'internal': [r"внутренн\w*|(?:переписк\w*|письм\w*|сообщени\w*|заметк\w*|комментари\w*) (?:нашего|наших|из|от|нашей) \w+|(?:коллеги|отдел|руководител\w*|начальник\w*|инженер\w*) (?:написал\w*|ответил\w*|отметил\w*)"]},
+ 'et': {'passing': [r"edastan|edastame|kopeerin|saadan (?:teile )?edasi|allpool on|siin on, mida"],
+        'internal': [r"sisemi\w*|(?:kirjavahetus\w*|märkus\w*|kiri|kirja|sõnum\w*) (?:meie )?(?:osakonna|meeskonna|kolleegide|juhi)\w*|(?:kolleeg\w*|osakond|meeskond|juht|tehnik\w*) (?:kirjutas|märkis|vastas)"]},
+ 'vi': {'passing': [r"(?:em|toi|minh) (?:gui|chuyen tiep|chep|dan|trich) (?:\w+ )?(?:xem|lai|nguyen van)?|duoi day la|day la (?:nhung gi|noi dung)"],
+        'internal': [r"noi bo|(?:ghi chu|tin nhan|email|trao doi|thu) (?:cua|tu|giua) (?:bo phan|phong|dong nghiep|ky thuat|quan ly|sep)|(?:bo phan|dong nghiep|quan ly|sep|ky thuat) (?:da )?(?:viet|ghi|tra loi|noi)"]},
+}
+for _lang, _parts in LEAK_PARTS.items():
+    PARTS[_lang]['leaks_internal'] = dict(_parts, ordered=False)
+
+# Issue #17's triage misses, written from the development set: money claimed as an overcharge or a difference to pay
+# back, an outage said verb first ("not working again", "опять пропал интернет").
+TRIAGE['en']['money_claim'] += [r"(?:credit|refund|return|pay) (?:me )?(?:back )?the difference", r"(?:the )?difference (?:back|refunded|credited)",
+                                r"charged (?:me )?(?:\w+ ){0,2}(?:more|extra) than"]
+TRIAGE['ro']['money_claim'] += [r"(?:returnati|inapoiati|dati|restituiti)(?:-mi)? (?:inapoi )?diferenta", r"diferenta (?:inapoi|de bani)", r"bani in plus",
+                                r"(?:taxat|incasat|luat|retras)\w* (?:\w+ ){0,3}in plus", r"suma (?:in plus|suplimentara)"]
+TRIAGE['ro']['outage'] += [r"nu (?:mai )?(?:merge|functioneaza) (?:netul|internetul|reteaua|semnalul|tv-ul|televiziunea|telefonul|wifi-ul|curentul|aplicatia|site-ul)"]
+TRIAGE['ru']['money_claim'] += [r"верн\w* (?:\w+ )?разниц\w*", r"больше,? чем (?:положено|должны|по договору|обычно)", r"лишн\w* (?:деньг\w*|сумм\w*|списани\w*)",
+                                r"переплат\w*", r"(?:сняли|списали|взяли) (?:\w+ ){0,3}больше"]
+TRIAGE['ru']['outage'] += [r"(?:пропал\w*|отвалил\w*|упал\w*|лежит|не работает|отключил\w*) (?:\w+ )?(?:интернет|сеть|связь|wi-?fi|вайфай|тв|телевидение|свет)\w*"]
+TRIAGE['et']['money_claim'] += [r"vahe (?:tagasi|hüvitada|kreeditida)", r"(?:makske|maksta|kandke|kanda) (?:\w+ )?vahe", r"(?:rohkem|enam),? kui (?:peaks|lepingus|kokku lepitud)",
+                                r"liiga palju (?:raha|arvel)", r"(?:võtsite|võeti|arvestasite) (?:\w+ ){0,2}liiga palju"]
+TRIAGE['et']['outage'] += [r"(?:netti|internetti|levi|voolu|sidet|wifit|elektrit) (?:\w+ )?(?:pole|ei ole)"]
+TRIAGE['vi']['money_claim'] += [r"(?:phan )?chenh lech", r"(?:tinh|thu|tru) (?:them|du|thua|lo)", r"hoan (?:lai|tra) (?:\w+ ){0,2}(?:tien|phan)"]
+TRIAGE['vi']['repeat_issue'] += [r"(?:mang|wifi|internet|song|dien|truyen hinh) lai (?:mat|sap|hong|loi|rot)"]
+
 NON_NEGATABLE = {'money_claim', 'repeat_issue', 'admits_not_knowing', 'not_my_job', 'blames_colleagues', 'tells_to_calm_down', 'leaks_internal', 'makes_excuses'}
 QUOTED = {'leaks_internal'}
 
@@ -419,14 +570,23 @@ for lang, rules in TRIAGE.items():
     write(os.path.join(ROOT, 'triage', lang, 'negation.txt'), ["# Words that negate what follows them within three words, " + lang + ".", "word = " + NEGATION[lang]])
     write(os.path.join(ROOT, 'triage', lang, 'categories.txt'), ["# Category keywords, " + lang + ": the category with the most hits wins; none gives other."] + [k + " = " + v for k, v in CATEGORIES[lang].items()])
 for lang, rules in GUARD.items():
+    rules = dict(rules, uses_jargon=rules['uses_jargon'] + [a for a in ACRONYMS if a not in rules['uses_jargon']])
     for rule, phrases in rules.items():
         lines = [HEADER.format(what='Reply guard ' + rule.upper(), lang=lang).rstrip()] + ["phrase = " + p for p in phrases]
         if rule in NON_NEGATABLE:
             lines.append("negatable = false")
         if rule in QUOTED:
             lines.append("quoted = true")
+        for part, words in PARTS.get(lang, {}).get(rule, {}).items():
+            if part == 'ordered':
+                lines.append("ordered = " + str(words).lower())
+            else:
+                lines += ["part." + part + " = " + w for w in words]
         write(os.path.join(ROOT, 'guard', lang, rule + '.txt'), lines)
-    write(os.path.join(ROOT, 'guard', lang, 'negation.txt'), ["# Words that negate what follows them within three words, " + lang + ".", "word = " + NEGATION[lang]])
+    write(os.path.join(ROOT, 'guard', lang, 'negation.txt'), ["# Words that negate what follows them within three words, " + lang + "; and ways of declining",
+                                                               "# to say something, after which the rest of the clause is not the writer's own words.",
+                                                               "# Words of asking someone to act ('addressed'): a party right after one is not who failed.",
+                                                               "word = " + NEGATION[lang], "unsaid = " + UNSAID[lang], "addressed = " + ADDRESSED[lang]])
     write(os.path.join(ROOT, 'guard', lang, 'suggestions.txt'), ["# What to say instead, per finding, " + lang + "."] + [k + " = " + v for k, v in SUGGESTIONS[lang].items()])
     write(os.path.join(ROOT, 'guard', lang, 'phrases.txt'), ["# Suggested phrases per playbook step, " + lang + "."] + [k + " = " + v for k, vs in PHRASES[lang].items() for v in vs])
 print("written")

@@ -72,7 +72,7 @@ public final class Triage {
 
     private static final Pattern SHOUT = Pattern.compile("(?<![\\p{L}])(?:\\p{Lu}{3,}[\\s,.!?]+){2,}\\p{Lu}{2,}(?![\\p{L}])");
     private static final Pattern BANGS = Pattern.compile("[!?]*![!?]*!+[!?]*|!{2,}");
-    private static final Pattern AMOUNT = Pattern.compile("(?:[€$£₽]\\s?\\d[\\d .,]*|\\d[\\d .,]*\\s?(?:de\\s)?(?:€|\\$|£|₽|eur\\p{L}*|euro\\p{L}*|usd|gbp|lei|ron|"
+    private static final Pattern AMOUNT = Pattern.compile("(?:[€$£₽]\\s?\\d[\\d .,]*|\\d[\\d .,]*\\s?(?:de\\s)?(?:€|\\$|£|₽|eur\\p{L}*|euro\\p{L}*|usd|gbp|pounds?|pence|dollars?|lei|ron|"
             + "руб\\p{L}*|р\\.|dong|đồng|đ|vnd|k|tr|trieu|triệu|nghin|nghìn)(?![\\p{L}]))", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     private final RuleBook rules;

@@ -18,10 +18,42 @@ public final class Analysed {
     private final FoldedText folded;
     private final List<int[]> quotations = new ArrayList<>();
     private final Pattern negation;
+    /** Folded spans the writer says they will not say ("I won't tell you it's their fault"): not their words. */
+    private final List<int[]> unsaid = new ArrayList<>();
+    private final Pattern addressed;
 
     public Analysed(String text, Pattern negation) {
+        this(text, negation, null);
+    }
+
+    /**
+     * @param unsaid the language's ways of refusing to say something ("I won't say", "не буду говорить"): what
+     *               follows one, to the end of its clause, is what the writer declines to say, so no rule fires there
+     */
+    public Analysed(String text, Pattern negation, Pattern unsaid) {
+        this(text, negation, unsaid, null);
+    }
+
+    /**
+     * @param unsaid    as above
+     * @param addressed the language's words for asking someone to act ("asked", "am rugat", "nhờ"): a party named
+     *                  right after one is who the writer turned to, not who failed
+     */
+    public Analysed(String text, Pattern negation, Pattern unsaid, Pattern addressed) {
         this.folded = FoldedText.of(text);
         this.negation = negation;
+        this.addressed = addressed;
+        if (unsaid != null) {
+            String f = folded.folded();
+            Matcher u = unsaid.matcher(f);
+            while (u.find()) {
+                int end = u.end();
+                while (end < f.length() && ".:;!?\n".indexOf(f.charAt(end)) < 0) {
+                    end++;
+                }
+                this.unsaid.add(new int[] {u.start(), end});
+            }
+        }
         Matcher q = QUOTES.matcher(text);
         while (q.find()) {
             quotations.add(new int[] {q.start(), q.end()});
@@ -34,6 +66,21 @@ public final class Analysed {
 
     public FoldedText folded() {
         return folded;
+    }
+
+    /** Whether a folded position lies in what the writer declines to say ("I won't say it was their fault"). */
+    public boolean unsaid(int foldedPosition) {
+        for (int[] u : unsaid) {
+            if (foldedPosition >= u[0] && foldedPosition < u[1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether one of the two words before a folded position asks someone to act ("I asked the courier to …"). */
+    public boolean addressedBefore(int foldedPosition) {
+        return addressed != null && wordsBefore(foldedPosition, 2, addressed);
     }
 
     /** Whether an original position lies inside a quotation. */
@@ -54,18 +101,23 @@ public final class Analysed {
         if (negation == null) {
             return false;
         }
+        return wordsBefore(foldedPosition, 3, negation);
+    }
+
+    /** Whether one of the {@code n} words before a folded position, in its clause, is one {@code words} matches. */
+    private boolean wordsBefore(int foldedPosition, int n, Pattern words) {
         String f = folded.folded();
         int from = foldedPosition;
         while (from > 0 && ".,;:!?\n()".indexOf(f.charAt(from - 1)) < 0 && foldedPosition - from < 60) {
             from--;
         }
-        List<String> words = new ArrayList<>();
+        List<String> found = new ArrayList<>();
         Matcher w = WORD.matcher(f.substring(from, foldedPosition));
         while (w.find()) {
-            words.add(w.group());
+            found.add(w.group());
         }
-        for (int i = Math.max(0, words.size() - 3); i < words.size(); i++) {
-            if (negation.matcher(words.get(i)).matches()) {
+        for (int i = Math.max(0, found.size() - n); i < found.size(); i++) {
+            if (words.matcher(found.get(i)).matches()) {
                 return true;
             }
         }

@@ -24,6 +24,8 @@ public final class RuleBook {
     private final Optional<Path> extensions;
     private final Map<String, Map<String, Optional<PhraseRule>>> rules = new ConcurrentHashMap<>();
     private final Map<String, Optional<Pattern>> negations = new ConcurrentHashMap<>();
+    private final Map<String, Optional<Pattern>> unsaids = new ConcurrentHashMap<>();
+    private final Map<String, Optional<Pattern>> addressings = new ConcurrentHashMap<>();
     private final Map<String, PhraseFile> files = new ConcurrentHashMap<>();
 
     /**
@@ -63,7 +65,17 @@ public final class RuleBook {
             return alt == null ? Optional.empty()
                     : Optional.of(Pattern.compile(FoldedText.fold(alt), Pattern.UNICODE_CHARACTER_CLASS));
         });
-        return new Analysed(text, negation.orElse(null));
+        Optional<Pattern> unsaid = unsaids.computeIfAbsent(language, l -> {
+            String alt = file(l, "negation").alternation("unsaid");
+            return alt == null ? Optional.empty() : Optional.of(Pattern.compile("(?<![\\p{L}\\p{N}_])(?:" + FoldedText.fold(alt)
+                    .replace(" ", "\\s+") + ")(?![\\p{L}\\p{N}_])"));
+        });
+        Optional<Pattern> addressed = addressings.computeIfAbsent(language, l -> {
+            String alt = file(l, "negation").alternation("addressed");
+            return alt == null ? Optional.empty()
+                    : Optional.of(Pattern.compile(FoldedText.fold(alt), Pattern.UNICODE_CHARACTER_CLASS));
+        });
+        return new Analysed(text, negation.orElse(null), unsaid.orElse(null), addressed.orElse(null));
     }
 
     /** Lines {@code key = value} of a file as a map of the first value per key. */
