@@ -80,9 +80,11 @@ public final class CheckReplyCommand implements Callable<Integer> {
         ObjectNode o = json.createObjectNode();
         o.put("language", r.language());
         o.put("languageSource", language.source());
+        o.put("checked", r.checked());
         if (language.source().equals("default")) {
             o.put("note", "language not detected; using the default " + language.code());
         }
+        r.note().ifPresent(n -> o.put("note", n));
         ArrayNode findings = o.putArray("findings");
         for (ReplyGuard.Finding f : r.findings()) {
             findings.addObject().put("code", f.code().name()).put("severity", f.severity().name().toLowerCase(Locale.ROOT))

@@ -97,7 +97,7 @@ final class ComplaintRoutes {
         Responses.Check check = Responses.Check.of(sent.check());
         ctx.status(201).json(new Responses.ReplySent(sent.replyId(), sent.complaint().version(),
                 sent.promises().stream().map(p -> new Responses.PromiseMade(p.id().value(), p.text(), p.due().toString())).toList(),
-                check.language(), check.blocked(), check.findings()));
+                check.language(), check.checked(), check.note(), check.blocked(), check.findings()));
     }
 
     private void note(Context ctx) {

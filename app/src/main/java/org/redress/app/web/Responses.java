@@ -156,9 +156,10 @@ final class Responses {
         }
     }
 
-    record Check(String language, boolean blocked, List<Finding> findings) {
+    /** @param note "not checked (language de)" when the guard has no rules for the reply's language, else null */
+    record Check(String language, boolean checked, String note, boolean blocked, List<Finding> findings) {
         static Check of(ReplyGuard.Result r) {
-            return new Check(r.language(), r.blocked(), Finding.of(r));
+            return new Check(r.language(), r.checked(), r.note().orElse(null), r.blocked(), Finding.of(r));
         }
     }
 
@@ -171,7 +172,8 @@ final class Responses {
     record PromiseMade(long id, String text, String due) {
     }
 
-    record ReplySent(String replyId, long version, List<PromiseMade> promises, String language, boolean blocked, List<Finding> findings) {
+    record ReplySent(String replyId, long version, List<PromiseMade> promises, String language, boolean checked, String note,
+                     boolean blocked, List<Finding> findings) {
     }
 
     record PlaybookView(String step, String recap, int apologies, boolean empathy, long version) {

@@ -52,6 +52,15 @@ class TextCommandsTest {
     }
 
     @Test
+    void check_reply_in_a_language_without_rules_says_not_checked() throws Exception {
+        CliTest.Result r = CliTest.run("check-reply", "--lang", "de", "Ich weiß es nicht, beruhigen Sie sich.");
+        JsonNode o = new ObjectMapper().readTree(r.out());
+        assertThat(o.get("checked").asBoolean()).isFalse();
+        assertThat(o.get("note").asText()).isEqualTo("not checked (language de)");
+        assertThat(o.get("findings")).isEmpty();
+    }
+
+    @Test
     void batch_answers_line_by_line_and_a_bad_line_gets_an_error_object() throws Exception {
         CliTest.Result r = withStdin("{\"text\":\"Calm down, please.\",\"lang\":\"en\"}\n{\"txt\":\"x\"}\n"
                 + "{\"text\":\"Ne pare rău. Revin cu vești până vineri.\"}\n", "check-reply", "--batch");

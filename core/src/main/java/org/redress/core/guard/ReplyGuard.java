@@ -83,6 +83,36 @@ public final class ReplyGuard {
         public boolean takes(Step step) {
             return steps.contains(step);
         }
+
+        /**
+         * Whether the guard has rules for the reply's language. A reply in another language is checked for nothing
+         * that depends on words (only personal data in public, which does not), rather than against another
+         * language's rules; {@link #note()} says so.
+         */
+        public boolean checked() {
+            return LANGUAGES.contains(language);
+        }
+
+        /** "not checked (language de)" for a reply in a language the guard has no rules for. */
+        public Optional<String> note() {
+            return checked() ? Optional.empty() : Optional.of("not checked (language " + language + ")");
+        }
+    }
+
+    /**
+     * A reply in a language without rules: read by no other language's rules (an English phrase list would flag a
+     * German reply at random and miss what it says), so only what needs no words is checked: personal data in public.
+     */
+    private Result unchecked(String text, String language, Context context) {
+        List<Finding> findings = new ArrayList<>();
+        if (context.publicReply()) {
+            Map<String, String> suggestions = rules.values("en", "suggestions");
+            for (PersonalData.Finding p : PersonalData.find(text)) {
+                findings.add(finding(Code.PERSONAL_DATA_IN_PUBLIC, p.evidence(), p.start(), p.end(), suggestions));
+            }
+        }
+        return new Result(language == null || language.isBlank() ? "und" : language, findings,
+                promises.extract(text, language, context.writtenAt()));
     }
 
     /** The playbook steps the guard has phrases for. */
@@ -102,7 +132,10 @@ public final class ReplyGuard {
     }
 
     public Result check(String text, String language, Context context) {
-        String lang = LANGUAGES.contains(language) ? language : "en";
+        if (!LANGUAGES.contains(language)) {
+            return unchecked(text, language, context);
+        }
+        String lang = language;
         Map<String, String> suggestions = rules.values(lang, "suggestions");
         Analysed analysed = rules.analyse(text, lang);
         List<Finding> findings = new ArrayList<>();
