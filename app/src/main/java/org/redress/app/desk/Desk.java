@@ -73,6 +73,7 @@ public final class Desk {
     private final Triage triage;
     private final Escalator escalator;
     private final ReplyGuard guard;
+    private final GuardTeacher guardTeacher;
     private final Doorbell doorbell = new Doorbell();
     private final CallRules callRules;
 
@@ -100,6 +101,8 @@ public final class Desk {
         this.audit = new DeskAudit(database, clock);
         this.guard = new ReplyGuard(new PromiseExtractor(policies.calendar()), Optional.empty());
         this.savedReplies = new SavedReplies(database, guard, clock);
+        this.guardTeacher = new GuardTeacher(new org.redress.app.store.GuardTeaching(database, clock), guard, complaints, audit, clock);
+        guardTeacher.fresh();
         this.satisfaction = new Satisfaction(database, clock);
         this.board = new ChannelBoard(database);
         this.queue = new Queue(database);
@@ -116,7 +119,7 @@ public final class Desk {
         this.replying = new ReplyingInstances(config, registry);
         Answering answering = new Answering(config.channels().stream().filter(c -> c.plugin().equals("email"))
                 .map(DeskConfig.ChannelConfig::name).sorted().findFirst(), replying);
-        this.replies = new Replies(complaints, promises, guard, clock, doorbell, answering);
+        this.replies = new Replies(complaints, promises, guard, clock, doorbell, answering, guardTeacher::fresh);
         this.casework = new Casework(complaints, promises, remedies, satisfaction, clock, doorbell, answering);
         this.incidents = new Incidents(database, incidentBook, complaints, policies.calendar().zone(), clock, doorbell, answering);
         this.quarantine = new Quarantine(new QuarantineShelf(database), registry, this::intake, audit, clock);
@@ -251,6 +254,11 @@ public final class Desk {
 
     public Watchlist watchlist() {
         return watchlist;
+    }
+
+    /** Labels of the guard's work, its record over them, and the phrases admins add to it. */
+    public GuardTeacher guardTeacher() {
+        return guardTeacher;
     }
 
     public ReplyGuard guard() {

@@ -42,7 +42,12 @@ public final class Replies {
 
     private final Answering answering;
 
-    Replies(Complaints complaints, Promises promises, ReplyGuard guard, Clock clock, Doorbell doorbell, Answering answering) {
+    /** Run before each check: brings in phrases another node's admin added. */
+    private final Runnable fresh;
+
+    Replies(Complaints complaints, Promises promises, ReplyGuard guard, Clock clock, Doorbell doorbell, Answering answering,
+            Runnable fresh) {
+        this.fresh = fresh;
         this.answering = answering;
         this.doorbell = doorbell;
         this.complaints = complaints;
@@ -73,6 +78,7 @@ public final class Replies {
      * public ({@code privately}); a public answer is checked for personal data.
      */
     public ReplyGuard.Result check(Complaint c, String text, Optional<Instant> eta, boolean privately) {
+        fresh.run();
         ReplyGuard.Result r = guard.check(text, c.language().orElse("en"), context(c, answersInPublic(c, privately)));
         if (eta.isEmpty()) {
             return r;

@@ -21,7 +21,8 @@ public final class DeskAudit {
         SIGN_IN("sign-in"), SIGN_IN_FAILED("sign-in-failed"), USER_ADD("user-add"), USER_PASSWORD("user-passwd"),
         TOKEN_CREATE("token-create"), TOKEN_REVOKE("token-revoke"), USER_DEACTIVATE("user-deactivate"),
         USER_REACTIVATE("user-reactivate"), QUARANTINE_RETRY("quarantine-retry"), QUARANTINE_DISCARD("quarantine-discard"),
-        CUSTOMER_MERGE("customer-merge"), CUSTOMER_ERASE("customer-erase");
+        CUSTOMER_MERGE("customer-merge"), CUSTOMER_ERASE("customer-erase"), GUARD_PHRASE_ADD("guard-phrase-add"),
+        GUARD_PHRASE_REMOVE("guard-phrase-remove");
 
         private final String stored;
 

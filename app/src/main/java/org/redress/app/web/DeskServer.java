@@ -61,6 +61,7 @@ public final class DeskServer implements AutoCloseable {
         all.addAll(new SupervisorRoutes(desk).routes());
         all.addAll(new CtiRoutes(desk).routes());
         all.addAll(new AdminRoutes(desk, lastError).routes());
+        all.addAll(new GuardRoutes(desk).routes());
         all.addAll(new TokenRoutes(desk).routes());
         // Prometheus' text format for an admin's session or API token (a scraper gets a token of its own)
         all.add(Route.get("/metrics", Access.ADMIN, ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")

@@ -123,15 +123,63 @@ public final class ReplyGuard {
     private static final List<Code> PHRASE_RULES = List.of(Code.ADMITS_NOT_KNOWING, Code.NOT_MY_JOB, Code.BLAMES_COLLEAGUES,
             Code.MAKES_EXCUSES, Code.TELLS_TO_CALM_DOWN, Code.USES_JARGON, Code.LEAKS_INTERNAL);
 
-    private final RuleBook rules;
+    private static final String ROOT = "/org/redress/core/guard";
+
+    /** Swapped whole when the desk's own phrases change, so a check sees the old rules or the new, never half. */
+    private volatile RuleBook rules;
+    private final Optional<Path> extensions;
     private final PromiseExtractor promises;
 
     public ReplyGuard(PromiseExtractor promises, Optional<Path> extensions) {
         this.promises = promises;
-        this.rules = new RuleBook("/org/redress/core/guard", extensions);
+        this.extensions = extensions;
+        this.rules = new RuleBook(ROOT, extensions);
+    }
+
+    /**
+     * One phrase a desk added to a rule, as text: matched as written (folded: any case, with or without diacritics),
+     * words and spaces only, no pattern syntax.
+     *
+     * @param language the reply language it is for
+     * @param code     the rule it shows
+     * @param text     the words
+     */
+    public record AddedPhrase(String language, Code code, String text) {
+
+        /** Checks the language and that the text has words. */
+        public AddedPhrase {
+            if (!LANGUAGES.contains(language)) {
+                throw new IllegalArgumentException("language: one of " + LANGUAGES + ", got '" + language + "'");
+            }
+            if (!PHRASE_RULES.contains(code)) {
+                throw new IllegalArgumentException("code: phrases can be added to " + PHRASE_RULES + ", not " + code);
+            }
+            text = text == null ? "" : text.strip().replaceAll("\\s+", " ");
+            if (text.length() < 3 || text.length() > 200 || !text.matches(".*\\p{L}.*")) {
+                throw new IllegalArgumentException("phrase: 3 to 200 characters with at least one letter, got '" + text + "'");
+            }
+        }
+
+        /** The phrase line for the rule file: the text with every pattern character escaped. */
+        String line() {
+            return "phrase = " + text.replaceAll("([\\\\.\\[\\](){}*+?^$|])", "\\\\$1");
+        }
+    }
+
+    /**
+     * Uses the built-in rules plus these phrases from now on; the desk calls it when an admin adds or removes one, so a
+     * phrase takes effect without a restart.
+     */
+    public void usePhrases(List<AddedPhrase> phrases) {
+        Map<String, List<String>> added = new java.util.HashMap<>();
+        for (AddedPhrase p : phrases) {
+            added.computeIfAbsent(p.language() + "/" + p.code().name().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(p.line());
+        }
+        this.rules = new RuleBook(ROOT, extensions, added);
     }
 
     public Result check(String text, String language, Context context) {
+        RuleBook rules = this.rules; // one set of rules for the whole check
         if (!LANGUAGES.contains(language)) {
             return unchecked(text, language, context);
         }

@@ -33,9 +33,20 @@ public final class RuleBook {
      * @param extensions a folder with the deployment's extra files ({@code <lang>/<rule>.txt}), if any
      */
     public RuleBook(String root, Optional<Path> extensions) {
+        this(root, extensions, Map.of());
+    }
+
+    /**
+     * @param added lines added at run time (the desk's own phrases, kept in its database), by {@code <lang>/<rule>}:
+     *              each a {@code key = value} line such as {@code phrase = …}
+     */
+    public RuleBook(String root, Optional<Path> extensions, Map<String, List<String>> added) {
         this.root = root;
         this.extensions = extensions;
+        this.added = Map.copyOf(added);
     }
+
+    private final Map<String, List<String>> added;
 
     /** A rule of a language, or empty when that language has no file for it. */
     public Optional<PhraseRule> rule(String language, String rule) {
@@ -47,6 +58,14 @@ public final class RuleBook {
     public PhraseFile file(String language, String name) {
         return files.computeIfAbsent(language + "/" + name, k -> {
             PhraseFile merged = PhraseFile.empty();
+            List<String> lines = added.getOrDefault(language + "/" + name, List.of());
+            if (!lines.isEmpty()) {
+                try {
+                    merged.add(new java.io.StringReader(String.join("\n", lines)), "the desk's phrases for " + language + "/" + name);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
             extensions.map(dir -> dir.resolve(language).resolve(name + ".txt")).filter(Files::isRegularFile).ifPresent(p -> {
                 try (Reader r = Files.newBufferedReader(p, StandardCharsets.UTF_8)) {
                     merged.add(r, p.toString());
