@@ -30,6 +30,8 @@ final class AdminPages {
         console.form(routes, "/console/users", Access.ADMIN, this::addUser);
         console.form(routes, "/console/tokens/{id}/revoke", Access.ADMIN, this::revokeToken);
         console.form(routes, "/console/users/{username}/active", Access.ADMIN, this::setActive);
+        console.form(routes, "/console/guard/phrases", Access.ADMIN, this::addPhrase);
+        console.form(routes, "/console/guard/phrases/{id}/remove", Access.ADMIN, this::removePhrase);
     }
 
     private void admin(Context ctx, Console.Visitor v) {
@@ -61,6 +63,23 @@ final class AdminPages {
                 .orElseThrow(() -> new org.redress.app.store.NotFoundException("there is no token '" + id + "'"));
         desk.staff().revokeToken(v.user().actor(), token);
         done(ctx, "/console/admin", "revoked");
+    }
+
+    private void addPhrase(Context ctx, Console.Visitor v) {
+        Optional<Long> label = Console.optional(ctx, "label").map(Long::parseLong);
+        try {
+            desk.guardTeacher().addPhrase(v.user().actor(), required(ctx, "language"), required(ctx, "code"), required(ctx, "text"), label);
+        } catch (org.redress.app.store.GuardTeaching.DuplicatePhrase e) {
+            throw new ApiError(409, e.getMessage());
+        }
+        done(ctx, "/console/admin", "phrase");
+    }
+
+    private void removePhrase(Context ctx, Console.Visitor v) {
+        if (!desk.guardTeacher().removePhrase(v.user().actor(), Requests.id(ctx))) {
+            throw new org.redress.app.store.NotFoundException("there is no added phrase " + Requests.id(ctx));
+        }
+        done(ctx, "/console/admin", "phrase-removed");
     }
 
     private void setActive(Context ctx, Console.Visitor v) {

@@ -43,6 +43,7 @@ final class CasePages {
         console.page(routes, "/console/complaints/{number}", Access.AGENT, this::complaint);
         console.form(routes, "/console/complaints/{number}/reply", Access.AGENT, this::reply);
         console.form(routes, "/console/complaints/{number}/note", Access.AGENT, this::note);
+        console.form(routes, "/console/complaints/{number}/guard-labels", Access.AGENT, this::guardLabel);
         console.form(routes, "/console/complaints/{number}/transition", Access.AGENT, this::transition);
         console.form(routes, "/console/complaints/{number}/take", Access.AGENT, this::take);
         console.form(routes, "/console/complaints/{number}/recap", Access.AGENT, this::recap);
@@ -99,6 +100,24 @@ final class CasePages {
             return;
         }
         done(ctx, "/console/complaints/" + number, "sent");
+    }
+
+    /**
+     * Labels the guard's work on the draft in the composer: a finding that is not right ("wrong" names its code), or a
+     * code it missed with the words that show it. The page comes back with the draft as it was.
+     */
+    private void guardLabel(Context ctx, Console.Visitor v) {
+        long number = Console.number(ctx);
+        String text = Console.required(ctx, "text");
+        Optional<String> wrong = Console.optional(ctx, "wrong");
+        if (wrong.isPresent()) {
+            desk.guardTeacher().label(number, v.user().actor(), text, wrong.get(), "wrong", "", Optional.empty());
+        } else {
+            desk.guardTeacher().label(number, v.user().actor(), text, Console.required(ctx, "missedCode"), "missed",
+                    Console.optional(ctx, "missedWords").orElse(""), Optional.empty());
+        }
+        again(ctx, v, number, 200, new Views.Composer(text, Optional.ofNullable(ctx.formParam("eta")).orElse(""),
+                Optional.ofNullable(ctx.formParam("etaInstant")).orElse(""), List.of(), false, v.t().get("composer.labelled"), ""));
     }
 
     private static Views.Composer draft(Context ctx, String text, List<Views.FindingLine> findings, boolean blocked, String error) {

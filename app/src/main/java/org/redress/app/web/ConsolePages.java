@@ -363,7 +363,14 @@ final class ConsolePages {
         List<Views.TokenLine> tokens = desk.staff().tokens(null).stream().map(x -> new Views.TokenLine(x.id(), x.username(), x.name(),
                 t.get("admin.token." + x.state(now)), x.lastUsedAt() == null ? "—" : t.when(x.lastUsedAt(), zone()),
                 x.expiresAt() == null ? "—" : t.when(x.expiresAt(), zone()))).toList();
-        return new Views.Admin(channels, held, users, tokens, null);
+        List<Views.GuardLine> guard = desk.guardTeacher().quality().stream().map(q -> new Views.GuardLine(q.code(), q.labels(),
+                String.format(Locale.ROOT, "%.2f", q.precision()), String.format(Locale.ROOT, "%.2f", q.recall()))).toList();
+        List<Views.CandidateLine> candidates = desk.guardTeacher().candidates().stream().map(c -> new Views.CandidateLine(c.label(),
+                c.language(), c.code(), c.evidence(), c.text())).toList();
+        List<Views.PhraseLine> phrases = desk.guardTeacher().phrases().stream().map(p -> new Views.PhraseLine(p.id(), p.language(),
+                p.code(), p.text(), p.by())).toList();
+        List<String> codes = java.util.Arrays.stream(org.redress.core.guard.ReplyGuard.Code.values()).map(Enum::name).toList();
+        return new Views.Admin(channels, held, users, tokens, null, guard, candidates, phrases, codes);
     }
 
     private static String nz(String s) {

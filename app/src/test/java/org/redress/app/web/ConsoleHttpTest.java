@@ -217,4 +217,31 @@ class ConsoleHttpTest extends DeskHttpFixture {
         assertThat(form("/console/users/fay/active", adam, "csrf", adam.csrf(), "active", "true").statusCode()).isEqualTo(303);
         assertThat(users.find("fay").orElseThrow().active()).isTrue();
     }
+
+    @Test
+    void an_agent_labels_the_guards_work_from_the_composer_and_an_admin_accepts_the_miss_as_a_phrase() throws Exception {
+        Browser ana = login("ana");
+        long number = someComplaint();
+        String draft = "I don't know. The lads in dispatch botched it.";
+        HttpResponse<String> refused = form("/console/complaints/" + number + "/reply", ana, "csrf", ana.csrf(),
+                "text", draft, "version", String.valueOf(versionOf(number)), "eta", "2026-11-25T12:00");
+        assertThat(refused.body()).as("each finding offers 'not right'").contains("name=\"wrong\" value=\"ADMITS_NOT_KNOWING\"")
+                .contains("name=\"missedCode\"");
+        HttpResponse<String> missed = form("/console/complaints/" + number + "/guard-labels", ana, "csrf", ana.csrf(),
+                "text", draft, "missedCode", "BLAMES_COLLEAGUES", "missedWords", "botched it", "eta", "2026-11-25T12:00");
+        assertThat(missed.statusCode()).isEqualTo(200);
+        assertThat(missed.body()).as("the draft comes back").contains(">" + draft + "</textarea>");
+        assertThat(form("/console/complaints/" + number + "/guard-labels", ana, "csrf", ana.csrf(), "text", draft,
+                "wrong", "ADMITS_NOT_KNOWING").statusCode()).isEqualTo(200);
+
+        Browser adam = login("adam");
+        HttpResponse<String> admin = page("/console/admin", adam);
+        assertThat(admin.body()).contains("id=\"guard-h\"").contains("botched it").contains("ADMITS_NOT_KNOWING");
+        HttpResponse<String> added = form("/console/guard/phrases", adam, "csrf", adam.csrf(), "language", "en", "code", "BLAMES_COLLEAGUES",
+                "text", "botched it");
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(303);
+        HttpResponse<String> now = form("/console/complaints/" + number + "/reply", ana, "csrf", ana.csrf(),
+                "text", "The lads in dispatch botched it.", "version", String.valueOf(versionOf(number)), "eta", "2026-11-25T12:00");
+        assertThat(now.body()).as("the phrase works at once").contains("data-code=\"BLAMES_COLLEAGUES\"");
+    }
 }

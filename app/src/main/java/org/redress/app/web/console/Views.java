@@ -145,7 +145,20 @@ public final class Views {
     }
 
     public record Admin(List<ChannelLine> channels, List<HeldLine> quarantine, List<UserLine> users, List<TokenLine> tokens,
-                        String error) {
+                        String error, List<GuardLine> guard, List<CandidateLine> candidates, List<PhraseLine> phrases,
+                        List<String> codes) {
+    }
+
+    /** The reply guard's record for one code over the desk's labels. */
+    public record GuardLine(String code, int labels, String precision, String recall) {
+    }
+
+    /** A labelled miss the guard still misses, for the admin to accept as a phrase. */
+    public record CandidateLine(long label, String language, String code, String evidence, String text) {
+    }
+
+    /** A phrase the desk's admins added to the guard. */
+    public record PhraseLine(long id, String language, String code, String text, String by) {
     }
 
     /** An API token on the admin page: never the token itself. */
