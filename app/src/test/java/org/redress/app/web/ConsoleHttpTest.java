@@ -227,6 +227,11 @@ class ConsoleHttpTest extends DeskHttpFixture {
                 "text", draft, "version", String.valueOf(versionOf(number)), "eta", "2026-11-25T12:00");
         assertThat(refused.body()).as("each finding offers 'not right'").contains("name=\"wrong\" value=\"ADMITS_NOT_KNOWING\"")
                 .contains("name=\"missedCode\"");
+        // people read labels, not code names: the finding, the status and the move list say it in words
+        assertThat(refused.body()).contains("<strong title=\"ADMITS_NOT_KNOWING\">Says").doesNotContain(">ADMITS_NOT_KNOWING<");
+        java.util.regex.Matcher status = java.util.regex.Pattern.compile("id=\"status\" data-status=\"([A-Z_]+)\">([^<]+)<").matcher(refused.body());
+        assertThat(status.find()).isTrue();
+        assertThat(status.group(2)).isNotEqualTo(status.group(1)).doesNotContain("_");
         HttpResponse<String> missed = form("/console/complaints/" + number + "/guard-labels", ana, "csrf", ana.csrf(),
                 "text", draft, "missedCode", "BLAMES_COLLEAGUES", "missedWords", "botched it", "eta", "2026-11-25T12:00");
         assertThat(missed.statusCode()).isEqualTo(200);
