@@ -473,6 +473,8 @@ TRIAGE['et']['money_claim'] += [r"vahe (?:tagasi|hüvitada|kreeditida)", r"(?:ma
                                 r"liiga palju (?:raha|arvel)", r"(?:võtsite|võeti|arvestasite) (?:\w+ ){0,2}liiga palju"]
 TRIAGE['et']['outage'] += [r"(?:netti|internetti|levi|voolu|sidet|wifit|elektrit) (?:\w+ )?(?:pole|ei ole)"]
 TRIAGE['vi']['money_claim'] += [r"(?:phan )?chenh lech", r"(?:tinh|thu|tru) (?:them|du|thua|lo)", r"hoan (?:lai|tra) (?:\w+ ){0,2}(?:tien|phan)"]
+# apologies said without a subject ("so sorry", "really sorry"), as people type them
+GUARD['en']['apology'] += [r"(?:so|really|very|terribly|truly|awfully|deeply) sorry", r"apologies (?:again|for|about)"]
 TRIAGE['vi']['repeat_issue'] += [r"(?:mang|wifi|internet|song|dien|truyen hinh) lai (?:mat|sap|hong|loi|rot)"]
 
 NON_NEGATABLE = {'money_claim', 'repeat_issue', 'admits_not_knowing', 'not_my_job', 'blames_colleagues', 'tells_to_calm_down', 'leaks_internal', 'makes_excuses'}

@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /**
  * Text folded for matching: lower case, diacritics removed (so {@code ș}, {@code ş} and {@code s} match, and
- * Vietnamese typed with or without tones), {@code ё}→{@code е}, {@code đ}→{@code d}; with a map back to the
+ * Vietnamese typed with or without tones), {@code ё}→{@code е}, {@code đ}→{@code d}, a letter repeated three times or
+ * more counted once; with a map back to the
  * original positions, so that evidence spans point into the text the person wrote.
  */
 public final class FoldedText {
@@ -41,7 +42,32 @@ public final class FoldedText {
             }
         }
         map[n] = text.length();
-        return new FoldedText(text, out.toString(), java.util.Arrays.copyOf(map, n + 1));
+        return collapseRuns(text, out, map, n);
+    }
+
+    /**
+     * A letter typed three times or more in a row counts once ("sooo sorry", "calm dowwwn", "нееет"): no word of the
+     * desk's languages has a letter three times running, so this only undoes emphasis and stuck keys.
+     */
+    private static FoldedText collapseRuns(String text, StringBuilder out, int[] map, int n) {
+        StringBuilder kept = new StringBuilder(n);
+        int[] keptMap = new int[n + 1];
+        int k = 0;
+        for (int i = 0; i < n; ) {
+            char c = out.charAt(i);
+            int run = 1;
+            while (i + run < n && out.charAt(i + run) == c) {
+                run++;
+            }
+            int take = Character.isLetter(c) && run >= 3 ? 1 : run;
+            for (int j = 0; j < take; j++) {
+                kept.append(c);
+                keptMap[k++] = map[i + j];
+            }
+            i += run;
+        }
+        keptMap[k] = text.length();
+        return new FoldedText(text, kept.toString(), java.util.Arrays.copyOf(keptMap, k + 1));
     }
 
     /** Folds a pattern or phrase the same way as text, without keeping positions. */

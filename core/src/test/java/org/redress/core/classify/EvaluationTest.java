@@ -37,7 +37,7 @@ class EvaluationTest {
     static final List<String> LANGUAGES = List.of("en", "ro", "ru", "et", "vi");
 
     /** Floors on the blind set: micro-F1 of the guard and of triage. */
-    static final double BLIND_GUARD_F1_FLOOR = 0.89;
+    static final double BLIND_GUARD_F1_FLOOR = 0.90;
     static final double BLIND_TRIAGE_F1_FLOOR = 0.80;
 
     /** True and false positives and false negatives. */

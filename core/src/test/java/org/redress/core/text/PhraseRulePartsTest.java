@@ -66,4 +66,13 @@ class PhraseRulePartsTest {
     void a_rule_of_one_part_is_refused_by_name() {
         assertThatThrownBy(() -> rule("part.party = courier\n")).hasMessageContaining("rule 'test' has one part");
     }
+
+    @Test
+    void a_letter_typed_three_times_counts_once_and_evidence_still_points_into_the_original() throws Exception {
+        FoldedText f = FoldedText.of("Pleeease CALM dowwwn!!!");
+        assertThat(f.folded()).isEqualTo("please calm down!!!");
+        PhraseRule calm = rule("phrase = calm down\n");
+        assertThat(found(calm, "Pleeease CALM dowwwn!!!")).containsExactly("CALM dowwwn");
+        assertThat(FoldedText.of("Good cooperation, all ok").folded()).as("two of a letter stay two").isEqualTo("good cooperation, all ok");
+    }
 }
