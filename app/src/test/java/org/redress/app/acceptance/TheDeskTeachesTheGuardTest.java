@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,9 +17,7 @@ import org.junit.jupiter.api.Test;
 class TheDeskTeachesTheGuardTest extends AcceptanceTest {
 
     static List<String> codes(JsonNode answer) {
-        List<String> codes = new ArrayList<>();
-        answer.path("findings").forEach(f -> codes.add(f.path("code").asText()));
-        return codes;
+        return NeverSayTheForbiddenThingsTest.codes(answer);
     }
 
     static JsonNode line(JsonNode quality, String code) {

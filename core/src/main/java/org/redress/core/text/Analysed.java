@@ -70,12 +70,7 @@ public final class Analysed {
 
     /** Whether a folded position lies in what the writer declines to say ("I won't say it was their fault"). */
     public boolean unsaid(int foldedPosition) {
-        for (int[] u : unsaid) {
-            if (foldedPosition >= u[0] && foldedPosition < u[1]) {
-                return true;
-            }
-        }
-        return false;
+        return within(unsaid, foldedPosition);
     }
 
     /** Whether one of the two words before a folded position asks someone to act ("I asked the courier to …"). */
@@ -85,8 +80,12 @@ public final class Analysed {
 
     /** Whether an original position lies inside a quotation. */
     public boolean quoted(int position) {
-        for (int[] q : quotations) {
-            if (position >= q[0] && position < q[1]) {
+        return within(quotations, position);
+    }
+
+    private static boolean within(List<int[]> spans, int position) {
+        for (int[] s : spans) {
+            if (position >= s[0] && position < s[1]) {
                 return true;
             }
         }
