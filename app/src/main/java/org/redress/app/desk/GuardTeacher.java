@@ -73,8 +73,8 @@ public final class GuardTeacher {
      */
     public GuardTeaching.Label label(long number, Actor by, String text, String code, String verdict, String evidence,
                                      Optional<String> language) {
-        String lang = language.filter(l -> !l.isBlank()).orElseGet(() -> complaints.require(number).complaint().language().orElse("en"));
-        complaints.require(number);
+        Optional<String> complaintLanguage = complaints.require(number).complaint().language();
+        String lang = language.filter(l -> !l.isBlank()).orElse(complaintLanguage.orElse("en"));
         if (!ReplyGuard.LANGUAGES.contains(lang)) {
             throw new IllegalArgumentException("language: the guard has rules for " + ReplyGuard.LANGUAGES + ", not '" + lang + "'");
         }

@@ -53,14 +53,18 @@ public final class GuardTeaching {
     }
 
     public List<Label> labels() {
-        return database.jdbi().withHandle(h -> h.createQuery("select * from guard_label order by id")
-                .map((rs, ctx) -> new Label(rs.getLong("id"), rs.getLong("complaint_number"), rs.getString("language"),
-                        rs.getString("code"), rs.getString("verdict"), rs.getString("text"), rs.getString("evidence"),
-                        rs.getString("labelled_by"), rs.getObject("labelled_at", java.time.OffsetDateTime.class).toInstant())).list());
+        return database.jdbi().withHandle(h -> h.createQuery("select * from guard_label order by id").map(GuardTeaching::label).list());
     }
 
     public Optional<Label> label(long id) {
-        return labels().stream().filter(l -> l.id() == id).findFirst();
+        return database.jdbi().withHandle(h -> h.createQuery("select * from guard_label where id = :id").bind("id", id)
+                .map(GuardTeaching::label).findOne());
+    }
+
+    private static Label label(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws java.sql.SQLException {
+        return new Label(rs.getLong("id"), rs.getLong("complaint_number"), rs.getString("language"), rs.getString("code"),
+                rs.getString("verdict"), rs.getString("text"), rs.getString("evidence"), rs.getString("labelled_by"),
+                rs.getObject("labelled_at", java.time.OffsetDateTime.class).toInstant());
     }
 
     public Phrase addPhrase(String language, String code, String text, String by, Optional<Long> fromLabel) {
