@@ -78,15 +78,43 @@ public final class Queue {
 
     /** The open complaints within an agent's reach, as {@link #top}. */
     public List<Item> top(Filter filter, int limit, Optional<Reach> reach) {
-        return list(filter, limit, reach);
+        return list(filter, limit, 0, reach);
     }
 
     public List<Item> top(Filter filter, int limit) {
-        return list(filter, limit, Optional.empty());
+        return list(filter, limit, 0, Optional.empty());
     }
 
-    private List<Item> list(Filter filter, int limit, Optional<Reach> reach) {
+    /** One page of the open complaints within reach: {@code size} of them after the first {@code offset}. */
+    public List<Item> page(Filter filter, int size, int offset, Optional<Reach> reach) {
+        return list(filter, size, offset, reach);
+    }
+
+    /** How many open complaints within reach the filter finds, for the page's total and its tabs' counts. */
+    public long count(Filter filter, Optional<Reach> reach) {
+        StringBuilder sql = new StringBuilder("select count(*) from complaint where open = true");
+        where(sql, filter, reach);
+        return database.jdbi().withHandle(h -> {
+            var query = h.createQuery(sql.toString());
+            bind(query, filter, reach);
+            return query.mapTo(Long.class).one();
+        });
+    }
+
+    private List<Item> list(Filter filter, int limit, int offset, Optional<Reach> reach) {
         StringBuilder sql = new StringBuilder("select number, subject, priority, status, team, owner, due_at from complaint where open = true");
+        where(sql, filter, reach);
+        sql.append(" order by priority, due_at, number limit :limit offset :offset");
+        return database.jdbi().withHandle(h -> {
+            var query = h.createQuery(sql.toString()).bind("limit", limit).bind("offset", offset);
+            bind(query, filter, reach);
+            return query.map((rs, ctx) -> new Item(rs.getLong("number"), rs.getString("subject"), rs.getString("priority"),
+                    rs.getString("status"), rs.getString("team"), rs.getString("owner"),
+                    rs.getObject("due_at", OffsetDateTime.class))).list();
+        });
+    }
+
+    private static void where(StringBuilder sql, Filter filter, Optional<Reach> reach) {
         filter.team().ifPresent(t -> sql.append(" and team = :team"));
         filter.status().ifPresent(s -> sql.append(" and status = :status"));
         if (filter.unassignedOnly()) {
@@ -100,26 +128,22 @@ public final class Queue {
         filter.offeredTo().ifPresent(t -> sql.append(" and transfer_team = :offeredTo"));
         reach.ifPresent(r -> sql.append(r.team() == null ? " and owner = :reachUser"
                 : " and (team = :reachTeam or owner = :reachUser or transfer_team = :reachTeam)"));
-        sql.append(" order by priority, due_at, number limit :limit");
-        return database.jdbi().withHandle(h -> {
-            var query = h.createQuery(sql.toString()).bind("limit", limit);
-            filter.team().ifPresent(t -> query.bind("team", t));
-            filter.status().ifPresent(s -> query.bind("status", s));
-            filter.owner().ifPresent(o -> query.bind("owner", o));
-            filter.dueBefore().ifPresent(d -> query.bind("dueBefore", Complaints.at(d)));
-            filter.incident().ifPresent(i -> query.bind("incident", i));
-            filter.offeredTo().ifPresent(t -> query.bind("offeredTo", t));
-            reach.ifPresent(r -> {
-                query.bind("reachUser", r.user());
-                if (r.team() != null) {
-                    query.bind("reachTeam", r.team());
-                }
-            });
-            filter.search().ifPresent(q -> query.bind("like", "%" + q.toLowerCase().replace("%", "").replace("_", "") + "%")
-                    .bind("num", q.replace("#", "").strip()));
-            return query.map((rs, ctx) -> new Item(rs.getLong("number"), rs.getString("subject"), rs.getString("priority"),
-                    rs.getString("status"), rs.getString("team"), rs.getString("owner"),
-                    rs.getObject("due_at", OffsetDateTime.class))).list();
+    }
+
+    private static void bind(org.jdbi.v3.core.statement.Query query, Filter filter, Optional<Reach> reach) {
+        filter.team().ifPresent(t -> query.bind("team", t));
+        filter.status().ifPresent(s -> query.bind("status", s));
+        filter.owner().ifPresent(o -> query.bind("owner", o));
+        filter.dueBefore().ifPresent(d -> query.bind("dueBefore", Complaints.at(d)));
+        filter.incident().ifPresent(i -> query.bind("incident", i));
+        filter.offeredTo().ifPresent(t -> query.bind("offeredTo", t));
+        reach.ifPresent(r -> {
+            query.bind("reachUser", r.user());
+            if (r.team() != null) {
+                query.bind("reachTeam", r.team());
+            }
         });
+        filter.search().ifPresent(q -> query.bind("like", "%" + q.toLowerCase().replace("%", "").replace("_", "") + "%")
+                .bind("num", q.replace("#", "").strip()));
     }
 }

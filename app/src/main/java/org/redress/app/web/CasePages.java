@@ -57,20 +57,32 @@ final class CasePages {
 
     private void queue(Context ctx, Console.Visitor v) {
         Users.User u = v.user();
-        String view = Optional.ofNullable(ctx.queryParam("view")).orElse(u.team() == null ? "all" : "mine");
         Optional<String> search = Optional.ofNullable(ctx.queryParam("q")).map(String::strip).filter(s -> !s.isBlank());
         Optional<Long> incident = Optional.ofNullable(ctx.queryParam("incident")).filter(s -> s.matches("\\d{1,18}")).map(Long::parseLong);
+        Optional<Queue.Reach> reach = desk.borders().reach(u);
+        java.util.function.Function<String, Queue.Filter> filterOf = key -> filter(u, key, search, incident);
+        // without a chosen view, the first that has work: nobody lands on an empty "Mine" while the team's queue is full
+        String view = Optional.ofNullable(ctx.queryParam("view")).orElseGet(() -> java.util.stream.Stream.of("mine", "team", "unassigned")
+                .filter(k -> !k.equals("team") || u.team() != null)
+                .filter(k -> desk.queue().count(filterOf.apply(k), reach) > 0).findFirst().orElse("all"));
         if (incident.isPresent()) {
             view = "incident";
         }
+        int size = Requests.intParam(ctx.queryParam("size"), ConsolePages.PAGE_SIZE, 10, 200, "size");
+        int pageNumber = Requests.intParam(ctx.queryParam("page"), 1, 1, 1_000_000, "page");
+        Texts t = v.t();
+        console.render(ctx, 200, "queue.jte", Map.of("page", console.pageOf(ctx, t, v, "queue"), "queue", pages.queue(t, filterOf, view,
+                search.orElse(""), incident.orElse(null), reach, pageNumber, size)));
+    }
+
+    /** The queue's filter for one view (tab) of a user, with the search and incident the page carries. */
+    private Queue.Filter filter(Users.User u, String view, Optional<String> search, Optional<Long> incident) {
         Optional<String> team = view.equals("team") ? Optional.ofNullable(u.team()) : Optional.empty();
         Optional<String> owner = view.equals("mine") ? Optional.of(u.username()) : Optional.empty();
         Optional<Instant> dueBefore = view.equals("breaching") ? Optional.of(desk.clock().instant().plus(BREACHING_SOON)) : Optional.empty();
         Optional<String> offeredTo = view.equals("offered") ? Optional.ofNullable(u.team()).or(() -> Optional.of("")) : Optional.empty();
-        Queue.Filter filter = new Queue.Filter(team, Optional.empty(), view.equals("unassigned"), owner, search, dueBefore, incident, offeredTo);
-        Texts t = v.t();
-        console.render(ctx, 200, "queue.jte", Map.of("page", console.pageOf(ctx, t, v, "queue"), "queue", pages.queue(t, filter, view, search.orElse(""),
-                incident.orElse(null), desk.borders().reach(u))));
+        return new Queue.Filter(team, Optional.empty(), view.equals("unassigned"), owner, search, dueBefore,
+                view.equals("incident") ? incident : Optional.empty(), offeredTo);
     }
 
     private void complaint(Context ctx, Console.Visitor v) {

@@ -57,12 +57,29 @@ final class ConsolePages {
 
     // ---- queue ------------------------------------------------------------------------------------------
 
-    Views.Queue queue(Texts t, Queue.Filter filter, String view, String search, Long incident, Optional<Queue.Reach> reach) {
+    /** Complaints on one page of the queue, unless the page asks for another size. */
+    static final int PAGE_SIZE = 50;
+
+    /**
+     * One page of a view of the queue, with the total it holds and the count of every tab.
+     *
+     * @param filterOf the filter of each view (tab)
+     */
+    Views.Queue queue(Texts t, java.util.function.Function<String, Queue.Filter> filterOf, String view, String search, Long incident,
+                      Optional<Queue.Reach> reach, int pageNumber, int size) {
         List<Views.Tab> tabs = new ArrayList<>();
         for (String key : List.of("mine", "team", "unassigned", "breaching", "offered", "all")) {
-            tabs.add(new Views.Tab(key, t.get("queue." + key), "/console?view=" + key, key.equals(view)));
+            long count = desk.queue().count(filterOf.apply(key), reach);
+            tabs.add(new Views.Tab(key, t.get("queue." + key) + " (" + count + ")", "/console?view=" + key, key.equals(view)));
         }
-        List<Views.QueueLine> lines = desk.queue().top(filter, 100, reach).stream().map(i -> new Views.QueueLine(i.number(), i.subject(),
+        Queue.Filter filter = filterOf.apply(view);
+        long total = desk.queue().count(filter, reach);
+        int pages = (int) Math.max(1, (total + size - 1) / size);
+        int shown = Math.min(pageNumber, pages);
+        String base = "/console?view=" + view + (search.isBlank() ? "" : "&q=" + java.net.URLEncoder.encode(search, java.nio.charset.StandardCharsets.UTF_8))
+                + (incident == null ? "" : "&incident=" + incident) + (size == PAGE_SIZE ? "" : "&size=" + size) + "&page=";
+        Views.Pager pager = new Views.Pager(total, shown, pages, shown > 1 ? base + (shown - 1) : null, shown < pages ? base + (shown + 1) : null);
+        List<Views.QueueLine> lines = desk.queue().page(filter, size, (shown - 1) * size, reach).stream().map(i -> new Views.QueueLine(i.number(), i.subject(),
                 i.priority(), i.status(), nz(i.team()), i.owner() == null ? "" : i.owner(),
                 i.dueAt() == null ? "" : i.dueAt().toInstant().toString(),
                 i.dueAt() == null ? "" : t.when(i.dueAt().toInstant(), zone()))).toList();
@@ -73,7 +90,7 @@ final class ConsolePages {
                 incidents.add(new Views.Option(String.valueOf(id), "#" + id + " " + s.incident().title(), incident != null && incident == id));
             }
         }
-        return new Views.Queue(tabs, lines, search, view, incidents);
+        return new Views.Queue(tabs, lines, search, view, incidents, pager);
     }
 
     // ---- complaint --------------------------------------------------------------------------------------

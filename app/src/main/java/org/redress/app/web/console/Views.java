@@ -27,7 +27,14 @@ public final class Views {
     public record Option(String value, String label, boolean selected) {
     }
 
-    public record Queue(List<Tab> tabs, List<QueueLine> lines, String search, String view, List<Option> incidents) {
+    public record Queue(List<Tab> tabs, List<QueueLine> lines, String search, String view, List<Option> incidents, Pager pager) {
+    }
+
+    /**
+     * Where the page stands in its view: the total it holds, this page and the number of pages, and the links to the
+     * pages before and after (null at either end).
+     */
+    public record Pager(long total, int page, int pages, String previous, String next) {
     }
 
     /** A piece of text, marked when it is evidence of a signal or a finding. */
