@@ -123,7 +123,9 @@ final class ConsolePages {
                 String state = loaded.clocks().state(metric, now).map(Enum::name).orElse("");
                 boolean running = state.equals(SlaClock.State.RUNNING.name()) || state.equals(SlaClock.State.WARNING.name())
                         || state.equals(SlaClock.State.BREACHED.name());
-                clocks.add(new Views.ClockLine(metric.name().toLowerCase(Locale.ROOT).replace('_', ' '), state, deadline.toString(),
+                // a running clock past its deadline is overdue now, whatever the last SLA job run recorded
+                String shown = running && deadline.isBefore(now) ? SlaClock.State.BREACHED.name() : state;
+                clocks.add(new Views.ClockLine(t.get("metric." + metric.name()), shown, deadline.toString(),
                         t.when(deadline, zone()), running));
             });
         }

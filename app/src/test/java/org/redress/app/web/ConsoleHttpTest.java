@@ -232,6 +232,8 @@ class ConsoleHttpTest extends DeskHttpFixture {
         java.util.regex.Matcher status = java.util.regex.Pattern.compile("id=\"status\" data-status=\"([A-Z_]+)\">([^<]+)<").matcher(refused.body());
         assertThat(status.find()).isTrue();
         assertThat(status.group(2)).isNotEqualTo(status.group(1)).doesNotContain("_");
+        assertThat(refused.body()).as("SLA clocks by name and state in words").contains("<th scope=\"row\">Resolution</th>")
+                .containsPattern("data-state=\"[A-Z]+\">(Running|Due soon|Overdue|Paused|Met|Missed)<");
         HttpResponse<String> missed = form("/console/complaints/" + number + "/guard-labels", ana, "csrf", ana.csrf(),
                 "text", draft, "missedCode", "BLAMES_COLLEAGUES", "missedWords", "botched it", "eta", "2026-11-25T12:00");
         assertThat(missed.statusCode()).isEqualTo(200);
