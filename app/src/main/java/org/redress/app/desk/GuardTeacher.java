@@ -168,19 +168,22 @@ public final class GuardTeacher {
         }
         lookedAt = now;
         List<GuardTeaching.Phrase> all = store.phrases();
-        String state = all.size() + ":" + all.stream().mapToLong(GuardTeaching.Phrase::id).max().orElse(0);
-        if (!state.equals(seen)) {
-            use(all, state);
+        if (!stateOf(all).equals(seen)) {
+            use(all);
         }
     }
 
     private void reload() {
-        List<GuardTeaching.Phrase> all = store.phrases();
-        use(all, all.size() + ":" + all.stream().mapToLong(GuardTeaching.Phrase::id).max().orElse(0));
+        use(store.phrases());
         lookedAt = clock.instant();
     }
 
-    private void use(List<GuardTeaching.Phrase> all, String state) {
+    /** What the phrases are, cheaply: an addition or a removal changes it. */
+    private static String stateOf(List<GuardTeaching.Phrase> all) {
+        return all.size() + ":" + all.stream().mapToLong(GuardTeaching.Phrase::id).max().orElse(0);
+    }
+
+    private void use(List<GuardTeaching.Phrase> all) {
         List<ReplyGuard.AddedPhrase> phrases = new ArrayList<>();
         for (GuardTeaching.Phrase p : all) {
             try {
@@ -190,7 +193,7 @@ public final class GuardTeacher {
             }
         }
         guard.usePhrases(phrases);
-        seen = state;
+        seen = stateOf(all);
     }
 
     private Set<String> codes(String text, String language) {

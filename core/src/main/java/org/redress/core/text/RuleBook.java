@@ -23,9 +23,8 @@ public final class RuleBook {
     private final String root;
     private final Optional<Path> extensions;
     private final Map<String, Map<String, Optional<PhraseRule>>> rules = new ConcurrentHashMap<>();
-    private final Map<String, Optional<Pattern>> negations = new ConcurrentHashMap<>();
-    private final Map<String, Optional<Pattern>> unsaids = new ConcurrentHashMap<>();
-    private final Map<String, Optional<Pattern>> addressings = new ConcurrentHashMap<>();
+    /** The word patterns of each language's {@code negation.txt}, by {@code <lang>/<key>}. */
+    private final Map<String, Optional<Pattern>> wordPatterns = new ConcurrentHashMap<>();
     private final Map<String, PhraseFile> files = new ConcurrentHashMap<>();
 
     /**
@@ -79,22 +78,20 @@ public final class RuleBook {
 
     /** The text prepared for this language's rules. */
     public Analysed analyse(String text, String language) {
-        Optional<Pattern> negation = negations.computeIfAbsent(language, l -> {
-            String alt = file(l, "negation").alternation("word");
-            return alt == null ? Optional.empty()
-                    : Optional.of(Pattern.compile(FoldedText.fold(alt), Pattern.UNICODE_CHARACTER_CLASS));
-        });
-        Optional<Pattern> unsaid = unsaids.computeIfAbsent(language, l -> {
-            String alt = file(l, "negation").alternation("unsaid");
-            return alt == null ? Optional.empty() : Optional.of(Pattern.compile("(?<![\\p{L}\\p{N}_])(?:" + FoldedText.fold(alt)
-                    .replace(" ", "\\s+") + ")(?![\\p{L}\\p{N}_])"));
-        });
-        Optional<Pattern> addressed = addressings.computeIfAbsent(language, l -> {
-            String alt = file(l, "negation").alternation("addressed");
-            return alt == null ? Optional.empty()
-                    : Optional.of(Pattern.compile(FoldedText.fold(alt), Pattern.UNICODE_CHARACTER_CLASS));
-        });
+        // single words (matched whole against one word), and the phrases of declining to say (found in the text)
+        Optional<Pattern> negation = wordPattern(language, "word", alt -> Pattern.compile(alt, Pattern.UNICODE_CHARACTER_CLASS));
+        Optional<Pattern> unsaid = wordPattern(language, "unsaid", alt -> Pattern.compile("(?<![\\p{L}\\p{N}_])(?:"
+                + alt.replace(" ", "\\s+") + ")(?![\\p{L}\\p{N}_])"));
+        Optional<Pattern> addressed = wordPattern(language, "addressed", alt -> Pattern.compile(alt, Pattern.UNICODE_CHARACTER_CLASS));
         return new Analysed(text, negation.orElse(null), unsaid.orElse(null), addressed.orElse(null));
+    }
+
+    /** A key of the language's {@code negation.txt} as one folded alternation, compiled once; empty when it has none. */
+    private Optional<Pattern> wordPattern(String language, String key, java.util.function.Function<String, Pattern> compile) {
+        return wordPatterns.computeIfAbsent(language + "/" + key, k -> {
+            String alt = file(language, "negation").alternation(key);
+            return alt == null ? Optional.empty() : Optional.of(compile.apply(FoldedText.fold(alt)));
+        });
     }
 
     /** Lines {@code key = value} of a file as a map of the first value per key. */
