@@ -113,7 +113,7 @@ public final class Backups {
                     + Database.SCHEMA_VERSION + ": restore it with the release that made it, or a newer one");
         }
         String normal = Database.normalise(url);
-        Flyway flyway = Flyway.configure().dataSource(normal, null, null).locations("classpath:db/migration")
+        Flyway flyway = Flyway.configure().dataSource(normal, null, null).locations(Database.migrations(normal))
                 .target(String.valueOf(manifest.schemaVersion())).load();
         if (flyway.info().applied().length > 0) {
             throw new IllegalArgumentException("the database at " + Database.redacted(normal) + " already holds a desk; restore "
@@ -159,7 +159,8 @@ public final class Backups {
         try (ResultSet rs = meta.getTables(null, c.getSchema(), "%", new String[] {"TABLE", "BASE TABLE"})) {
             while (rs.next()) {
                 String name = rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT);
-                if (!name.equals("flyway_schema_history")) {
+                // the search index is made from the other tables: not kept, and made again by the restored desk
+                if (!name.equals("flyway_schema_history") && !SearchIndex.TABLES.contains(name)) {
                     tables.add(name);
                 }
             }

@@ -231,6 +231,7 @@ public final class Complaints {
                 .bind("priority", c.priority().name()).bind("language", c.language().orElse(null))
                 .bind("status", c.status().name()).bind("team", c.team().orElse(null)).bind("escalation", c.escalation().name())
                 .bind("received", at(c.receivedAt())).bind("now", at(clock.instant())).execute();
+        SearchIndex.complaintAdded(h, number, c.customer().value(), c.subject());
         for (Signal s : c.signals()) {
             ComplaintRows.insertSignal(h, number, s);
         }

@@ -79,6 +79,10 @@ public final class CustomerBook {
             }
             h.createUpdate("update customer_identity set customer_id = :s where customer_id = :a").bind("s", survivor).bind("a", absorbed).execute();
             h.createUpdate("delete from customer where id = :a").bind("a", absorbed).execute();
+            // the survivor's complaints are now found by the absorbed customer's name and addresses too
+            for (long number : numbers(h, survivor)) {
+                SearchIndex.reindex(h, number);
+            }
         });
     }
 
@@ -159,6 +163,8 @@ public final class CustomerBook {
                     + (quarantined == 0 ? "" : " (" + quarantined + " quarantined item(s) of theirs deleted)");
             for (long n : numbers) {
                 ComplaintRows.audit(h, n, new AuditRecord(now, by, AuditAction.ERASE_PERSONAL_DATA, "", "erased", why.strip()));
+                // nothing of theirs may still find their complaints
+                SearchIndex.reindex(h, n);
             }
             return new Erased(numbers.size(), why.strip());
         });

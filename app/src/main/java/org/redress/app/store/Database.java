@@ -83,7 +83,7 @@ public final class Database implements AutoCloseable {
         }
         if (!upToDate(pool)) {
             try {
-                Flyway flyway = Flyway.configure().dataSource(pool).locations("classpath:db/migration").load();
+                Flyway flyway = Flyway.configure().dataSource(pool).locations(migrations(url)).load();
                 backUpBeforeUpgrade(pool, url, flyway);
                 flyway.migrate();
             } catch (FlywayException e) {
@@ -97,7 +97,11 @@ public final class Database implements AutoCloseable {
             cacheH2Ids(pool);
             closeNumberGap(pool);
         }
-        return new Database(pool, url);
+        Database db = new Database(pool, url);
+        if (!url.contains("ACCESS_MODE_DATA=r")) {
+            db.indexForSearch();
+        }
+        return db;
     }
 
     /**
@@ -117,7 +121,7 @@ public final class Database implements AutoCloseable {
         Path makingFile = Path.of(making + ".mv.db");
         try {
             Files.deleteIfExists(makingFile); // what a start killed while making it left
-            Flyway.configure().dataSource("jdbc:h2:file:" + making + rest, null, null).locations("classpath:db/migration")
+            Flyway.configure().dataSource("jdbc:h2:file:" + making + rest, null, null).locations(migrations(url))
                     .load().migrate();
             try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + making + rest);
                  java.sql.Statement s = c.createStatement()) {
@@ -153,7 +157,7 @@ public final class Database implements AutoCloseable {
         config.setMaximumPoolSize(2);
         config.setInitializationFailTimeout(2_000);
         try (HikariDataSource pool = new HikariDataSource(config)) {
-            return java.util.Arrays.stream(Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().info().pending())
+            return java.util.Arrays.stream(Flyway.configure().dataSource(pool).locations(migrations(url)).load().info().pending())
                     .map(m -> "V" + m.getVersion() + " " + m.getDescription()).toList();
         } catch (RuntimeException e) {
             throw new DatabaseException("cannot read the schema of " + redacted(url) + ": " + rootMessage(e), e);
@@ -274,7 +278,7 @@ public final class Database implements AutoCloseable {
      * that Flyway already brought there successfully opens without Flyway scanning the class path again, which
      * is a third of the desk's start-up.
      */
-    static final int SCHEMA_VERSION = 9;
+    static final int SCHEMA_VERSION = 10;
 
     private static boolean upToDate(HikariDataSource pool) {
         try (var c = pool.getConnection(); var s = c.createStatement()) {
@@ -293,6 +297,28 @@ public final class Database implements AutoCloseable {
             // no history table yet (a new database) or not readable: Flyway decides
             return false;
         }
+    }
+
+    /**
+     * Makes the search index of complaints that have none: all of them on a desk upgraded to the index or restored
+     * from a backup (which leaves the index out), none otherwise.
+     */
+    private void indexForSearch() {
+        int done = 0;
+        for (int batch; (batch = jdbi.inTransaction(h -> SearchIndex.catchUp(h, 500))) > 0; ) {
+            done += batch;
+            if (done == 5_000) {
+                System.err.println("indexing this desk's complaints for search (once, after an upgrade or a restore)…");
+            }
+        }
+    }
+
+    /**
+     * Where the migrations of a database at {@code url} are: the common ones, which both databases run, and the few
+     * that differ (the search index is full-text search on PostgreSQL, a table of words on H2).
+     */
+    static String[] migrations(String url) {
+        return new String[] {"classpath:db/migration", url.startsWith("jdbc:postgresql:") ? "classpath:db/postgresql" : "classpath:db/h2"};
     }
 
     /** An H2 file URL gets the PostgreSQL mode; a bare path becomes an H2 file URL. */

@@ -4,7 +4,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
-/** The agents' queue: open complaints, most urgent first (priority, then resolution deadline), with filters. */
+/**
+ * The agents' queue: open complaints, most urgent first (priority, then resolution deadline), with filters; with a search,
+ * every complaint its words or its customer's find ({@link SearchIndex}).
+ */
 public final class Queue {
 
     /** One line of the queue. */
@@ -90,39 +93,54 @@ public final class Queue {
         return list(filter, size, offset, reach);
     }
 
-    /** How many open complaints within reach the filter finds, for the page's total and its tabs' counts. */
+    /** A search counts its complaints up to this many, and says "more" past it. */
+    public static final int SEARCH_COUNTED = 1_000;
+
+    /**
+     * How many open complaints within reach the filter finds, for the page's total and its tabs' counts; with a search, at
+     * most {@link #SEARCH_COUNTED} + 1 (a surname or a common word can find a twentieth of a million complaints, and
+     * counting every one of them costs PostgreSQL a visit to each, where the first page needs fifty).
+     */
     public long count(Filter filter, Optional<Reach> reach) {
-        StringBuilder sql = new StringBuilder("select count(*) from complaint where open = true");
-        where(sql, filter, reach);
+        StringBuilder sql = new StringBuilder(filter.search().isPresent() ? "select count(*) from (select 1 from complaint"
+                : "select count(*) from complaint");
+        where(sql, filter, reach, database.isPostgres());
+        if (filter.search().isPresent()) {
+            sql.append(" limit ").append(SEARCH_COUNTED + 1).append(") counted");
+        }
         return database.jdbi().withHandle(h -> {
             var query = h.createQuery(sql.toString());
-            bind(query, filter, reach);
+            bind(query, filter, reach, database.isPostgres());
             return query.mapTo(Long.class).one();
         });
     }
 
     private List<Item> list(Filter filter, int limit, int offset, Optional<Reach> reach) {
-        StringBuilder sql = new StringBuilder("select number, subject, priority, status, team, owner, due_at from complaint where open = true");
-        where(sql, filter, reach);
-        sql.append(" order by priority, due_at, number limit :limit offset :offset");
+        StringBuilder sql = new StringBuilder("select number, subject, priority, status, team, owner, due_at from complaint");
+        where(sql, filter, reach, database.isPostgres());
+        // what a search finds may be closed: newest first, which the database can read off the index of numbers
+        sql.append(filter.search().isPresent() ? " order by number desc" : " order by priority, due_at, number");
+        sql.append(" limit :limit offset :offset");
         return database.jdbi().withHandle(h -> {
             var query = h.createQuery(sql.toString()).bind("limit", limit).bind("offset", offset);
-            bind(query, filter, reach);
+            bind(query, filter, reach, database.isPostgres());
             return query.map((rs, ctx) -> new Item(rs.getLong("number"), rs.getString("subject"), rs.getString("priority"),
                     rs.getString("status"), rs.getString("team"), rs.getString("owner"),
                     rs.getObject("due_at", OffsetDateTime.class))).list();
         });
     }
 
-    private static void where(StringBuilder sql, Filter filter, Optional<Reach> reach) {
+    private static void where(StringBuilder sql, Filter filter, Optional<Reach> reach, boolean postgres) {
+        // the queue is the open complaints; a search looks in every complaint, since a customer's history matters
+        sql.append(filter.search().isPresent() ? " where true" : " where open = true");
         filter.team().ifPresent(t -> sql.append(" and team = :team"));
         filter.status().ifPresent(s -> sql.append(" and status = :status"));
         if (filter.unassignedOnly()) {
             sql.append(" and owner is null");
         }
         filter.owner().ifPresent(o -> sql.append(" and owner = :owner"));
-        // words of the subject, or the complaint's number ("#1042" or "1042")
-        filter.search().ifPresent(q -> sql.append(" and (lower(subject) like :like or cast(number as varchar) = :num)"));
+        // the complaint's number ("#1042" or "1042"), or its words and its customer's (SearchIndex)
+        filter.search().ifPresent(q -> sql.append(" and ").append(SearchIndex.condition(postgres, q)));
         filter.dueBefore().ifPresent(d -> sql.append(" and due_at < :dueBefore"));
         filter.incident().ifPresent(i -> sql.append(" and number in (select complaint_number from incident_link where incident_id = :incident)"));
         filter.offeredTo().ifPresent(t -> sql.append(" and transfer_team = :offeredTo"));
@@ -130,7 +148,7 @@ public final class Queue {
                 : " and (team = :reachTeam or owner = :reachUser or transfer_team = :reachTeam)"));
     }
 
-    private static void bind(org.jdbi.v3.core.statement.Query query, Filter filter, Optional<Reach> reach) {
+    private static void bind(org.jdbi.v3.core.statement.Query query, Filter filter, Optional<Reach> reach, boolean postgres) {
         filter.team().ifPresent(t -> query.bind("team", t));
         filter.status().ifPresent(s -> query.bind("status", s));
         filter.owner().ifPresent(o -> query.bind("owner", o));
@@ -143,7 +161,6 @@ public final class Queue {
                 query.bind("reachTeam", r.team());
             }
         });
-        filter.search().ifPresent(q -> query.bind("like", "%" + q.toLowerCase().replace("%", "").replace("_", "") + "%")
-                .bind("num", q.replace("#", "").strip()));
+        filter.search().ifPresent(q -> SearchIndex.bind(query, postgres, q));
     }
 }

@@ -68,17 +68,21 @@ final class ConsolePages {
     Views.Queue queue(Texts t, java.util.function.Function<String, Queue.Filter> filterOf, String view, String search, Long incident,
                       Optional<Queue.Reach> reach, int pageNumber, int size) {
         List<Views.Tab> tabs = new ArrayList<>();
+        String searched = search.isBlank() ? "" : "&q=" + java.net.URLEncoder.encode(search, java.nio.charset.StandardCharsets.UTF_8);
         for (String key : List.of("mine", "team", "unassigned", "breaching", "offered", "all")) {
             long count = desk.queue().count(filterOf.apply(key), reach);
-            tabs.add(new Views.Tab(key, t.get("queue." + key) + " (" + count + ")", "/console?view=" + key, key.equals(view)));
+            tabs.add(new Views.Tab(key, t.get("queue." + key) + " (" + (count > Queue.SEARCH_COUNTED ? Queue.SEARCH_COUNTED + "+" : count) + ")",
+                    "/console?view=" + key + searched, key.equals(view)));
         }
         Queue.Filter filter = filterOf.apply(view);
-        long total = desk.queue().count(filter, reach);
+        long counted = desk.queue().count(filter, reach);
+        boolean more = counted > Queue.SEARCH_COUNTED;
+        long total = more ? Queue.SEARCH_COUNTED : counted;
         int pages = (int) Math.max(1, (total + size - 1) / size);
         int shown = Math.min(pageNumber, pages);
-        String base = "/console?view=" + view + (search.isBlank() ? "" : "&q=" + java.net.URLEncoder.encode(search, java.nio.charset.StandardCharsets.UTF_8))
+        String base = "/console?view=" + view + searched
                 + (incident == null ? "" : "&incident=" + incident) + (size == PAGE_SIZE ? "" : "&size=" + size) + "&page=";
-        Views.Pager pager = new Views.Pager(total, shown, pages, shown > 1 ? base + (shown - 1) : null, shown < pages ? base + (shown + 1) : null);
+        Views.Pager pager = new Views.Pager(total, more, shown, pages, shown > 1 ? base + (shown - 1) : null, shown < pages ? base + (shown + 1) : null);
         List<Views.QueueLine> lines = desk.queue().page(filter, size, (shown - 1) * size, reach).stream().map(i -> new Views.QueueLine(i.number(), i.subject(),
                 i.priority(), i.status(), nz(i.team()), i.owner() == null ? "" : i.owner(),
                 i.dueAt() == null ? "" : i.dueAt().toInstant().toString(),

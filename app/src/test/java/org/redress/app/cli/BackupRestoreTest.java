@@ -34,7 +34,8 @@ class BackupRestoreTest {
             List<String> tables = h.createQuery("select lower(table_name) from information_schema.tables where "
                     + "lower(table_schema) = lower(current_schema()) and lower(table_name) <> 'flyway_schema_history'")
                     .mapTo(String.class).list();
-            for (String t : tables) {
+            // the search index is made again by the restored desk, in its own database's form (compared by searching)
+            for (String t : tables.stream().filter(t -> !org.redress.app.store.SearchIndex.TABLES.contains(t)).toList()) {
                 List<String> rows = h.createQuery("select * from " + t).mapToMap().list().stream().map(row -> {
                     Map<String, String> sorted = new TreeMap<>();
                     row.forEach((k, v) -> sorted.put(k, v == null ? "null" : v instanceof byte[] b ? java.util.Base64.getEncoder()
@@ -49,6 +50,12 @@ class BackupRestoreTest {
         return all;
     }
 
+    private static List<String> searched(Database db, String q) {
+        return new org.redress.app.store.Queue(db).page(new org.redress.app.store.Queue.Filter(java.util.Optional.empty(),
+                        java.util.Optional.empty(), false, java.util.Optional.empty(), java.util.Optional.of(q)), 200, 0, java.util.Optional.empty())
+                .stream().map(i -> i.number() + " " + i.subject()).toList();
+    }
+
     @Test
     void the_demo_desk_round_trips_through_a_backup_into_h2_and_postgresql() throws Exception {
         String source = TestDatabases.fresh("h2", dir);
@@ -58,7 +65,10 @@ class BackupRestoreTest {
             Desk desk = TestDesks.of(db, DeskConfig.defaults("backup-node"), Clock.systemUTC());
             passwords = new org.redress.app.cli.Demo(desk).seed();
             before = contents(db);
+            before.put("search: ombudsman", searched(db, "ombudsman"));
+            before.put("search: a customer", searched(db, "ana.pop@example.ro"));
         }
+        assertThat(before.get("search: ombudsman")).isNotEmpty();
         assertThat(before.get("complaint")).hasSizeGreaterThan(5);
         Path backup = dir.resolve("desk-backup.zip");
         CliTest.Result made = CliTest.run("backup", "--db", source, "--out", backup.toString());
@@ -70,7 +80,10 @@ class BackupRestoreTest {
             CliTest.Result restored = CliTest.run("restore", backup.toString(), "--db", target);
             assertThat(restored.code()).as(kind + ": " + restored.err()).isZero();
             try (Database db = Database.open(target, 4)) {
-                assertThat(contents(db)).as(kind + ": every table as it was").isEqualTo(before);
+                Map<String, List<String>> after = contents(db);
+                after.put("search: ombudsman", searched(db, "ombudsman"));
+                after.put("search: a customer", searched(db, "ana.pop@example.ro"));
+                assertThat(after).as(kind + ": every table as it was, and search finds what it found").isEqualTo(before);
                 String key = passwords.keySet().iterator().next();
                 String user = key.replaceFirst(" \\(.*", ""); // "ana (agent)"
                 assertThat(new Users(db, Clock.systemUTC()).authenticate(user, passwords.get(key))).as(kind + ": its users sign in")

@@ -34,7 +34,8 @@ public final class Views {
      * Where the page stands in its view: the total it holds, this page and the number of pages, and the links to the
      * pages before and after (null at either end).
      */
-    public record Pager(long total, int page, int pages, String previous, String next) {
+    /** A view's pages; {@code more} when a search found more than it counts (the total is then its floor). */
+    public record Pager(long total, boolean more, int page, int pages, String previous, String next) {
     }
 
     /** A piece of text, marked when it is evidence of a signal or a finding. */

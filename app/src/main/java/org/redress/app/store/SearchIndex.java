@@ -1,0 +1,322 @@
+package org.redress.app.store;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
+
+/**
+ * What the agents' search looks in: every complaint's words — its subject, what the customer and the agents wrote,
+ * the caller of a call, and its customer's name, email addresses, phone numbers and social handles — folded to lower
+ * case without diacritics, so that "Ștefan", "stefan" and "Stefan" find each other in any of the desk's languages.
+ * A word of a query finds the words it starts ("ombud" finds "ombudsman"); every word of a query must be found.
+ *
+ * <p>On PostgreSQL the words are a {@code tsvector} under a GIN index, asked with a prefix {@code tsquery}; on H2
+ * they are rows of a table whose primary key a prefix is a range of. The desk keeps the index as it writes (a new
+ * complaint, each entry, a merge or an erasure) and makes the part that is missing when it opens (an upgraded or a
+ * restored desk), since the index is never backed up: it is made from the rest.
+ */
+public final class SearchIndex {
+
+    /** The tables of the index, which a backup leaves out (they differ between the two databases). */
+    public static final Set<String> TABLES = Set.of("complaint_search", "search_term");
+
+    /** A word longer than this is cut: no one types more of it into a search box. */
+    static final int LONGEST_TERM = 64;
+    /** Of one message, the first this many characters are indexed: the rest of long texts is pasted logs and quotes. */
+    static final int INDEXED_CHARS = 20_000;
+    /** A query's first words only. */
+    static final int QUERY_TERMS = 8;
+
+    /** A phone number as people write it: digits with spaces, dots, dashes or brackets between them. */
+    private static final Pattern PHONE = Pattern.compile("\\+?\\(?\\d[\\d ().-]{5,}\\d");
+    /** The digits of a number without its country or trunk prefix. */
+    private static final int NATIONAL_DIGITS = 9;
+
+    private SearchIndex() {
+    }
+
+    // ---- words ----------------------------------------------------------------------------------------------
+
+    /** Lower case, without diacritics, with the letters that do not decompose written as their base letters. */
+    static String fold(String text) {
+        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
+        StringBuilder out = new StringBuilder(decomposed.length());
+        for (int i = 0; i < decomposed.length(); i++) {
+            char c = decomposed.charAt(i);
+            int type = Character.getType(c);
+            if (type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK) {
+                continue;
+            }
+            switch (c) {
+                case 'ß' -> out.append("ss");
+                case 'đ', 'Đ' -> out.append('d');
+                case 'ł', 'Ł' -> out.append('l');
+                case 'ø', 'Ø' -> out.append('o');
+                case 'æ', 'Æ' -> out.append("ae");
+                case 'œ', 'Œ' -> out.append("oe");
+                default -> out.append(Character.toLowerCase(c));
+            }
+        }
+        return out.toString();
+    }
+
+    /** The words the index keeps of a text: each word, and an address or handle both whole and by its parts. */
+    static Set<String> terms(String text) {
+        Set<String> terms = new LinkedHashSet<>();
+        if (text == null || text.isEmpty()) {
+            return terms;
+        }
+        String folded = fold(text.length() > INDEXED_CHARS ? text.substring(0, INDEXED_CHARS) : text);
+        for (String chunk : chunks(folded)) {
+            if (isCompound(chunk)) {
+                add(terms, chunk);
+                int at = chunk.indexOf('@', 1);
+                if (at > 0) {
+                    add(terms, chunk.substring(at + 1)); // the domain: everyone who writes from a company
+                }
+            }
+            for (String part : chunk.split("[^\\p{L}\\p{Nd}]+")) {
+                add(terms, part);
+            }
+        }
+        Matcher phone = PHONE.matcher(folded);
+        while (phone.find()) {
+            String digits = phone.group().replaceAll("\\D", "");
+            if (digits.length() >= 7 && digits.length() <= 15) {
+                add(terms, digits);
+                add(terms, national(digits));
+            }
+        }
+        return terms;
+    }
+
+    /**
+     * What a query asks for, each a word's start: an address, a handle or a phone number is one term (a phone
+     * number by its national digits, so "+40 721 234 567" and "0721 234 567" find each other).
+     */
+    static List<String> queryTerms(String query) {
+        String folded = fold(query.strip());
+        List<String> terms = new ArrayList<>();
+        String digits = folded.replaceAll("\\D", "");
+        if (digits.length() >= 7 && folded.matches("[+\\d ().-]+")) {
+            return List.of(national(digits));
+        }
+        for (String chunk : chunks(folded)) {
+            if (isCompound(chunk)) {
+                terms.add(cut(chunk.startsWith("@") ? chunk.substring(1) : chunk));
+            } else {
+                for (String part : chunk.split("[^\\p{L}\\p{Nd}]+")) {
+                    if (!part.isEmpty()) {
+                        terms.add(cut(part));
+                    }
+                }
+            }
+        }
+        // a lone letter ("ombudsman's") narrows nothing a person meant, unless it is all they typed
+        List<String> meant = terms.stream().filter(t -> t.length() > 1 || Character.isDigit(t.charAt(0))).toList();
+        return (meant.isEmpty() ? terms : meant).stream().distinct().limit(QUERY_TERMS).toList();
+    }
+
+    /** Runs of letters, digits and the characters that hold an address or a handle together, trimmed of those. */
+    private static List<String> chunks(String folded) {
+        List<String> chunks = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i <= folded.length(); i++) {
+            char c = i < folded.length() ? folded.charAt(i) : ' ';
+            boolean inside = Character.isLetterOrDigit(c) || c == '@' || c == '.' || c == '_' || c == '-' || c == '+';
+            if (inside && start < 0) {
+                start = i;
+            } else if (!inside && start >= 0) {
+                String chunk = folded.substring(start, i).replaceAll("^[^\\p{L}\\p{Nd}@]+|[^\\p{L}\\p{Nd}]+$", "");
+                if (!chunk.isEmpty()) {
+                    chunks.add(chunk);
+                }
+                start = -1;
+            }
+        }
+        return chunks;
+    }
+
+    /** An email address, a handle, a domain or a file name: kept whole as well as by its parts. */
+    private static boolean isCompound(String chunk) {
+        return chunk.length() > 2 && chunk.substring(1).chars().anyMatch(c -> c == '@' || c == '.' || c == '_')
+                || chunk.startsWith("@") && chunk.length() > 1;
+    }
+
+    private static void add(Set<String> terms, String term) {
+        String t = term.startsWith("@") ? term.substring(1) : term;
+        if (t.length() >= 2 || !t.isEmpty() && Character.isDigit(t.charAt(0))) {
+            terms.add(cut(t));
+        }
+    }
+
+    private static String national(String digits) {
+        return digits.length() > NATIONAL_DIGITS ? digits.substring(digits.length() - NATIONAL_DIGITS) : digits;
+    }
+
+    private static String cut(String term) {
+        return term.length() > LONGEST_TERM ? term.substring(0, LONGEST_TERM) : term;
+    }
+
+    // ---- writing --------------------------------------------------------------------------------------------
+
+    /** A new complaint: its subject and its customer's name and addresses (its entries come with each entry). */
+    static void complaintAdded(Handle h, long number, long customer, String subject) {
+        Set<String> terms = terms(subject);
+        terms.addAll(customerTerms(h, customer));
+        add(h, number, terms);
+    }
+
+    /** One more entry of a complaint: its text, and who wrote or called when that is the customer. */
+    static void entryAdded(Handle h, long number, String kind, String author, String text) {
+        if (!indexed(kind)) {
+            return;
+        }
+        Set<String> terms = terms(text);
+        if (kind.equals("inbound") || kind.equals("call")) {
+            terms.addAll(terms(author));
+        }
+        add(h, number, terms);
+    }
+
+    /** Makes a complaint's words again from what the desk holds now: after a merge, or an erasure. */
+    static void reindex(Handle h, long number) {
+        forget(h, number);
+        Set<String> terms = new LinkedHashSet<>();
+        h.createQuery("select subject, customer_id from complaint where number = :n").bind("n", number).mapToMap().findOne()
+                .ifPresent(c -> {
+                    terms.addAll(terms((String) c.get("subject")));
+                    terms.addAll(customerTerms(h, ((Number) c.get("customer_id")).longValue()));
+                });
+        for (Map<String, Object> e : h.createQuery("select kind, author, text from complaint_entry where complaint_number = :n "
+                + "and kind in ('inbound', 'reply', 'note', 'call') order by id").bind("n", number).mapToMap().list()) {
+            terms.addAll(terms((String) e.get("text")));
+            if (!"reply".equals(e.get("kind")) && !"note".equals(e.get("kind"))) {
+                terms.addAll(terms((String) e.get("author")));
+            }
+        }
+        add(h, number, terms);
+    }
+
+    /**
+     * Indexes up to {@code limit} complaints that have no words yet (a desk upgraded to the index, or restored from
+     * a backup, which leaves it out); returns how many it indexed.
+     */
+    static int catchUp(Handle h, int limit) {
+        List<Long> missing = h.createQuery("select number from complaint c where not exists (select 1 from complaint_search s "
+                + "where s.complaint_number = c.number) order by number limit :limit").bind("limit", limit).mapTo(Long.class).list();
+        for (long number : missing) {
+            reindex(h, number);
+        }
+        return missing.size();
+    }
+
+    private static boolean indexed(String kind) {
+        return kind.equals("inbound") || kind.equals("reply") || kind.equals("note") || kind.equals("call");
+    }
+
+    private static Set<String> customerTerms(Handle h, long customer) {
+        Set<String> terms = new LinkedHashSet<>();
+        h.createQuery("select display_name from customer where id = :id").bind("id", customer).mapTo(String.class).findOne()
+                .ifPresent(name -> terms.addAll(terms(name)));
+        for (String address : h.createQuery("select address from customer_identity where customer_id = :id").bind("id", customer)
+                .mapTo(String.class).list()) {
+            terms.addAll(terms(address));
+        }
+        return terms;
+    }
+
+    private static void forget(Handle h, long number) {
+        if (!postgres(h)) {
+            h.createUpdate("delete from search_term where complaint_number = :n").bind("n", number).execute();
+        }
+        h.createUpdate("delete from complaint_search where complaint_number = :n").bind("n", number).execute();
+    }
+
+    private static void add(Handle h, long number, Set<String> terms) {
+        if (postgres(h)) {
+            // tsvector from the desk's own words: PostgreSQL's parser would split an address the desk keeps whole
+            h.createUpdate("insert into complaint_search (complaint_number, terms) values (:n, array_to_tsvector(:terms)) "
+                            + "on conflict (complaint_number) do update set terms = complaint_search.terms || excluded.terms")
+                    .bind("n", number).bindArray("terms", String.class, List.copyOf(terms)).execute();
+            return;
+        }
+        h.createUpdate("insert into complaint_search (complaint_number) values (:n) on conflict do nothing").bind("n", number).execute();
+        if (terms.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = h.prepareBatch("insert into search_term (term, complaint_number) values (:t, :n) on conflict do nothing");
+        for (String t : terms) {
+            batch.bind("t", t).bind("n", number).add();
+        }
+        batch.execute();
+    }
+
+    private static boolean postgres(Handle h) {
+        try {
+            return h.getConnection().getMetaData().getURL().startsWith("jdbc:postgresql:");
+        } catch (java.sql.SQLException e) {
+            throw new DatabaseException("cannot tell which database this is: " + e.getMessage(), e);
+        }
+    }
+
+    // ---- asking ---------------------------------------------------------------------------------------------
+
+    /**
+     * The condition on {@code number} that a query puts on complaints: its words found in the index, or the
+     * complaint's number when the query is one ("#1042"). Parameters are named {@code :search…}; {@link #bind} binds them.
+     * It is one {@code number in (…)} so that either database starts from the index, not from every complaint.
+     */
+    static String condition(boolean postgres, String query) {
+        List<String> terms = queryTerms(query);
+        StringBuilder found = new StringBuilder();
+        if (number(query).isPresent()) {
+            found.append("select cast(:searchNumber as bigint)");
+        }
+        if (!terms.isEmpty()) {
+            found.append(found.isEmpty() ? "" : " union ");
+            if (postgres) {
+                found.append("select complaint_number from complaint_search where terms @@ cast(:search0 as tsquery)");
+            } else {
+                found.append("select complaint_number from (");
+                for (int i = 0; i < terms.size(); i++) {
+                    found.append(i == 0 ? "" : " intersect ").append("select complaint_number from search_term where term >= :search")
+                            .append(i).append(" and term < :searchEnd").append(i);
+                }
+                found.append(") words");
+            }
+        }
+        return found.isEmpty() ? "false" : "number in (" + found + ")";
+    }
+
+    /** The complaint number a query is, if it is one. */
+    private static Optional<Long> number(String query) {
+        String digits = query.strip().replaceFirst("^#", "");
+        return digits.matches("\\d{1,18}") ? Optional.of(Long.parseLong(digits)) : Optional.empty();
+    }
+
+    static void bind(Query query, boolean postgres, String search) {
+        number(search).ifPresent(n -> query.bind("searchNumber", n));
+        List<String> terms = queryTerms(search);
+        if (terms.isEmpty()) {
+            return;
+        }
+        if (postgres) {
+            // each term quoted as a lexeme (the desk's terms hold no quote) and asked as a prefix
+            query.bind("search0", String.join(" & ", terms.stream().map(t -> "'" + t.replace("'", "").replace("\\", "") + "':*").toList()));
+            return;
+        }
+        for (int i = 0; i < terms.size(); i++) {
+            query.bind("search" + i, terms.get(i)).bind("searchEnd" + i, terms.get(i) + Character.MAX_VALUE);
+        }
+    }
+}
