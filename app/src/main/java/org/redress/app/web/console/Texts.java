@@ -84,6 +84,14 @@ public final class Texts {
         return words.getProperty(key, key);
     }
 
+    /**
+     * The name of a code in this language ({@code code("status", "CLOSED")}), or the code itself where there is none:
+     * a category a deployment added, which has no text here.
+     */
+    public String code(String kind, Object code) {
+        return code == null || code.toString().isEmpty() ? "" : words.getProperty(kind + "." + code, code.toString());
+    }
+
     /** Every key of this language's file (for the test that keeps the languages equal). */
     public java.util.Set<String> keys() {
         return words.stringPropertyNames();
