@@ -24,8 +24,14 @@ public final class Queue {
      */
     public record Filter(Optional<String> team, Optional<String> status, boolean unassignedOnly, Optional<String> owner,
                          Optional<String> search, Optional<java.time.Instant> dueBefore, Optional<Long> incident,
-                         Optional<String> offeredTo) {
+                         Optional<String> offeredTo, Narrowing narrowing) {
         public static final Filter ALL = new Filter(Optional.empty(), Optional.empty(), false);
+
+        public Filter(Optional<String> team, Optional<String> status, boolean unassignedOnly, Optional<String> owner,
+                      Optional<String> search, Optional<java.time.Instant> dueBefore, Optional<Long> incident,
+                      Optional<String> offeredTo) {
+            this(team, status, unassignedOnly, owner, search, dueBefore, incident, offeredTo, Narrowing.NONE);
+        }
 
         public Filter(Optional<String> team, Optional<String> status, boolean unassignedOnly) {
             this(team, status, unassignedOnly, Optional.empty(), Optional.empty());
@@ -35,6 +41,44 @@ public final class Queue {
                       Optional<String> search) {
             this(team, status, unassignedOnly, owner, search, Optional.empty(), Optional.empty(), Optional.empty());
         }
+    }
+
+    /** How a list is sorted. */
+    public enum Sort {
+        /** Most urgent first: priority, then the resolution deadline (the queue's own order). */
+        URGENCY("priority, due_at, number"),
+        /** The nearest resolution deadline first. */
+        DEADLINE("due_at, number"),
+        NEWEST("number desc"),
+        OLDEST("number"),
+        /** The most recently changed first. */
+        UPDATED("updated_at desc, number desc");
+
+        private final String orderBy;
+
+        Sort(String orderBy) {
+            this.orderBy = orderBy;
+        }
+    }
+
+    /** Which clocks a complaint must have in a state: breached, or in warning and still running. */
+    public enum ClockState { BREACHED, WARNING }
+
+    /**
+     * What an agent narrows a view down by, each empty for any, and how it is sorted (a search without a chosen sort
+     * lists newest first).
+     *
+     * @param clock  complaints with a clock in this state, of {@code metric} when given, else of any metric
+     * @param metric an SLA metric's name (ACKNOWLEDGEMENT, FIRST_RESPONSE, NEXT_UPDATE, RESOLUTION)
+     */
+    public record Narrowing(Optional<String> priority, Optional<String> channel, Optional<String> category,
+                            Optional<String> language, Optional<ClockState> clock, Optional<String> metric, Optional<Sort> sort) {
+        public static final Narrowing NONE = new Narrowing(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /** The channels, categories and languages of the open complaints, for the queue's narrowing lists. */
+    public record InUse(java.util.SortedSet<String> channels, java.util.SortedSet<String> categories, java.util.SortedSet<String> languages) {
     }
 
     /** Where a complaint sits: its team, its owner, and the team it is offered to (each may be null). */
@@ -73,6 +117,21 @@ public final class Queue {
                 .bind("id", id).mapTo(Long.class).findOne());
     }
 
+    /** What the open complaints come through, are about and are written in. */
+    public InUse inUse() {
+        InUse in = new InUse(new java.util.TreeSet<>(), new java.util.TreeSet<>(), new java.util.TreeSet<>());
+        database.jdbi().useHandle(h -> h.createQuery("select distinct channel, category, language from complaint where open = true")
+                .map((rs, ctx) -> {
+                    in.channels().add(rs.getString("channel"));
+                    in.categories().add(rs.getString("category"));
+                    if (rs.getString("language") != null) {
+                        in.languages().add(rs.getString("language"));
+                    }
+                    return 0;
+                }).list());
+        return in;
+    }
+
     /** Every team a complaint sits in now. */
     public java.util.Set<String> teamsInUse() {
         return database.jdbi().withHandle(h -> new java.util.TreeSet<>(h.createQuery("select distinct team from complaint "
@@ -102,35 +161,50 @@ public final class Queue {
      * counting every one of them costs PostgreSQL a visit to each, where the first page needs fifty).
      */
     public long count(Filter filter, Optional<Reach> reach) {
-        StringBuilder sql = new StringBuilder(filter.search().isPresent() ? "select count(*) from (select 1 from complaint"
-                : "select count(*) from complaint");
-        where(sql, filter, reach, database.isPostgres());
-        if (filter.search().isPresent()) {
-            sql.append(" limit ").append(SEARCH_COUNTED + 1).append(") counted");
-        }
         return database.jdbi().withHandle(h -> {
+            Optional<List<Long>> found = found(h, filter);
+            StringBuilder sql = new StringBuilder(filter.search().isPresent() ? "select count(*) from (select 1 from complaint"
+                    : "select count(*) from complaint");
+            where(sql, filter, reach, database.isPostgres(), found);
+            if (filter.search().isPresent()) {
+                sql.append(" limit ").append(SEARCH_COUNTED + 1).append(") counted");
+            }
             var query = h.createQuery(sql.toString());
-            bind(query, filter, reach, database.isPostgres());
+            bind(query, filter, reach, database.isPostgres(), found);
             return query.mapTo(Long.class).one();
         });
     }
 
     private List<Item> list(Filter filter, int limit, int offset, Optional<Reach> reach) {
-        StringBuilder sql = new StringBuilder("select number, subject, priority, status, team, owner, due_at from complaint");
-        where(sql, filter, reach, database.isPostgres());
-        // what a search finds may be closed: newest first, which the database can read off the index of numbers
-        sql.append(filter.search().isPresent() ? " order by number desc" : " order by priority, due_at, number");
-        sql.append(" limit :limit offset :offset");
         return database.jdbi().withHandle(h -> {
+            Optional<List<Long>> found = found(h, filter);
+            StringBuilder sql = new StringBuilder("select number, subject, priority, status, team, owner, due_at from complaint");
+            where(sql, filter, reach, database.isPostgres(), found);
+            // what a search finds may be closed: newest first unless asked otherwise, which the database reads off the index of numbers
+            Sort sort = filter.narrowing().sort().orElse(filter.search().isPresent() ? Sort.NEWEST : Sort.URGENCY);
+            sql.append(" order by ").append(sort.orderBy);
+            sql.append(" limit :limit offset :offset");
             var query = h.createQuery(sql.toString()).bind("limit", limit).bind("offset", offset);
-            bind(query, filter, reach, database.isPostgres());
+            bind(query, filter, reach, database.isPostgres(), found);
             return query.map((rs, ctx) -> new Item(rs.getLong("number"), rs.getString("subject"), rs.getString("priority"),
                     rs.getString("status"), rs.getString("team"), rs.getString("owner"),
                     rs.getObject("due_at", OffsetDateTime.class))).list();
         });
     }
 
-    private static void where(StringBuilder sql, Filter filter, Optional<Reach> reach, boolean postgres) {
+    /**
+     * What a search finds, by number, when it finds at most {@link #SEARCH_COUNTED}; empty without a search or when it
+     * finds more (then the list asks the index itself, newest first, and stops at a page).
+     */
+    private Optional<List<Long>> found(org.jdbi.v3.core.Handle h, Filter filter) {
+        if (filter.search().isEmpty()) {
+            return Optional.empty();
+        }
+        List<Long> found = SearchIndex.find(h, database.isPostgres(), filter.search().get(), SEARCH_COUNTED + 1);
+        return found.size() > SEARCH_COUNTED ? Optional.empty() : Optional.of(found);
+    }
+
+    private static void where(StringBuilder sql, Filter filter, Optional<Reach> reach, boolean postgres, Optional<List<Long>> found) {
         // the queue is the open complaints; a search looks in every complaint, since a customer's history matters
         sql.append(filter.search().isPresent() ? " where true" : " where open = true");
         filter.team().ifPresent(t -> sql.append(" and team = :team"));
@@ -140,27 +214,54 @@ public final class Queue {
         }
         filter.owner().ifPresent(o -> sql.append(" and owner = :owner"));
         // the complaint's number ("#1042" or "1042"), or its words and its customer's (SearchIndex)
-        filter.search().ifPresent(q -> sql.append(" and ").append(SearchIndex.condition(postgres, q)));
+        if (found.isPresent()) {
+            sql.append(found.get().isEmpty() ? " and false" : " and number in (<found>)");
+        } else {
+            filter.search().ifPresent(q -> sql.append(" and ").append(SearchIndex.condition(postgres, q)));
+        }
         filter.dueBefore().ifPresent(d -> sql.append(" and due_at < :dueBefore"));
         filter.incident().ifPresent(i -> sql.append(" and number in (select complaint_number from incident_link where incident_id = :incident)"));
         filter.offeredTo().ifPresent(t -> sql.append(" and transfer_team = :offeredTo"));
+        Narrowing n = filter.narrowing();
+        n.priority().ifPresent(p -> sql.append(" and priority = :nPriority"));
+        n.channel().ifPresent(c -> sql.append(" and channel = :nChannel"));
+        n.category().ifPresent(c -> sql.append(" and category = :nCategory"));
+        n.language().ifPresent(l -> sql.append(" and language = :nLanguage"));
+        n.clock().ifPresent(state -> sql.append(" and number in (select complaint_number from sla_clock where current_clock = true and ")
+                .append(state == ClockState.BREACHED ? "breached = true" : "warned = true and breached = false and stopped_at is null")
+                .append(n.metric().isPresent() ? " and metric = :nMetric" : "").append(")"));
         reach.ifPresent(r -> sql.append(r.team() == null ? " and owner = :reachUser"
                 : " and (team = :reachTeam or owner = :reachUser or transfer_team = :reachTeam)"));
     }
 
-    private static void bind(org.jdbi.v3.core.statement.Query query, Filter filter, Optional<Reach> reach, boolean postgres) {
+    private static void bind(org.jdbi.v3.core.statement.Query query, Filter filter, Optional<Reach> reach, boolean postgres,
+                             Optional<List<Long>> found) {
         filter.team().ifPresent(t -> query.bind("team", t));
         filter.status().ifPresent(s -> query.bind("status", s));
         filter.owner().ifPresent(o -> query.bind("owner", o));
         filter.dueBefore().ifPresent(d -> query.bind("dueBefore", Complaints.at(d)));
         filter.incident().ifPresent(i -> query.bind("incident", i));
         filter.offeredTo().ifPresent(t -> query.bind("offeredTo", t));
+        Narrowing n = filter.narrowing();
+        n.priority().ifPresent(p -> query.bind("nPriority", p));
+        n.channel().ifPresent(c -> query.bind("nChannel", c));
+        n.category().ifPresent(c -> query.bind("nCategory", c));
+        n.language().ifPresent(l -> query.bind("nLanguage", l));
+        if (n.clock().isPresent()) {
+            n.metric().ifPresent(m -> query.bind("nMetric", m));
+        }
         reach.ifPresent(r -> {
             query.bind("reachUser", r.user());
             if (r.team() != null) {
                 query.bind("reachTeam", r.team());
             }
         });
-        filter.search().ifPresent(q -> SearchIndex.bind(query, postgres, q));
+        if (found.isPresent()) {
+            if (!found.get().isEmpty()) {
+                query.bindList("found", found.get());
+            }
+        } else {
+            filter.search().ifPresent(q -> SearchIndex.bind(query, postgres, q));
+        }
     }
 }

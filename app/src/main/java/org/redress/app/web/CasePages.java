@@ -60,7 +60,9 @@ final class CasePages {
         Optional<String> search = Optional.ofNullable(ctx.queryParam("q")).map(String::strip).filter(s -> !s.isBlank());
         Optional<Long> incident = Optional.ofNullable(ctx.queryParam("incident")).filter(s -> s.matches("\\d{1,18}")).map(Long::parseLong);
         Optional<Queue.Reach> reach = desk.borders().reach(u);
-        java.util.function.Function<String, Queue.Filter> filterOf = key -> filter(u, key, search, incident);
+        Queue.Narrowing narrowing = Requests.narrowing(ctx);
+        Optional<String> status = Requests.query(ctx, "status").map(s -> Requests.status(s).name());
+        java.util.function.Function<String, Queue.Filter> filterOf = key -> filter(u, key, search, incident, status, narrowing);
         // without a chosen view, the first that has work: nobody lands on an empty "Mine" while the team's queue is full
         String view = Optional.ofNullable(ctx.queryParam("view")).orElseGet(() -> java.util.stream.Stream.of("mine", "team", "unassigned")
                 .filter(k -> !k.equals("team") || u.team() != null)
@@ -71,18 +73,30 @@ final class CasePages {
         int size = Requests.intParam(ctx.queryParam("size"), ConsolePages.PAGE_SIZE, 10, 200, "size");
         int pageNumber = Requests.intParam(ctx.queryParam("page"), 1, 1, 1_000_000, "page");
         Texts t = v.t();
+        // what narrows the view goes along in every tab and page link
+        Map<String, String> carried = new java.util.LinkedHashMap<>();
+        search.ifPresent(q -> carried.put("q", q));
+        status.ifPresent(s -> carried.put("status", s));
+        narrowing.priority().ifPresent(p -> carried.put("priority", p));
+        narrowing.channel().ifPresent(c -> carried.put("channel", c));
+        narrowing.category().ifPresent(c -> carried.put("category", c));
+        narrowing.language().ifPresent(l -> carried.put("language", l));
+        narrowing.clock().ifPresent(c -> carried.put("clock", c.name().toLowerCase(java.util.Locale.ROOT)));
+        narrowing.metric().ifPresent(m -> carried.put("metric", m));
+        narrowing.sort().ifPresent(o -> carried.put("sort", o.name().toLowerCase(java.util.Locale.ROOT)));
         console.render(ctx, 200, "queue.jte", Map.of("page", console.pageOf(ctx, t, v, "queue"), "queue", pages.queue(t, filterOf, view,
-                search.orElse(""), incident.orElse(null), reach, pageNumber, size)));
+                search.orElse(""), incident.orElse(null), reach, pageNumber, size, carried)));
     }
 
     /** The queue's filter for one view (tab) of a user, with the search and incident the page carries. */
-    private Queue.Filter filter(Users.User u, String view, Optional<String> search, Optional<Long> incident) {
+    private Queue.Filter filter(Users.User u, String view, Optional<String> search, Optional<Long> incident, Optional<String> status,
+                                Queue.Narrowing narrowing) {
         Optional<String> team = view.equals("team") ? Optional.ofNullable(u.team()) : Optional.empty();
         Optional<String> owner = view.equals("mine") ? Optional.of(u.username()) : Optional.empty();
         Optional<Instant> dueBefore = view.equals("breaching") ? Optional.of(desk.clock().instant().plus(BREACHING_SOON)) : Optional.empty();
         Optional<String> offeredTo = view.equals("offered") ? Optional.ofNullable(u.team()).or(() -> Optional.of("")) : Optional.empty();
-        return new Queue.Filter(team, Optional.empty(), view.equals("unassigned"), owner, search, dueBefore,
-                view.equals("incident") ? incident : Optional.empty(), offeredTo);
+        return new Queue.Filter(team, status, view.equals("unassigned"), owner, search, dueBefore,
+                view.equals("incident") ? incident : Optional.empty(), offeredTo, narrowing);
     }
 
     private void complaint(Context ctx, Console.Visitor v) {

@@ -60,7 +60,7 @@ final class ComplaintRoutes {
                 Requests.query(ctx, "status").map(s -> Requests.status(s).name()),
                 "true".equals(ctx.queryParam("unassigned")),
                 Requests.query(ctx, "owner").map(o -> o.equals("me") ? Gate.user(ctx).username() : o),
-                Requests.query(ctx, "q"));
+                Requests.query(ctx, "q"), Optional.empty(), Optional.empty(), Optional.empty(), Requests.narrowing(ctx));
         ctx.json(new Responses.QueuePage(desk.queue().top(filter, limit, desk.borders().reach(Gate.user(ctx))).stream()
                 .map(Responses.QueueItem::of).toList()));
     }

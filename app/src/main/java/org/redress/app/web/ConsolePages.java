@@ -66,9 +66,11 @@ final class ConsolePages {
      * @param filterOf the filter of each view (tab)
      */
     Views.Queue queue(Texts t, java.util.function.Function<String, Queue.Filter> filterOf, String view, String search, Long incident,
-                      Optional<Queue.Reach> reach, int pageNumber, int size) {
+                      Optional<Queue.Reach> reach, int pageNumber, int size, Map<String, String> carried) {
         List<Views.Tab> tabs = new ArrayList<>();
-        String searched = search.isBlank() ? "" : "&q=" + java.net.URLEncoder.encode(search, java.nio.charset.StandardCharsets.UTF_8);
+        StringBuilder searchedBy = new StringBuilder();
+        carried.forEach((k, v) -> searchedBy.append('&').append(k).append('=').append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)));
+        String searched = searchedBy.toString();
         for (String key : List.of("mine", "team", "unassigned", "breaching", "offered", "all")) {
             long count = desk.queue().count(filterOf.apply(key), reach);
             tabs.add(new Views.Tab(key, t.get("queue." + key) + " (" + (count > Queue.SEARCH_COUNTED ? Queue.SEARCH_COUNTED + "+" : count) + ")",
@@ -94,7 +96,33 @@ final class ConsolePages {
                 incidents.add(new Views.Option(String.valueOf(id), "#" + id + " " + s.incident().title(), incident != null && incident == id));
             }
         }
-        return new Views.Queue(tabs, lines, search, view, incidents, pager);
+        return new Views.Queue(tabs, lines, search, view, incidents, pager, narrows(t, carried),
+                carried.keySet().stream().anyMatch(k -> !k.equals("q")));
+    }
+
+    /** The lists a queue is narrowed down by, each with what is chosen now. */
+    private List<Views.Narrow> narrows(Texts t, Map<String, String> carried) {
+        Queue.InUse inUse = desk.queue().inUse();
+        List<Views.Narrow> narrows = new ArrayList<>();
+        narrows.add(narrow(t, carried, "status", java.util.Arrays.stream(org.redress.core.complaint.Status.values()).filter(org.redress.core.complaint.Status::isOpen).map(Enum::name).toList(), "status"));
+        narrows.add(narrow(t, carried, "priority", List.of("P1", "P2", "P3", "P4"), null));
+        narrows.add(narrow(t, carried, "channel", List.copyOf(inUse.channels()), null));
+        narrows.add(narrow(t, carried, "category", List.copyOf(inUse.categories()), "category"));
+        narrows.add(narrow(t, carried, "language", List.copyOf(inUse.languages()), null));
+        narrows.add(narrow(t, carried, "clock", List.of("breached", "warning"), "narrow.clock"));
+        narrows.add(narrow(t, carried, "metric", java.util.Arrays.stream(org.redress.core.sla.SlaMetric.values()).map(Enum::name).toList(), "metric"));
+        narrows.add(narrow(t, carried, "sort", List.of("urgency", "deadline", "newest", "oldest", "updated"), "narrow.sort"));
+        return narrows;
+    }
+
+    private static Views.Narrow narrow(Texts t, Map<String, String> carried, String name, List<String> values, String labels) {
+        String chosen = carried.getOrDefault(name, "");
+        List<Views.Option> options = new ArrayList<>();
+        options.add(new Views.Option("", t.get(name.equals("sort") ? "narrow.sort.default" : "narrow.any"), chosen.isEmpty()));
+        for (String v : values) {
+            options.add(new Views.Option(v, labels == null ? v : t.code(labels, v), v.equalsIgnoreCase(chosen)));
+        }
+        return new Views.Narrow(name, t.get("narrow." + name), options);
     }
 
     // ---- complaint --------------------------------------------------------------------------------------

@@ -134,6 +134,41 @@ final class Requests {
         return Optional.ofNullable(ctx.queryParam(name)).map(String::strip).filter(s -> !s.isBlank());
     }
 
+    /**
+     * What a list of complaints is narrowed down by and sorted by, from its query: {@code priority} (P1…P4),
+     * {@code channel}, {@code category}, {@code language}, {@code clock} (breached, warning) with an optional {@code metric},
+     * and {@code sort} (urgency, deadline, newest, oldest, updated). A value out of its set is refused, naming the set.
+     */
+    static org.redress.app.store.Queue.Narrowing narrowing(Context ctx) {
+        Optional<String> priority = query(ctx, "priority").map(p -> p.toUpperCase(java.util.Locale.ROOT));
+        priority.filter(p -> !p.matches("P[1-4]")).ifPresent(p -> {
+            throw new ApiError(400, "priority: one of P1, P2, P3, P4; got '" + p + "'");
+        });
+        Optional<org.redress.app.store.Queue.ClockState> clock = query(ctx, "clock").map(c -> oneOf("clock", c,
+                org.redress.app.store.Queue.ClockState.class));
+        Optional<String> metric = query(ctx, "metric").map(m -> oneOf("metric", m, org.redress.core.sla.SlaMetric.class).name());
+        Optional<org.redress.app.store.Queue.Sort> sort = query(ctx, "sort").map(o -> oneOf("sort", o, org.redress.app.store.Queue.Sort.class));
+        return new org.redress.app.store.Queue.Narrowing(priority, query(ctx, "channel").map(c -> cut(c, "channel")),
+                query(ctx, "category").map(c -> cut(c, "category").toLowerCase(java.util.Locale.ROOT)),
+                query(ctx, "language").map(l -> cut(l, "language").toLowerCase(java.util.Locale.ROOT)), clock, metric, sort);
+    }
+
+    private static <E extends Enum<E>> E oneOf(String name, String value, Class<E> type) {
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new ApiError(400, name + ": one of " + java.util.Arrays.stream(type.getEnumConstants())
+                    .map(c -> c.name().toLowerCase(java.util.Locale.ROOT)).toList() + ", got '" + value + "'");
+        }
+    }
+
+    private static String cut(String value, String name) {
+        if (value.length() > 100) {
+            throw new ApiError(400, name + ": at most 100 characters");
+        }
+        return value;
+    }
+
     static Status status(String s) {
         try {
             return Status.valueOf(s.toUpperCase().replace('-', '_'));

@@ -63,4 +63,46 @@ class QueuePagesTest extends DeskHttpFixture {
         assertThat(searched.body()).contains("id=\"queue-total\">22 complaints");
         assertThat(page("/console?view=team&size=5000", ana).statusCode()).as("a page size out of range is refused").isEqualTo(400);
     }
+
+    static List<Long> numbers(String body) {
+        Matcher m = Pattern.compile("<tr class=\"prio-[^\"]*\" data-number=\"(\\d+)\"").matcher(body);
+        List<Long> found = new ArrayList<>();
+        while (m.find()) {
+            found.add(Long.parseLong(m.group(1)));
+        }
+        return found;
+    }
+
+    @Test
+    void the_queue_narrows_by_priority_status_channel_and_breached_clocks_and_sorts_as_asked() throws Exception {
+        Browser sue = login("sue");
+        long breached = desk.database().jdbi().withHandle(h -> h.createQuery("select min(number) from complaint where open = true "
+                + "and subject like 'Router %'").mapTo(Long.class).one());
+        desk.database().jdbi().useHandle(h -> h.execute("update sla_clock set breached = true where complaint_number = ? "
+                + "and metric = 'FIRST_RESPONSE' and current_clock = true", breached));
+
+        HttpResponse<String> late = page("/console?view=all&clock=breached&metric=FIRST_RESPONSE", sue);
+        assertThat(late.body()).contains("id=\"queue-total\">1 complaints");
+        assertThat(numbers(late.body())).containsExactly(breached);
+        assertThat(late.body()).as("the narrowing stays chosen and goes along in the tabs")
+                .contains("<option value=\"breached\" selected>").contains("view=team&amp;clock=breached&amp;metric=FIRST_RESPONSE");
+        assertThat(numbers(page("/console?view=all&clock=breached&metric=RESOLUTION", sue).body())).isEmpty();
+
+        long p4 = desk.database().jdbi().withHandle(h -> h.createQuery("select count(*) from complaint where open = true and priority = 'P4'")
+                .mapTo(Long.class).one());
+        assertThat(page("/console?view=all&priority=P4", sue).body()).contains("id=\"queue-total\">" + p4 + " complaints");
+        assertThat(page("/console?view=all&channel=nowhere", sue).body()).contains("id=\"queue-total\">0 complaints");
+
+        List<Long> newest = numbers(page("/console?view=all&sort=newest&size=200", sue).body());
+        assertThat(newest).hasSizeGreaterThan(20).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(numbers(page("/console?view=all&sort=oldest&size=200", sue).body())).isSorted();
+
+        HttpResponse<String> wrong = page("/console?view=all&priority=P9", sue);
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(wrong.body()).contains("priority: one of P1, P2, P3, P4");
+        HttpResponse<String> api = send("GET", "/api/complaints?clock=breached&metric=first_response", null, sue);
+        assertThat(api.body()).contains("\"number\":" + breached).doesNotContain("\"number\":" + (breached + 1) + ",");
+        assertThat(send("GET", "/api/complaints?sort=sideways", null, sue).body())
+                .contains("sort: one of [urgency, deadline, newest, oldest, updated], got 'sideways'");
+    }
 }

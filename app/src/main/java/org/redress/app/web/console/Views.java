@@ -27,7 +27,12 @@ public final class Views {
     public record Option(String value, String label, boolean selected) {
     }
 
-    public record Queue(List<Tab> tabs, List<QueueLine> lines, String search, String view, List<Option> incidents, Pager pager) {
+    public record Queue(List<Tab> tabs, List<QueueLine> lines, String search, String view, List<Option> incidents, Pager pager,
+                        List<Narrow> narrows, boolean narrowed) {
+    }
+
+    /** One list the queue is narrowed down by: its parameter, its label, and its options (the first is "any"). */
+    public record Narrow(String name, String label, List<Option> options) {
     }
 
     /**

@@ -50,6 +50,8 @@ class EveryWordTranslatedTest {
             Map.entry("incident.state", names(Incident.State.values())),
             Map.entry("role", names(Role.values())),
             Map.entry("kind", List.of("inbound", "reply", "note", "call", "system")),
+            Map.entry("narrow.clock", List.of("breached", "warning")),
+            Map.entry("narrow.sort", List.of("urgency", "deadline", "newest", "oldest", "updated")),
             Map.entry("category", defaultCategories()));
 
     private static List<String> names(Enum<?>[] values) {
