@@ -95,6 +95,16 @@ public final class Queue {
 
     private final Database database;
 
+    /**
+     * What searches found in the last {@link #FOUND_FOR_NANOS}: a page asks for its total and its rows with one search,
+     * which the index then answers once. A complaint written meanwhile shows on the next search.
+     */
+    private final java.util.Map<String, Found> recentlyFound = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final long FOUND_FOR_NANOS = 2_000_000_000L;
+
+    private record Found(List<Long> numbers, long at) {
+    }
+
     public Queue(Database database) {
         this.database = database;
     }
@@ -115,6 +125,20 @@ public final class Queue {
         };
         return database.jdbi().withHandle(h -> h.createQuery("select complaint_number from " + table + " where id = :id")
                 .bind("id", id).mapTo(Long.class).findOne());
+    }
+
+    /** How many open complaints have their clock of one metric breached, and how many in warning and still running. */
+    public record ClockCount(String metric, long breached, long warning) {
+    }
+
+    /** Per SLA metric, the open complaints whose clock is breached or in warning: the supervisor's list of breaches. */
+    public List<ClockCount> clockCounts() {
+        return database.jdbi().withHandle(h -> h.createQuery("select s.metric, "
+                        + "sum(case when s.breached then 1 else 0 end) as breached, "
+                        + "sum(case when s.warned and not s.breached and s.stopped_at is null then 1 else 0 end) as warning "
+                        + "from sla_clock s join complaint c on c.number = s.complaint_number "
+                        + "where c.open = true and s.current_clock = true group by s.metric order by s.metric")
+                .map((rs, ctx) -> new ClockCount(rs.getString("metric"), rs.getLong("breached"), rs.getLong("warning"))).list());
     }
 
     /** What the open complaints come through, are about and are written in. */
@@ -163,6 +187,9 @@ public final class Queue {
     public long count(Filter filter, Optional<Reach> reach) {
         return database.jdbi().withHandle(h -> {
             Optional<List<Long>> found = found(h, filter);
+            if (filter.search().isPresent() && found.isEmpty() && reach.isEmpty() && filter.equals(searchOnly(filter))) {
+                return (long) SEARCH_COUNTED + 1; // the search alone found more than it counts: nothing narrows it further
+            }
             StringBuilder sql = new StringBuilder(filter.search().isPresent() ? "select count(*) from (select 1 from complaint"
                     : "select count(*) from complaint");
             where(sql, filter, reach, database.isPostgres(), found);
@@ -192,6 +219,13 @@ public final class Queue {
         });
     }
 
+    /** The filter with its search only (and its sort, which counts nothing). */
+    private static Filter searchOnly(Filter filter) {
+        return new Filter(Optional.empty(), Optional.empty(), false, Optional.empty(), filter.search(), Optional.empty(), Optional.empty(),
+                Optional.empty(), new Narrowing(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), filter.narrowing().sort()));
+    }
+
     /**
      * What a search finds, by number, when it finds at most {@link #SEARCH_COUNTED}; empty without a search or when it
      * finds more (then the list asks the index itself, newest first, and stops at a page).
@@ -200,7 +234,19 @@ public final class Queue {
         if (filter.search().isEmpty()) {
             return Optional.empty();
         }
-        List<Long> found = SearchIndex.find(h, database.isPostgres(), filter.search().get(), SEARCH_COUNTED + 1);
+        String q = filter.search().get();
+        long now = System.nanoTime();
+        Found recent = recentlyFound.get(q);
+        List<Long> found;
+        if (recent != null && now - recent.at() < FOUND_FOR_NANOS) {
+            found = recent.numbers();
+        } else {
+            found = SearchIndex.find(h, database.isPostgres(), q, SEARCH_COUNTED + 1);
+            if (recentlyFound.size() > 100) {
+                recentlyFound.clear();
+            }
+            recentlyFound.put(q, new Found(found, now));
+        }
         return found.size() > SEARCH_COUNTED ? Optional.empty() : Optional.of(found);
     }
 

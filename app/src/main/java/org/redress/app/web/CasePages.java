@@ -64,7 +64,8 @@ final class CasePages {
         Optional<String> status = Requests.query(ctx, "status").map(s -> Requests.status(s).name());
         java.util.function.Function<String, Queue.Filter> filterOf = key -> filter(u, key, search, incident, status, narrowing);
         // without a chosen view, the first that has work: nobody lands on an empty "Mine" while the team's queue is full
-        String view = Optional.ofNullable(ctx.queryParam("view")).orElseGet(() -> java.util.stream.Stream.of("mine", "team", "unassigned")
+        // a search without a view looks everywhere the agent may
+        String view = Optional.ofNullable(ctx.queryParam("view")).orElseGet(() -> search.isPresent() ? "all" : java.util.stream.Stream.of("mine", "team", "unassigned")
                 .filter(k -> !k.equals("team") || u.team() != null)
                 .filter(k -> desk.queue().count(filterOf.apply(k), reach) > 0).findFirst().orElse("all"));
         if (incident.isPresent()) {

@@ -72,9 +72,9 @@ final class ConsolePages {
         carried.forEach((k, v) -> searchedBy.append('&').append(k).append('=').append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)));
         String searched = searchedBy.toString();
         for (String key : List.of("mine", "team", "unassigned", "breaching", "offered", "all")) {
-            long count = desk.queue().count(filterOf.apply(key), reach);
-            tabs.add(new Views.Tab(key, t.get("queue." + key) + " (" + (count > Queue.SEARCH_COUNTED ? Queue.SEARCH_COUNTED + "+" : count) + ")",
-                    "/console?view=" + key + searched, key.equals(view)));
+            // a search's tabs go uncounted: six more searches narrowed six ways cost more than the page they show
+            String count = search.isBlank() ? " (" + desk.queue().count(filterOf.apply(key), reach) + ")" : "";
+            tabs.add(new Views.Tab(key, t.get("queue." + key) + count, "/console?view=" + key + searched, key.equals(view)));
         }
         Queue.Filter filter = filterOf.apply(view);
         long counted = desk.queue().count(filter, reach);
@@ -354,7 +354,15 @@ final class ConsolePages {
                     s.proposed() ? "PROPOSED" : i.state().name(), s.proposed(), !s.proposed() && i.state() == Incident.State.OPEN, s.terms(),
                     i.linked().stream().map(Complaint.Number::value).sorted().toList(), s.version()));
         }
-        return new Views.Supervisor(charts, trend, escalations, abuse, remedies, incidents, t.when(since, zone()), null);
+        Map<String, Queue.ClockCount> counted = new LinkedHashMap<>();
+        desk.queue().clockCounts().forEach(c -> counted.put(c.metric(), c));
+        List<Views.BreachLine> breaches = new ArrayList<>();
+        for (org.redress.core.sla.SlaMetric m : org.redress.core.sla.SlaMetric.values()) {
+            Queue.ClockCount c = counted.getOrDefault(m.name(), new Queue.ClockCount(m.name(), 0, 0));
+            breaches.add(new Views.BreachLine(t.code("metric", m.name()), c.breached(), "/console?view=all&clock=breached&metric=" + m.name(),
+                    c.warning(), "/console?view=all&clock=warning&metric=" + m.name()));
+        }
+        return new Views.Supervisor(charts, trend, escalations, abuse, remedies, incidents, t.when(since, zone()), null, breaches);
     }
 
     private static Views.RemedyLine remedy(Remedies.Stored s) {

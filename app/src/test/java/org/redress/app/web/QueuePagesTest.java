@@ -87,6 +87,8 @@ class QueuePagesTest extends DeskHttpFixture {
         assertThat(late.body()).as("the narrowing stays chosen and goes along in the tabs")
                 .contains("<option value=\"breached\" selected>").contains("view=team&amp;clock=breached&amp;metric=FIRST_RESPONSE");
         assertThat(numbers(page("/console?view=all&clock=breached&metric=RESOLUTION", sue).body())).isEmpty();
+        assertThat(page("/console/supervisor", sue).body()).as("the supervisor's list of breaches links to them")
+                .contains("<a href=\"/console?view=all&amp;clock=breached&amp;metric=FIRST_RESPONSE\">1</a>");
 
         long p4 = desk.database().jdbi().withHandle(h -> h.createQuery("select count(*) from complaint where open = true and priority = 'P4'")
                 .mapTo(Long.class).one());

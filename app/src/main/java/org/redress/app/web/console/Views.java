@@ -144,7 +144,11 @@ public final class Views {
     }
 
     public record Supervisor(List<Chart> charts, List<List<String>> trend, List<EscalationLine> escalations, List<AbuseLine> abuse,
-                             List<RemedyLine> remedies, List<IncidentLine> incidents, String since, String error) {
+                             List<RemedyLine> remedies, List<IncidentLine> incidents, String since, String error, List<BreachLine> breaches) {
+    }
+
+    /** One SLA metric's open breaches and warnings, each a link to the queue narrowed to them. */
+    public record BreachLine(String metric, long breached, String breachedHref, long warning, String warningHref) {
     }
 
     public record ChannelLine(String name, String plugin, String checkpoint, String lastRead, String polledBy, long quarantined,
