@@ -40,12 +40,14 @@ final class CasePages {
 
     void register(RoutesConfig routes) {
         console.page(routes, "/console", Access.AGENT, this::queue);
+        console.page(routes, "/console/new", Access.AGENT, this::newComplaint);
+        console.form(routes, "/console/complaints", Access.AGENT, this::take);
         console.page(routes, "/console/complaints/{number}", Access.AGENT, this::complaint);
         console.form(routes, "/console/complaints/{number}/reply", Access.AGENT, this::reply);
         console.form(routes, "/console/complaints/{number}/note", Access.AGENT, this::note);
         console.form(routes, "/console/complaints/{number}/guard-labels", Access.AGENT, this::guardLabel);
         console.form(routes, "/console/complaints/{number}/transition", Access.AGENT, this::transition);
-        console.form(routes, "/console/complaints/{number}/take", Access.AGENT, this::take);
+        console.form(routes, "/console/complaints/{number}/take", Access.AGENT, this::takeOwnership);
         console.form(routes, "/console/complaints/{number}/recap", Access.AGENT, this::recap);
         console.form(routes, "/console/complaints/{number}/abuse", Access.AGENT, this::abuse);
         console.form(routes, "/console/complaints/{number}/remedy", Access.AGENT, this::proposeRemedy);
@@ -98,6 +100,47 @@ final class CasePages {
         Optional<String> offeredTo = view.equals("offered") ? Optional.ofNullable(u.team()).or(() -> Optional.of("")) : Optional.empty();
         return new Queue.Filter(team, status, view.equals("unassigned"), owner, search, dueBefore,
                 view.equals("incident") ? incident : Optional.empty(), offeredTo, narrowing);
+    }
+
+    /** The form for a complaint made in person or on the phone (or typed in from a web form). */
+    private void newComplaint(Context ctx, Console.Visitor v) {
+        console.render(ctx, 200, "take.jte", Map.of("page", console.pageOf(ctx, v.t(), v, "new"), "form",
+                new Views.TakeForm(Optional.ofNullable(ctx.queryParam("via")).orElse("walk-in"), "", "", "", "", "", "")));
+    }
+
+    /**
+     * Takes the complaint the form describes: triaged, routed and tracked like any channel's. What is wrong comes back
+     * on the form with everything the agent typed.
+     */
+    private void take(Context ctx, Console.Visitor v) {
+        Views.TakeForm form = new Views.TakeForm(Console.optional(ctx, "via").orElse("walk-in"), Console.optional(ctx, "name").orElse(""),
+                Console.optional(ctx, "email").orElse(""), Console.optional(ctx, "phone").orElse(""), Console.optional(ctx, "subject").orElse(""),
+                Console.optional(ctx, "text").orElse(""), "");
+        try {
+            if (form.text().isBlank()) {
+                throw new IllegalArgumentException(v.t().get("take.text.required"));
+            }
+            java.util.Map<String, String> raw = new java.util.LinkedHashMap<>();
+            raw.put("via", form.via());
+            raw.put("name", form.name());
+            raw.put("email", form.email());
+            raw.put("phone", form.phone());
+            raw.put("subject", form.subject());
+            raw.put("text", form.text());
+            var taken = desk.walkIns().take(new org.redress.app.desk.WalkIns.Taken(form.via(), form.name(), opt(form.email()),
+                    opt(form.phone()), opt(form.subject()), form.text(), new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(raw)),
+                    v.user());
+            done(ctx, "/console/complaints/" + taken.complaint().number().value(), "new-complaint");
+        } catch (IllegalArgumentException e) {
+            console.render(ctx, 400, "take.jte", Map.of("page", console.pageOf(ctx, v.t(), v, "new"), "form",
+                    new Views.TakeForm(form.via(), form.name(), form.email(), form.phone(), form.subject(), form.text(), e.getMessage())));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Optional<String> opt(String s) {
+        return s.isBlank() ? Optional.empty() : Optional.of(s);
     }
 
     private void complaint(Context ctx, Console.Visitor v) {
@@ -193,7 +236,7 @@ final class CasePages {
         done(ctx, "/console/complaints/" + number, end ? "abuse-ended" : "abuse-warned");
     }
 
-    private void take(Context ctx, Console.Visitor v) {
+    private void takeOwnership(Context ctx, Console.Visitor v) {
         long number = number(ctx);
         desk.casework().take(number, version(ctx), v.user());
         done(ctx, "/console/complaints/" + number, "taken");

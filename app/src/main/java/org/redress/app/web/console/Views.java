@@ -31,6 +31,10 @@ public final class Views {
                         List<Narrow> narrows, boolean narrowed) {
     }
 
+    /** The form for a complaint taken at the desk or on the phone, as the agent filled it, with what was wrong. */
+    public record TakeForm(String via, String name, String email, String phone, String subject, String text, String error) {
+    }
+
     /** One list the queue is narrowed down by: its parameter, its label, and its options (the first is "any"). */
     public record Narrow(String name, String label, List<Option> options) {
     }
