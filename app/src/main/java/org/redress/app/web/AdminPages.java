@@ -30,6 +30,8 @@ final class AdminPages {
         console.form(routes, "/console/users", Access.ADMIN, this::addUser);
         console.form(routes, "/console/tokens/{id}/revoke", Access.ADMIN, this::revokeToken);
         console.form(routes, "/console/users/{username}/active", Access.ADMIN, this::setActive);
+        console.form(routes, "/console/users/{username}/password", Access.ADMIN, this::resetPassword);
+        console.form(routes, "/console/customers/erase", Access.ADMIN, this::eraseCustomer);
         console.form(routes, "/console/guard/phrases", Access.ADMIN, this::addPhrase);
         console.form(routes, "/console/guard/phrases/{id}/remove", Access.ADMIN, this::removePhrase);
     }
@@ -80,6 +82,25 @@ final class AdminPages {
             throw new org.redress.app.store.NotFoundException("there is no added phrase " + Requests.id(ctx));
         }
         done(ctx, "/console/admin", "phrase-removed");
+    }
+
+    /** A new password for a user who lost theirs (the desk's rules for a password apply; the change is audited). */
+    private void resetPassword(Context ctx, Console.Visitor v) {
+        desk.staff().passwd(v.user().actor(), ctx.pathParam("username"), required(ctx, "password"));
+        done(ctx, "/console/admin", "password");
+    }
+
+    /** A customer's personal data erased at their request, by the number of their customer record and a reason. */
+    private void eraseCustomer(Context ctx, Console.Visitor v) {
+        String id = required(ctx, "customer").replaceFirst("^#", "");
+        if (!id.matches("\\d{1,18}")) {
+            throw new IllegalArgumentException("customer: the number of the customer record, got '" + id + "'");
+        }
+        if (!"yes".equals(ctx.formParam("confirm"))) {
+            throw new IllegalArgumentException("confirm: erasing cannot be undone; tick the box to say so");
+        }
+        desk.customers().erase(Long.parseLong(id), v.user().actor(), required(ctx, "reason"));
+        done(ctx, "/console/admin", "erased");
     }
 
     private void setActive(Context ctx, Console.Visitor v) {

@@ -55,6 +55,8 @@ final class CasePages {
         console.form(routes, "/console/complaints/{number}/transfer/accept", Access.AGENT, this::acceptTransfer);
         console.form(routes, "/console/complaints/{number}/transfer/decline", Access.AGENT, this::declineTransfer);
         console.form(routes, "/console/promises/{id}/kept", Access.AGENT, this::kept);
+        console.form(routes, "/console/complaints/{number}/customer/merge", Access.SUPERVISOR, this::mergeCustomer);
+        console.page(routes, "/console/complaints/{number}/customer/export", Access.SUPERVISOR, this::exportCustomer);
     }
 
     private void queue(Context ctx, Console.Visitor v) {
@@ -100,6 +102,25 @@ final class CasePages {
         Optional<String> offeredTo = view.equals("offered") ? Optional.ofNullable(u.team()).or(() -> Optional.of("")) : Optional.empty();
         return new Queue.Filter(team, status, view.equals("unassigned"), owner, search, dueBefore,
                 view.equals("incident") ? incident : Optional.empty(), offeredTo, narrowing);
+    }
+
+    /** Merges another customer record (a second address of the same person) into this complaint's customer. */
+    private void mergeCustomer(Context ctx, Console.Visitor v) {
+        long number = number(ctx);
+        long survivor = desk.complaints().require(number).complaint().customer().value();
+        String other = required(ctx, "absorbed").replaceFirst("^#", "");
+        if (!other.matches("\\d{1,18}")) {
+            throw new IllegalArgumentException("absorbed: the number of the customer record to merge into this one, got '" + other + "'");
+        }
+        desk.customers().merge(Long.parseLong(other), survivor, v.user().actor(), Console.optional(ctx, "reason").orElse(""));
+        done(ctx, "/console/complaints/" + number, "merged");
+    }
+
+    /** Everything the desk holds about this complaint's customer, as a file: a subject-access request answered. */
+    private void exportCustomer(Context ctx, Console.Visitor v) {
+        long customer = desk.complaints().require(number(ctx)).complaint().customer().value();
+        ctx.header("Content-Disposition", "attachment; filename=\"customer-" + customer + ".json\"");
+        ctx.json(desk.customers().export(customer));
     }
 
     /** The form for a complaint made in person or on the phone (or typed in from a web form). */
