@@ -52,6 +52,59 @@
     }
   });
 
+  // ---- together on one complaint: who else is here, and what changed (server-sent events) ----
+  (function () {
+    var page = document.querySelector('.complaint[data-number]');
+    if (!page) { return; }
+    var number = page.dataset.number, version = Number(page.dataset.version);
+    var reply = document.getElementById('reply-text');
+    var key = 'redress-draft-' + number;
+    // a draft kept across "see it now" comes back into the composer
+    if (reply && !reply.value && window.sessionStorage && sessionStorage.getItem(key)) {
+      reply.value = sessionStorage.getItem(key);
+      sessionStorage.removeItem(key);
+    }
+    var here = document.getElementById('presence'), changed = document.getElementById('changed');
+    var reload = document.getElementById('changed-reload');
+    reload.addEventListener('click', function () {
+      if (reply && reply.value && window.sessionStorage) { sessionStorage.setItem(key, reply.value); }
+    });
+    if (!window.EventSource) { return; }
+    var events = new EventSource('/console/complaints/' + number + '/events');
+    events.addEventListener('presence', function (e) {
+      var d = JSON.parse(e.data);
+      here.textContent = d.here.map(function (h) {
+        return h.name + ' ' + (h.state === 'TYPING' ? here.dataset.typing : here.dataset.viewing);
+      }).join(' · ');
+      here.hidden = d.here.length === 0;
+    });
+    events.addEventListener('changed', function (e) {
+      var d = JSON.parse(e.data);
+      if (d.version <= version) { return; }
+      var what = changed.querySelector('.what');
+      what.textContent = d.status + (d.by ? ' (' + what.dataset.by + ' ' + d.by + ')' : '');
+      what.dataset.status = d.status;
+      changed.hidden = false;
+    });
+    var csrfMeta = document.querySelector('meta[name="csrf"]');
+    function say(state) {
+      fetch('/console/complaints/' + number + '/presence', {
+        method: 'POST', credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: 'csrf=' + encodeURIComponent(csrfMeta.content) + '&state=' + state
+      }).catch(function () { /* presence is a courtesy: the next keystroke says it again */ });
+    }
+    var said = 0, idle = null;
+    if (reply) {
+      reply.addEventListener('input', function () {
+        var now = Date.now();
+        if (now - said > 3000) { said = now; say('typing'); }
+        clearTimeout(idle);
+        idle = setTimeout(function () { said = 0; say('viewing'); }, 6000);
+      });
+    }
+  })();
+
   // ---- the reply composer ----
   var form = document.getElementById('reply-form');
   if (!form) { return; }

@@ -63,6 +63,7 @@ public final class Desk {
     private final Satisfaction satisfaction;
     private final ChannelBoard board;
     private final Queue queue;
+    private final org.redress.app.store.PresenceBoard presence;
     private final TeamBorders borders;
     private final IncidentBook incidentBook;
     private final Watchlist watchlist;
@@ -106,6 +107,7 @@ public final class Desk {
         this.satisfaction = new Satisfaction(database, clock);
         this.board = new ChannelBoard(database);
         this.queue = new Queue(database);
+        this.presence = new org.redress.app.store.PresenceBoard(database);
         this.incidentBook = new IncidentBook(database);
         this.watchlist = new Watchlist(database);
         this.inbox = new Inbox(database);
@@ -230,6 +232,11 @@ public final class Desk {
 
     public Queue queue() {
         return queue;
+    }
+
+    /** Who is on which complaint now, across the desk's nodes. */
+    public org.redress.app.store.PresenceBoard presence() {
+        return presence;
     }
 
     /** Which complaints each person may read and act on. */

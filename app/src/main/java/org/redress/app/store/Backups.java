@@ -160,7 +160,8 @@ public final class Backups {
             while (rs.next()) {
                 String name = rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT);
                 // the search index is made from the other tables: not kept, and made again by the restored desk
-                if (!name.equals("flyway_schema_history") && !SearchIndex.TABLES.contains(name)) {
+                // and who had which complaint open at that moment is nothing to restore
+                if (!name.equals("flyway_schema_history") && !SearchIndex.TABLES.contains(name) && !name.equals("presence")) {
                     tables.add(name);
                 }
             }

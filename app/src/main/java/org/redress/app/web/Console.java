@@ -49,7 +49,10 @@ final class Console {
     private final ConsolePages pages;
     private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
 
+    private final LivePages live;
+
     Console(Desk desk, Gate gate, Function<String, String> lastError) {
+        this.live = new LivePages(this, desk);
         this.desk = desk;
         this.gate = gate;
         this.pages = new ConsolePages(desk, lastError);
@@ -73,6 +76,12 @@ final class Console {
         new CasePages(this, desk, pages).register(routes);
         new SupervisorPages(this, desk, pages).register(routes);
         new AdminPages(this, desk, pages).register(routes);
+        live.register(routes);
+    }
+
+    /** Stops telling open pages what changes. */
+    void close() {
+        live.close();
     }
 
     /** Whether a path is the console's, so that errors there answer as a page instead of JSON. */

@@ -164,6 +164,7 @@ public final class DeskServer implements AutoCloseable {
 
     @Override
     public void close() {
+        console.close();
         if (app != null) {
             app.stop();
         }

@@ -110,7 +110,7 @@ class SchemaVersionTest {
      */
     static Jdbi previousRelease(String url) {
         String normal = Database.normalise(url);
-        Flyway.configure().dataSource(normal, null, null).locations("classpath:db/migration")
+        Flyway.configure().dataSource(normal, null, null).locations(Database.migrations(normal))
                 .target(String.valueOf(Database.SCHEMA_VERSION - 1)).load().migrate();
         return Jdbi.create(normal);
     }
