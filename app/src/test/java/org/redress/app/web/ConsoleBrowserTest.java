@@ -330,6 +330,48 @@ class ConsoleBrowserTest {
         }
     }
 
+    @Test
+    void two_browsers_on_one_complaint_see_each_others_presence_typing_and_change_and_the_draft_survives_the_reload() throws Exception {
+        signIn("ana");
+        long number = count("select min(number) from complaint");
+        driver.get(base + "/console/complaints/" + number);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1366,900",
+                "--no-first-run", "--lang=en-GB", "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium-sue")));
+        ChromeDriver other = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build(), options);
+        try {
+            other.get(base + "/login");
+            new WebDriverWait(other, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("username"))).sendKeys("sue");
+            other.findElement(By.id("password")).sendKeys(PASSWORD);
+            other.findElement(By.cssSelector("form[action='/login'] button[type='submit']")).click();
+            new WebDriverWait(other, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().endsWith("/login"));
+            other.get(base + "/console/complaints/" + number);
+
+            wait(15).until(d -> d.findElement(By.id("presence")).getText().contains("Sue Supervisor is viewing"));
+            new WebDriverWait(other, Duration.ofSeconds(15)).until(d -> d.findElement(By.id("presence")).getText().contains("Ana Agent"));
+            other.findElement(By.id("reply-text")).sendKeys("We are checking the courier's scans");
+            wait(15).until(d -> d.findElement(By.id("presence")).getText().contains("Sue Supervisor is writing a reply"));
+            shot("presence-1440");
+
+            // ana writes a draft, sue changes the complaint: ana is told, and her draft comes back on the fresh page
+            driver.findElement(By.id("reply-text")).sendKeys("Dear customer, your parcel");
+            String version = other.findElement(By.cssSelector("#note-form input[name='version']")).getAttribute("value");
+            assertThat(version).isNotBlank();
+            other.findElement(By.id("tab-note")).click();
+            other.findElement(By.id("note-text")).sendKeys("Courier says it is in the depot");
+            other.findElement(By.cssSelector("#note-form button[type='submit']")).click();
+            wait(15).until(d -> d.findElement(By.id("changed")).isDisplayed());
+            assertThat(driver.findElement(By.id("changed")).getText()).contains("sue");
+            driver.findElement(By.id("changed-reload")).click();
+            wait(10).until(d -> d.findElement(By.id("reply-text")).getAttribute("value").equals("Dear customer, your parcel"));
+            assertThat(driver.findElement(By.cssSelector(".timeline")).getText()).contains("Courier says it is in the depot");
+        } finally {
+            other.quit();
+        }
+    }
+
     // ---- helpers ----------------------------------------------------------------------------------------
 
     void signIn(String user) {
