@@ -372,7 +372,38 @@ class ConsoleBrowserTest {
         }
     }
 
+    @Test
+    void at_phone_width_the_queue_and_a_complaint_fit_the_screen_with_the_deadline_in_sight() throws Exception {
+        signIn("sue");
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            driver.get(base + "/console?view=all");
+            long inner = ((Number) driver.executeScript("return window.innerWidth")).longValue();
+            assertThat(inner).as("the window is phone-sized").isLessThanOrEqualTo(600);
+            assertThat(((Number) driver.executeScript("return document.documentElement.scrollWidth")).longValue())
+                    .as("the queue is no wider than the screen; wider: %s", wider()).isLessThanOrEqualTo(inner);
+            Number right = (Number) driver.executeScript("var t = document.querySelector('.queue time');"
+                    + "return t ? t.getBoundingClientRect().right : 0");
+            assertThat(right.doubleValue()).as("the first deadline is on screen").isGreaterThan(0).isLessThanOrEqualTo(inner);
+            shot("queue-390");
+            long number = count("select min(number) from complaint");
+            driver.get(base + "/console/complaints/" + number);
+            assertThat(((Number) driver.executeScript("return document.documentElement.scrollWidth")).longValue())
+                    .as("the complaint page is no wider than the screen; wider: %s", wider()).isLessThanOrEqualTo(inner);
+            shot("complaint-390");
+        } finally {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 900));
+        }
+    }
+
     // ---- helpers ----------------------------------------------------------------------------------------
+
+    /** The first elements that reach past the window's right edge, to say what is too wide. */
+    Object wider() {
+        return driver.executeScript("return Array.from(document.querySelectorAll('body *')).filter(function (e) {"
+                + "return e.getBoundingClientRect().right > window.innerWidth + 1; }).slice(0, 6).map(function (e) {"
+                + "return e.tagName + '.' + e.className + '#' + e.id + ':' + Math.round(e.getBoundingClientRect().right); })");
+    }
 
     void signIn(String user) {
         driver.get(base + "/login");
