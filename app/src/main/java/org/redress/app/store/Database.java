@@ -304,6 +304,14 @@ public final class Database implements AutoCloseable {
      * from a backup (which leaves the index out), none otherwise.
      */
     private void indexForSearch() {
+        // a complaint is indexed in the transaction that writes it, and a catch-up goes in number order: the index lacks
+        // something only if it lacks the newest complaint, which two key lookups tell without reading every complaint
+        boolean behind = jdbi.withHandle(h -> h.createQuery("select count(*) from complaint c where c.number = "
+                + "(select max(number) from complaint) and not exists (select 1 from complaint_search s "
+                + "where s.complaint_number = c.number)").mapTo(Long.class).one()) > 0;
+        if (!behind) {
+            return;
+        }
         int done = 0;
         for (int batch; (batch = jdbi.inTransaction(h -> SearchIndex.catchUp(h, 500))) > 0; ) {
             done += batch;
