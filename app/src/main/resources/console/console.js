@@ -31,6 +31,19 @@
   tick();
   setInterval(tick, 1000);
 
+  // ---- a table or chart that scrolls sideways (at phone width) can be reached and scrolled from the keyboard ----
+  function reachScrollers() {
+    document.querySelectorAll('.chart, main table:not(.queue)').forEach(function (el) {
+      if (el.scrollWidth > el.clientWidth + 1) {
+        el.setAttribute('tabindex', '0');
+      } else if (el.getAttribute('tabindex') === '0') {
+        el.removeAttribute('tabindex');
+      }
+    });
+  }
+  reachScrollers();
+  window.addEventListener('resize', reachScrollers);
+
   // ---- a local date-time picker gives the server an exact instant (the agent's own time zone) ----
   function toLocalInput(d) {
     function p(n) { return (n < 10 ? '0' : '') + n; }
@@ -103,6 +116,65 @@
         idle = setTimeout(function () { said = 0; say('viewing'); }, 6000);
       });
     }
+  })();
+
+  // ---- keyboard shortcuts (listed under ?): never while typing, except Ctrl+Enter to send ----
+  (function () {
+    var dialog = document.getElementById('shortcuts');
+    if (!dialog) { return; }
+    var rows = Array.prototype.slice.call(document.querySelectorAll('table.queue tbody tr')).filter(function (tr) {
+      return tr.querySelector('a[href^="/console/complaints/"]');
+    });
+    var chosen = -1;
+    var hrefOf = function (tr) { return tr.querySelector('a[href^="/console/complaints/"]').getAttribute('href'); };
+    if (rows.length) {
+      // the complaint page's j and k walk the list the agent last saw
+      sessionStorage.setItem('redress.list', JSON.stringify(rows.map(hrefOf)));
+      sessionStorage.setItem('redress.listFrom', location.pathname + location.search);
+    }
+    function choose(i) {
+      if (!rows.length) { return; }
+      chosen = Math.max(0, Math.min(rows.length - 1, i));
+      rows.forEach(function (tr, n) { tr.classList.toggle('chosen', n === chosen); });
+      rows[chosen].querySelector('a[href^="/console/complaints/"]').focus();
+    }
+    function walk(step) {
+      if (rows.length) { choose(chosen < 0 ? 0 : chosen + step); return; }
+      var list = JSON.parse(sessionStorage.getItem('redress.list') || '[]');
+      var here = list.indexOf(location.pathname);
+      var next = here < 0 ? -1 : here + step;
+      if (next >= 0 && next < list.length) { location.href = list[next]; }
+    }
+    function typing(el) {
+      return el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
+    }
+    function press(id) {
+      var el = document.getElementById(id);
+      if (el) { el.click(); }
+      return el;
+    }
+    document.addEventListener('keydown', function (e) {
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && e.target.tagName === 'TEXTAREA' && e.target.form) {
+        var submit = e.target.form.querySelector('button[type="submit"]:not([disabled])');
+        if (submit) { e.preventDefault(); submit.click(); }
+        return;
+      }
+      if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target) || dialog.open && e.key !== '?') { return; }
+      var done = true;
+      switch (e.key) {
+        case '?': if (dialog.open) { dialog.close(); } else { dialog.showModal(); } break;
+        case 'j': walk(1); break;
+        case 'k': walk(-1); break;
+        case 'o': if (chosen >= 0) { location.href = hrefOf(rows[chosen]); } else { done = false; } break;
+        case '/': var q = document.getElementById('q'); if (q) { q.focus(); q.select(); } else { location.href = '/console'; } break;
+        case 'u': location.href = sessionStorage.getItem('redress.listFrom') || '/console'; break;
+        case 'r': if (press('tab-reply')) { document.getElementById('reply-text').focus(); } else { done = false; } break;
+        case 'n': if (press('tab-note')) { document.getElementById('note-text').focus(); } else { done = false; } break;
+        case 't': done = !!press('take'); break;
+        default: done = false;
+      }
+      if (done) { e.preventDefault(); }
+    });
   })();
 
   // ---- the reply composer ----
@@ -247,4 +319,5 @@
 
   updateSend();
   if (text.value.trim()) { later(); }
+
 })();

@@ -89,6 +89,18 @@ final class Console {
         return path.equals("/") || path.equals("/login") || path.equals("/logout") || path.startsWith("/console");
     }
 
+    /** The 403 text that says which role the page needs and which one the user has. */
+    static String forbidden(Texts t, Access need, Role yours) {
+        Role needed = switch (need) {
+            case SUPERVISOR -> Role.SUPERVISOR;
+            case ADMIN -> Role.ADMIN;
+            default -> Role.AGENT;
+        };
+        return t.get("error.forbidden") + " " + t.get("error.forbidden.needs") + " " + t.code("role", needed)
+                + (needed == Role.ADMIN ? "" : " " + t.get("error.forbidden.higher")) + ". " + t.get("error.forbidden.yours") + " "
+                + t.code("role", yours) + ".";
+    }
+
     Gate gate() {
         return gate;
     }
@@ -119,7 +131,7 @@ final class Console {
             }
             Visitor v = new Visitor(session.get(), t);
             if (!need.allows(v.user().role())) {
-                problem(ctx, t, v, 403, t.get("error.forbidden"), home(v.user().role()));
+                problem(ctx, t, v, 403, forbidden(t, need, v.user().role()), home(v.user().role()));
                 return;
             }
             if (changes && (!session.get().csrf().equals(ctx.formParam("csrf")) || SameOrigin.crossSite(ctx).isPresent())) {

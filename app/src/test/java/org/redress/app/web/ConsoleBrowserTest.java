@@ -396,7 +396,138 @@ class ConsoleBrowserTest {
         }
     }
 
+    @Test
+    void an_agent_works_the_queue_from_the_keyboard() throws Exception {
+        signIn("ana");
+        driver.get(base + "/console?view=all&sort=OLDEST");
+        wait(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.queue tbody tr")));
+        List<String> numbers = driver.findElements(By.cssSelector("table.queue tbody tr a[href^='/console/complaints/']")).stream()
+                .map(a -> a.getAttribute("href")).distinct().toList();
+        assertThat(numbers).hasSizeGreaterThanOrEqualTo(2);
+        keys("?");
+        WebElement dialog = driver.findElement(By.id("shortcuts"));
+        wait(5).until(d -> dialog.isDisplayed());
+        assertThat(dialog.getText()).contains("Keyboard shortcuts").contains("next complaint").contains("take the complaint");
+        shot("shortcuts");
+        keys("?");
+        wait(5).until(d -> !dialog.isDisplayed());
+
+        keys("j");
+        keys("j");
+        assertThat(driver.findElements(By.cssSelector("table.queue tr.chosen"))).hasSize(1);
+        keys("o");
+        wait(10).until(d -> d.getCurrentUrl().equals(numbers.get(1)));
+        wait(10).until(ExpectedConditions.presenceOfElementLocated(By.id("reply-text")));
+        keys("k");
+        wait(10).until(d -> d.getCurrentUrl().equals(numbers.get(0)));
+        wait(10).until(ExpectedConditions.presenceOfElementLocated(By.id("reply-text")));
+
+        keys("r");
+        assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("reply-text");
+        keys("nj");
+        assertThat(driver.findElement(By.id("reply-text")).getAttribute("value")).as("letters typed in a reply stay letters").isEqualTo("nj");
+        driver.findElement(By.id("reply-text")).clear();
+        driver.findElement(By.tagName("h1")).click();
+        keys("n");
+        assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("note-text");
+        keys("Called the courier from the keyboard");
+        new org.openqa.selenium.interactions.Actions(driver).keyDown(org.openqa.selenium.Keys.CONTROL).sendKeys(org.openqa.selenium.Keys.ENTER)
+                .keyUp(org.openqa.selenium.Keys.CONTROL).perform();
+        wait(10).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".timeline"), "Called the courier from the keyboard"));
+        if (!driver.findElements(By.id("take")).isEmpty()) {
+            keys("t");
+            wait(10).until(d -> d.findElements(By.id("take")).isEmpty());
+        }
+        keys("u");
+        wait(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.queue")));
+        assertThat(driver.getCurrentUrl()).contains("sort=OLDEST");
+    }
+
+    /**
+     * axe-core (npm's, as Deque packs it for Java) checks every console page in English and Romanian at desk and phone
+     * width; a serious or critical violation fails the test and names the rule and the elements. Each page's screenshot
+     * is kept as {@code page-lang-width.png}.
+     */
+    @Test
+    void every_page_passes_the_accessibility_check_in_both_languages_and_at_both_widths() throws Exception {
+        String axe = new String(java.util.Objects.requireNonNull(getClass().getResourceAsStream("/axe.min.js"),
+                "axe.min.js from com.deque.html.axe-core:selenium").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        long number = count("select min(number) from complaint");
+        List<String> serious = new java.util.ArrayList<>();
+        try {
+            for (String lang : List.of("en", "ro")) {
+                for (int width : List.of(1440, 390)) {
+                    driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, width > 600 ? 900 : 844));
+                    driver.manage().deleteAllCookies();
+                    driver.get(base + "/console/lang/" + lang);
+                    driver.get(base + "/login");
+                    serious.addAll(axe(axe, "login", lang, width));
+                    String who = null;
+                    for (String[] page : new String[][] {
+                            {"ana", "queue", "/console?view=all"},
+                            {"ana", "complaint", "/console/complaints/" + number},
+                            {"ana", "new", "/console/new"},
+                            {"ana", "forbidden", "/console/admin"},
+                            {"ana", "not-found", "/console/complaints/999999"},
+                            {"sue", "supervisor", "/console/supervisor"},
+                            {"sue", "complaint-supervisor", "/console/complaints/" + number},
+                            {"adam", "admin", "/console/admin"}}) {
+                        if (!page[0].equals(who)) {
+                            signInKeepingLanguage(page[0]);
+                            who = page[0];
+                        }
+                        driver.get(base + page[2]);
+                        if (page[1].equals("forbidden")) {
+                            assertThat(driver.findElement(By.tagName("main")).getText()).as("the 403 page names the role needed")
+                                    .contains(lang.equals("en") ? "It needs the role Administrator. You are signed in as Agent."
+                                            : "Este nevoie de rolul Administrator. Sunteți conectat ca Agent.");
+                        }
+                        serious.addAll(axe(axe, page[1], lang, width));
+                    }
+                }
+            }
+        } finally {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 900));
+        }
+        assertThat(serious).as("serious or critical accessibility violations").isEmpty();
+    }
+
     // ---- helpers ----------------------------------------------------------------------------------------
+
+    /** Runs axe-core in the page; returns its serious and critical violations, each naming the page and elements. */
+    @SuppressWarnings("unchecked")
+    List<String> axe(String script, String page, String lang, int width) throws Exception {
+        wait(10).until(d -> "complete".equals(driver.executeScript("return document.readyState")));
+        assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).as(page + " speaks " + lang).isEqualTo(lang);
+        shot(page + "-" + lang + "-" + width);
+        driver.executeScript(script);
+        List<String> found = (List<String>) driver.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "axe.run(document, {resultTypes: ['violations']}).then(function (r) { done(r.violations.map(function (v) {"
+                + "  return v.impact + ' ' + v.id + ': ' + v.help + ' at ' + v.nodes.slice(0, 4).map(function (n) {"
+                + "    return n.target.join(' '); }).join(' | '); })); }, function (e) { done(['error ' + e]); });");
+        List<String> serious = new java.util.ArrayList<>();
+        for (String violation : found) {
+            String where = page + " (" + lang + ", " + width + " px): " + violation;
+            if (violation.startsWith("serious") || violation.startsWith("critical") || violation.startsWith("error")) {
+                serious.add(where);
+            } else {
+                System.err.println("accessibility, not failing: " + where);
+            }
+        }
+        return serious;
+    }
+
+    /** Types keys into whatever has the focus, as a person at the keyboard. */
+    void keys(CharSequence keys) {
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys(keys).perform();
+    }
+
+    /** Signs in without clearing cookies, so the chosen language stays. */
+    void signInKeepingLanguage(String user) {
+        driver.manage().deleteCookieNamed("redress_session");
+        signIn(user);
+    }
 
     /** The first elements that reach past the window's right edge, to say what is too wide. */
     Object wider() {
