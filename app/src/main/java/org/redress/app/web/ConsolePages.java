@@ -20,6 +20,7 @@ import org.redress.app.store.Promises;
 import org.redress.app.store.Queue;
 import org.redress.app.store.Remedies;
 import org.redress.app.store.Users;
+import org.redress.app.web.console.SystemLines;
 import org.redress.app.web.console.Texts;
 import org.redress.app.web.console.Views;
 import org.redress.core.abuse.AbuseProtocol;
@@ -188,7 +189,7 @@ final class ConsolePages {
         return new Views.Complaint(number, c.number().tag(), c.subject(), c.status().name(), c.priority().name(), c.category().code(),
                 language, c.escalation().name(), c.owner().orElse(""), c.team().orElse(""), c.version(),
                 c.owner().filter(o -> o.equals(viewer.username())).isPresent(),
-                c.allowedNext().stream().map(Enum::name).sorted().toList(), customer(c), incident(number), playbook,
+                c.allowedNext().stream().map(Enum::name).sorted().toList(), customer(c), incident(t, number), playbook,
                 c.playbook().apologies(), c.playbook().isEmpathyShown(), c.playbook().recap() == Playbook.Recap.SENT,
                 org.redress.app.desk.Replies.answersInPublic(c, false), abuse(c), signals, promises, clocks, timeline, phrases, composer, zone().getId(),
                 desk.remedies().of(number).stream().map(ConsolePages::remedy).toList(),
@@ -214,7 +215,8 @@ final class ConsolePages {
             String text = call.outcome() + (call.notes().isBlank() ? "" : " — " + call.notes());
             return new Views.TimelineEntry("call", "☎", t.get("kind.call"), nz(call.caller()), at, atText, "phone", marked(text, evidence));
         } else if (e instanceof Entry.SystemEvent s) {
-            return new Views.TimelineEntry("system", "⚙", t.get("kind.system"), s.kind(), at, atText, "", plain(s.text()));
+            return new Views.TimelineEntry("system", "⚙", t.get("kind.system"), SystemLines.name(t, s.kind()), at, atText, "",
+                    plain(SystemLines.say(t, zone(), s.kind(), s.text())));
         }
         throw new IllegalStateException("an entry the console does not know: " + e.getClass().getSimpleName());
     }
@@ -296,13 +298,14 @@ final class ConsolePages {
         };
     }
 
-    private Views.IncidentBanner incident(long number) {
+    private Views.IncidentBanner incident(Texts t, long number) {
         Optional<IncidentBook.Stored> of = desk.incidents().of(number);
         if (of.isEmpty()) {
             return null;
         }
         Incident i = of.get().incident();
-        return new Views.IncidentBanner(i.id().value(), i.title(), i.eta() == null ? "" : i.eta().toString(), i.state().name());
+        return new Views.IncidentBanner(i.id().value(), i.title(), i.eta() == null ? "" : i.eta().toString(), t.when(i.eta(), zone()),
+                i.state().name());
     }
 
     // ---- supervisor -------------------------------------------------------------------------------------

@@ -184,6 +184,22 @@ class ConsoleHttpTest extends DeskHttpFixture {
     }
 
     @Test
+    void the_desks_own_entries_read_in_the_readers_language_with_local_times() throws Exception {
+        Browser sue = login("sue");
+        long number = someComplaint();
+        HttpResponse<String> declared = form("/console/incidents", sue, "csrf", sue.csrf(), "title", "Cable cut in Iasi",
+                "etaInstant", "2030-01-15T10:00:00Z", "complaints", String.valueOf(number));
+        assertThat(declared.statusCode()).as(declared.body()).isEqualTo(303);
+        HttpResponse<String> ro = page("/console/complaints/" + number, sue, "Cookie", sue.cookie() + "; " + Console.LANG_COOKIE + "=ro");
+        assertThat(ro.body()).contains("Legată de incidentul").contains("Cable cut in Iasi").doesNotContain("Linked to incident")
+                .doesNotContain("(OPEN)");
+        HttpResponse<String> en = page("/console/complaints/" + number, sue);
+        assertThat(en.body()).contains("Linked to incident").contains("expected fix by");
+        // no entry on the page prints an instant as the database keeps it
+        assertThat(en.body().replaceAll("(data-due|datetime|value)=\"[^\"]*\"", "")).doesNotContainPattern("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d");
+    }
+
+    @Test
     void roles_decide_which_console_pages_open() throws Exception {
         assertThat(page("/console/supervisor", login("ana")).statusCode()).isEqualTo(403);
         assertThat(page("/console/admin", login("sue")).statusCode()).isEqualTo(403);

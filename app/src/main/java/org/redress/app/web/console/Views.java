@@ -60,7 +60,7 @@ public final class Views {
     public record Customer(long id, String name, List<Identity> identities, List<HistoryLine> history, boolean repeat, boolean churnRisk) {
     }
 
-    public record IncidentBanner(long id, String title, String eta, String state) {
+    public record IncidentBanner(long id, String title, String eta, String etaText, String state) {
     }
 
     /** A step of the playbook and whether it is done, the current one, or still to come. */

@@ -52,6 +52,7 @@ class EveryWordTranslatedTest {
             Map.entry("kind", List.of("inbound", "reply", "note", "call", "system")),
             Map.entry("narrow.clock", List.of("breached", "warning")),
             Map.entry("narrow.sort", List.of("urgency", "deadline", "newest", "oldest", "updated")),
+            Map.entry("system.kind", SystemLines.kinds()),
             Map.entry("category", defaultCategories()));
 
     private static List<String> names(Enum<?>[] values) {
@@ -115,5 +116,28 @@ class EveryWordTranslatedTest {
             assertThat(asked.stream().filter(k -> !Texts.of(lang).keys().contains(k)).toList()).as("keys missing in " + lang).isEmpty();
         }
         assertThat(Texts.of("ro").keys()).isEqualTo(Texts.of("en").keys());
+    }
+
+    @Test
+    void every_kind_of_entry_the_desk_writes_has_a_name_and_every_form_has_its_words() throws IOException {
+        // the kinds written as literals: new Entry.SystemEvent(at, "sla-breach", …)
+        Pattern written = Pattern.compile("new Entry\\.SystemEvent\\([^,]+,\\s*\"([a-z_-]+)\"");
+        TreeSet<String> kinds = new TreeSet<>();
+        for (String root : List.of("src/main/java", "../core/src/main/java")) {
+            try (Stream<Path> java = Files.walk(Path.of(root))) {
+                for (Path p : java.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    Matcher m = written.matcher(Files.readString(p));
+                    while (m.find()) {
+                        kinds.add(m.group(1));
+                    }
+                }
+            }
+        }
+        assertThat(kinds).as("kinds of desk entries found in the code").hasSizeGreaterThan(8);
+        assertThat(SystemLines.kinds()).as("every kind the desk writes is named on the timeline").containsAll(kinds);
+        for (String lang : Texts.LANGUAGES) {
+            assertThat(SystemLines.keys().stream().filter(k -> !Texts.of(lang).keys().contains(k)).toList())
+                    .as("forms without words in " + lang).isEmpty();
+        }
     }
 }
