@@ -221,6 +221,61 @@
   }
   if (override) { override.addEventListener('input', updateSend); }
 
+  // the findings' names in the page's language, and what a suggestion's one click changes in the draft
+  var names = {};
+  document.querySelectorAll('#finding-names [data-code]').forEach(function (n) { names[n.dataset.code] = n.textContent; });
+  function quoted(s) {
+    var m = /["\u201c\u201e\u00ab]([^"\u201c\u201d\u00bb]+)["\u201d\u201c\u00bb]/.exec(s || '');
+    return m ? m[1] : null;
+  }
+  function fixOf(f, value) {
+    var said = quoted(f.suggestion);
+    if (f.code === 'MISSING_ETA') {
+      return said ? { eta: true, start: value.length, end: value.length, text: said } : null;
+    }
+    if (f.end <= f.start || f.end > value.length) { return null; }
+    if (f.code === 'REPEATED_APOLOGY') { return { start: f.start, end: f.end, text: '' }; }
+    if (said) { return { start: f.start, end: f.end, text: said }; }
+    if (f.code === 'ADMITS_NOT_KNOWING' || f.code === 'NOT_MY_JOB') { return { start: f.start, end: f.end, text: f.suggestion }; }
+    return null;
+  }
+  function apply(fix) {
+    var insert = fix.text;
+    // the draft may have changed since the check: the words are found again, or the click does nothing
+    if (fix.eta) {
+      fix.start = fix.end = text.value.length;
+    } else if (text.value.substring(fix.start, fix.end) !== fix.was) {
+      var found = text.value.indexOf(fix.was);
+      if (found < 0) { later(); return; }
+      fix.start = found;
+      fix.end = found + fix.was.length;
+    }
+    if (fix.eta) {
+      // the promise the words make is a real one: the picker says tomorrow 10:00 and the words say when
+      var d = new Date();
+      d.setDate(d.getDate() + 1);
+      d.setHours(10, 0, 0, 0);
+      eta.value = toLocalInput(d);
+      etaInstant.value = instantOf(eta.value);
+      var when = d.toLocaleString(document.documentElement.lang, { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
+      insert = (text.value.trim() ? (/[.!?]\s*$/.test(text.value) ? ' ' : '. ') : '') + insert.replace('\u2026', when).replace(/\s*$/, '') + '.';
+      insert = insert.replace(/\.\.$/, '.');
+    }
+    var before = text.value.substring(0, fix.start), after = text.value.substring(fix.end);
+    if (!insert) { after = after.replace(/^\s+/, before && !/\s$/.test(before) ? ' ' : ''); }
+    text.value = before + insert + after;
+    text.focus();
+    // an ellipsis left in the words is for the agent to fill: it is selected, ready to be typed over
+    var gap = insert.indexOf('\u2026');
+    if (gap >= 0) {
+      text.setSelectionRange(before.length + gap, before.length + gap + 1);
+    } else {
+      text.setSelectionRange(before.length + insert.length, before.length + insert.length);
+    }
+    if (count) { count.textContent = String(text.value.length); }
+    later();
+  }
+
   function render(result) {
     list.textContent = '';
     var findings = result.findings || [];
@@ -235,13 +290,24 @@
       li.className = 'finding sev-' + f.severity;
       li.dataset.code = f.code;
       var code = document.createElement('strong');
-      code.textContent = f.code;
+      code.textContent = names[f.code] || f.code;
+      code.title = f.code;
       li.appendChild(code);
       if (f.evidence) { li.appendChild(document.createTextNode(' «' + f.evidence + '»')); }
       var s = document.createElement('span');
       s.className = 'suggestion';
       s.textContent = words.suggestion + ': ' + f.suggestion;
       li.appendChild(s);
+      var fix = fixOf(f, text.value);
+      if (fix) {
+        fix.was = text.value.substring(fix.start, fix.end);
+        var use = document.createElement('button');
+        use.type = 'button';
+        use.className = 'apply';
+        use.textContent = list.dataset.apply || 'Use this';
+        use.addEventListener('click', function () { apply(fix); });
+        li.appendChild(use);
+      }
       list.appendChild(li);
     });
     // the draft again, each finding's words underlined (built from text nodes: nothing typed becomes markup)

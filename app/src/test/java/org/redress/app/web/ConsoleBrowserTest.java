@@ -194,6 +194,30 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void a_findings_suggestion_is_applied_with_one_click_and_the_reply_comes_clean() throws Exception {
+        signIn("ana");
+        driver.get(base + "/console/complaints/" + count("select number from complaint where subject = 'Internet down in Cluj'"));
+        WebElement text = wait(10).until(ExpectedConditions.presenceOfElementLocated(By.id("reply-text")));
+        text.sendKeys("Hello Ion. I don't know when the internet will be back.");
+        WebElement finding = wait(10).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#findings li[data-code='ADMITS_NOT_KNOWING'] button.apply")));
+        assertThat(driver.findElement(By.cssSelector("#findings li[data-code='ADMITS_NOT_KNOWING'] strong")).getText())
+                .as("the finding by its name, not its code").isEqualTo("Says \"I don't know\"");
+        finding.click();
+        assertThat(text.getAttribute("value")).doesNotContain("I don't know").startsWith("Hello Ion. Let me find out for you");
+        // the ellipsis is selected: typing fills it
+        keys("Friday");
+        assertThat(text.getAttribute("value")).contains("I will get back to you by Friday when the internet");
+        WebElement eta = wait(10).until(ExpectedConditions.elementToBeClickable(By.cssSelector("#findings li[data-code='MISSING_ETA'] button.apply")));
+        eta.click();
+        assertThat(text.getAttribute("value")).contains("by Friday when the internet will be back. I will update you by ").endsWith(".");
+        assertThat(driver.findElement(By.id("eta")).getAttribute("value")).as("the picker holds the time the words give").isNotBlank();
+        wait(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#findings li.clean")));
+        assertThat(driver.findElement(By.id("send")).isEnabled()).isTrue();
+        shot("suggestion-applied");
+    }
+
+    @Test
     void an_email_carrying_script_and_event_handlers_shows_as_text_and_runs_nothing() throws Exception {
         signIn("ana");
         long number = count("select number from complaint where subject like 'Invoice%'");
