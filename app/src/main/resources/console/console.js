@@ -383,6 +383,18 @@
     });
   });
 
+  // a reply that asks the customer something waits on their answer, unless the agent chose the status themselves
+  var then = document.getElementById('then'), thenChosen = false, thenFirst = then ? then.value : '';
+  if (then) {
+    then.addEventListener('change', function () { thenChosen = true; });
+    text.addEventListener('input', function () {
+      if (thenChosen) { return; }
+      var asks = /\?\s*$/.test(text.value);
+      var waiting = then.querySelector('option[value="WAITING_ON_CUSTOMER"]');
+      then.value = asks && waiting ? 'WAITING_ON_CUSTOMER' : thenFirst;
+    });
+  }
+
   updateSend();
   if (text.value.trim()) { later(); }
 

@@ -61,7 +61,19 @@ public final class Casework {
      * {@code answerAt} (the desk's address as the customer reaches it).
      */
     public Complaint transition(long number, long version, Status to, String reason, Actor by, String answerAt) {
-        return complaints.change(number, version, x -> x.transition(to, by, reason == null ? "" : reason, clock.instant()), (tx, x) -> {
+        return move(number, version, to, by, answerAt, x -> x.transition(to, by, reason == null ? "" : reason, clock.instant()));
+    }
+
+    /**
+     * Moves a complaint to a status in as many allowed steps as it takes (the console's one move, and the status a
+     * reply implies), with what {@link #transition} does on the way.
+     */
+    public Complaint moveTo(long number, long version, Status to, String reason, Actor by, String answerAt) {
+        return move(number, version, to, by, answerAt, x -> x.moveTo(to, by, reason == null ? "" : reason, clock.instant()));
+    }
+
+    private Complaint move(long number, long version, Status to, Actor by, String answerAt, java.util.function.Consumer<Complaint> step) {
+        return complaints.change(number, version, step, (tx, x) -> {
             if (to == Status.DECISION_COMMUNICATED) {
                 String token = satisfaction.ask(tx, x.number().value());
                 if (token != null) {

@@ -19,6 +19,8 @@ import org.redress.app.store.Queue;
 import org.redress.app.store.Users;
 import org.redress.app.web.console.Texts;
 import org.redress.app.web.console.Views;
+import org.redress.core.complaint.Complaint;
+import org.redress.core.complaint.IllegalTransitionException;
 import org.redress.core.complaint.Status;
 import org.redress.core.remedy.Remedy;
 import org.redress.core.remedy.RemedyKind;
@@ -190,6 +192,21 @@ final class CasePages {
             again(ctx, v, number, 422, draft(ctx, text, findings, true, v.t().get("composer.blocked")));
             return;
         }
+        // the status the agent chose to go with the reply: the reply is out whatever becomes of it
+        Optional<Status> then = Console.optional(ctx, "then").map(Requests::status);
+        // as it is now: the reply's own bookkeeping (a walk-in answered in person) may have moved its version on
+        Complaint sent = desk.complaints().require(number).complaint();
+        if (then.isPresent() && then.get() != sent.status()) {
+            try {
+                desk.casework().moveTo(number, sent.version(), then.get(), "", v.user().actor(),
+                        ClientAddress.publicBase(ctx, desk.config().web()));
+            } catch (ConcurrentChangeException | IllegalTransitionException e) {
+                done(ctx, "/console/complaints/" + number, "sent-not-moved");
+                return;
+            }
+            done(ctx, "/console/complaints/" + number, "sent-moved");
+            return;
+        }
         done(ctx, "/console/complaints/" + number, "sent");
     }
 
@@ -238,7 +255,7 @@ final class CasePages {
     private void transition(Context ctx, Console.Visitor v) {
         long number = number(ctx);
         Status to = Requests.status(required(ctx, "to"));
-        desk.casework().transition(number, version(ctx), to, Optional.ofNullable(ctx.formParam("reason")).orElse(""), v.user().actor(),
+        desk.casework().moveTo(number, version(ctx), to, Optional.ofNullable(ctx.formParam("reason")).orElse(""), v.user().actor(),
                 ClientAddress.publicBase(ctx, desk.config().web()));
         done(ctx, "/console/complaints/" + number, "moved");
     }

@@ -26,7 +26,9 @@ import org.redress.app.web.console.Views;
 import org.redress.core.abuse.AbuseProtocol;
 import org.redress.core.complaint.Complaint;
 import org.redress.core.complaint.Entry;
+import org.redress.core.complaint.Lifecycle;
 import org.redress.core.complaint.Playbook;
+import org.redress.core.complaint.Status;
 import org.redress.core.guard.ReplyGuard;
 import org.redress.core.incident.Incident;
 import org.redress.core.remedy.Remedy;
@@ -189,7 +191,8 @@ final class ConsolePages {
         return new Views.Complaint(number, c.number().tag(), c.subject(), c.status().name(), c.priority().name(), c.category().code(),
                 language, c.escalation().name(), c.owner().orElse(""), c.team().orElse(""), c.version(),
                 c.owner().filter(o -> o.equals(viewer.username())).isPresent(),
-                c.allowedNext().stream().map(Enum::name).sorted().toList(), customer(c), incident(t, number), playbook,
+                Lifecycle.reachable(c.status()).stream().map(Enum::name).toList(), implied(c).map(Enum::name).orElse(""), customer(c),
+                incident(t, number), playbook,
                 c.playbook().apologies(), c.playbook().isEmpathyShown(), c.playbook().recap() == Playbook.Recap.SENT,
                 org.redress.app.desk.Replies.answersInPublic(c, false), abuse(c), signals, promises, clocks, timeline, phrases, composer, zone().getId(),
                 desk.remedies().of(number).stream().map(ConsolePages::remedy).toList(),
@@ -197,6 +200,18 @@ final class ConsolePages {
                 catalogue.currency(), cap, saved, transfer, teams, outgoing(t, number),
                 desk.attachments().of(number).stream().map(a -> new Views.FileLine(a.id(), a.name(), a.mediaType(),
                         a.size() < 10_240 ? a.size() + " B" : (a.size() >> 10) + " KB")).toList());
+    }
+
+    /**
+     * The status a reply implies, offered beside the send button: a complaint nobody has worked on yet is being
+     * investigated once an agent answers it; one further on stays where it is unless the agent says otherwise.
+     */
+    static Optional<Status> implied(Complaint c) {
+        return switch (c.status()) {
+            case RECEIVED, ACKNOWLEDGED, ASSESSED, REOPENED, WAITING_ON_CUSTOMER ->
+                    Optional.of(Status.INVESTIGATING).filter(Lifecycle.reachable(c.status())::contains);
+            default -> Optional.empty();
+        };
     }
 
     private Views.TimelineEntry entry(Texts t, Entry e, List<String> evidence) {

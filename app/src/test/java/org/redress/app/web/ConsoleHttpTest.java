@@ -200,6 +200,44 @@ class ConsoleHttpTest extends DeskHttpFixture {
     }
 
     @Test
+    void one_reply_moves_the_complaint_on_to_the_status_it_implies_through_every_step_on_the_trail() throws Exception {
+        Browser ana = login("ana");
+        HttpResponse<String> taken = form("/console/complaints", ana, "csrf", ana.csrf(), "via", "phone", "name", "Dan Ilie",
+                "phone", "+40 744 000 111", "subject", "Meter read twice", "text", "You billed my meter reading twice this month.");
+        assertThat(taken.statusCode()).as(taken.body()).isEqualTo(303);
+        long number = Long.parseLong(taken.headers().firstValue("Location").orElseThrow().replaceAll("\\D+(\\d+)\\?.*", "$1"));
+        assertThat(statusOf(number)).isIn("RECEIVED", "ACKNOWLEDGED");
+        HttpResponse<String> before = page("/console/complaints/" + number, ana);
+        assertThat(before.body()).as("the status the reply implies is offered beside the send button")
+                .contains("<option value=\"INVESTIGATING\" selected>").contains("id=\"then\"");
+
+        HttpResponse<String> sent = form("/console/complaints/" + number + "/reply", ana, "csrf", ana.csrf(),
+                "text", "Thank you, Dan. I am checking both readings with the billing team today.", "version", String.valueOf(versionOf(number)),
+                "etaInstant", "2026-11-25T12:00:00Z", "then", "INVESTIGATING");
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(303);
+        assertThat(sent.headers().firstValue("Location")).hasValue("/console/complaints/" + number + "?done=sent-moved");
+        assertThat(entries(number, "reply")).isEqualTo(1);
+        assertThat(statusOf(number)).isEqualTo("INVESTIGATING");
+        List<String> steps = db.jdbi().withHandle(h -> h.createQuery("select after_value from audit_record where complaint_number = :n "
+                + "and action = 'transition' order by id").bind("n", number).mapTo(String.class).list());
+        assertThat(steps).as("each step of the way is on the audit trail").endsWith("ASSESSED", "INVESTIGATING");
+
+        // the status form moves in one go too, and a status that cannot be reached is refused with what can be
+        HttpResponse<String> moved = form("/console/complaints/" + number + "/transition", ana, "csrf", ana.csrf(),
+                "version", String.valueOf(versionOf(number)), "to", "DECISION_COMMUNICATED", "reason", "refund of the double reading");
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(303);
+        assertThat(statusOf(number)).isEqualTo("DECISION_COMMUNICATED");
+        HttpResponse<String> refused = form("/console/complaints/" + number + "/transition", ana, "csrf", ana.csrf(),
+                "version", String.valueOf(versionOf(number)), "to", "RECEIVED");
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("cannot become RECEIVED");
+    }
+
+    String statusOf(long number) {
+        return db.jdbi().withHandle(h -> h.createQuery("select status from complaint where number = :n").bind("n", number).mapTo(String.class).one());
+    }
+
+    @Test
     void roles_decide_which_console_pages_open() throws Exception {
         assertThat(page("/console/supervisor", login("ana")).statusCode()).isEqualTo(403);
         assertThat(page("/console/admin", login("sue")).statusCode()).isEqualTo(403);

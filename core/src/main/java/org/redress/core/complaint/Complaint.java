@@ -154,6 +154,26 @@ public final class Complaint {
     // ---- lifecycle ----------------------------------------------------------------------------------
 
     /**
+     * Moves the complaint to a state in as many allowed steps as the lifecycle needs (ACKNOWLEDGED to INVESTIGATING
+     * goes through ASSESSED), each step on the audit trail with the same reason: the one move an agent makes for
+     * what the desk would otherwise ask as several.
+     *
+     * @throws IllegalTransitionException when the state cannot be reached from here, naming every state that can
+     */
+    public java.util.List<AuditRecord> moveTo(Status to, Actor actor, String reason, Instant at) {
+        Objects.requireNonNull(to, "to");
+        java.util.List<Status> way = Lifecycle.path(status, to);
+        if (way.isEmpty()) {
+            throw new IllegalTransitionException(number, status, to, Lifecycle.reachable(status));
+        }
+        java.util.List<AuditRecord> done = new java.util.ArrayList<>();
+        for (Status step : way) {
+            done.add(transition(step, actor, reason, at));
+        }
+        return done;
+    }
+
+    /**
      * Moves the complaint to another state.
      *
      * @throws IllegalTransitionException naming the current state and the allowed next ones

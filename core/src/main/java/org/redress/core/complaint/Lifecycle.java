@@ -44,6 +44,49 @@ public final class Lifecycle {
         return NEXT.getOrDefault(from, Set.of()).contains(to);
     }
 
+    /**
+     * The shortest way from one state to another through allowed transitions, without {@code from} itself:
+     * {@code [ASSESSED, INVESTIGATING]} from ACKNOWLEDGED to INVESTIGATING. Empty when {@code to} cannot be reached
+     * or is where the complaint already is. Among equally short ways the one through the earlier statuses is taken, so
+     * the path is the same every time.
+     */
+    public static java.util.List<Status> path(Status from, Status to) {
+        if (from == to) {
+            return java.util.List.of();
+        }
+        Map<Status, Status> cameFrom = new EnumMap<>(Status.class);
+        java.util.ArrayDeque<Status> frontier = new java.util.ArrayDeque<>(java.util.List.of(from));
+        cameFrom.put(from, from);
+        while (!frontier.isEmpty()) {
+            Status at = frontier.removeFirst();
+            for (Status next : NEXT.getOrDefault(at, Set.of())) {
+                if (cameFrom.putIfAbsent(next, at) != null) {
+                    continue;
+                }
+                if (next == to) {
+                    java.util.LinkedList<Status> way = new java.util.LinkedList<>();
+                    for (Status s = to; s != from; s = cameFrom.get(s)) {
+                        way.addFirst(s);
+                    }
+                    return java.util.List.copyOf(way);
+                }
+                frontier.addLast(next);
+            }
+        }
+        return java.util.List.of();
+    }
+
+    /** Every state a complaint in {@code from} can reach in one or more allowed transitions. */
+    public static Set<Status> reachable(Status from) {
+        Set<Status> out = EnumSet.noneOf(Status.class);
+        for (Status s : Status.values()) {
+            if (!path(from, s).isEmpty()) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
     /** The whole table, for documentation and tests. */
     public static Map<Status, Set<Status>> table() {
         Map<Status, Set<Status>> copy = new EnumMap<>(Status.class);

@@ -83,4 +83,26 @@ class LifecycleTest {
             assertThat(text).as("README row for " + row.getKey()).contains(expected);
         }
     }
+
+    @Test
+    void the_shortest_way_between_two_states_goes_through_allowed_steps_only() {
+        assertThat(Lifecycle.path(Status.ACKNOWLEDGED, Status.INVESTIGATING)).containsExactly(Status.ASSESSED, Status.INVESTIGATING);
+        assertThat(Lifecycle.path(Status.ACKNOWLEDGED, Status.DECISION_COMMUNICATED))
+                .containsExactly(Status.ASSESSED, Status.RESPONDED, Status.DECISION_COMMUNICATED);
+        assertThat(Lifecycle.path(Status.INVESTIGATING, Status.RESPONDED)).containsExactly(Status.RESPONDED);
+        assertThat(Lifecycle.path(Status.INVESTIGATING, Status.INVESTIGATING)).isEmpty();
+        assertThat(Lifecycle.path(Status.CLOSED, Status.RECEIVED)).as("nothing goes back to received").isEmpty();
+        for (Status from : Status.values()) {
+            for (Status to : Status.values()) {
+                java.util.List<Status> way = Lifecycle.path(from, to);
+                Status at = from;
+                for (Status step : way) {
+                    assertThat(Lifecycle.allowed(at, step)).as(from + " to " + to + " through " + way).isTrue();
+                    at = step;
+                }
+                assertThat(way.isEmpty() || at == to).isTrue();
+                assertThat(Lifecycle.reachable(from).contains(to)).isEqualTo(!way.isEmpty());
+            }
+        }
+    }
 }

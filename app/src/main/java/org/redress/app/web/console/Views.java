@@ -97,7 +97,7 @@ public final class Views {
 
     public record Complaint(long number, String tag, String subject, String status, String priority, String category, String language,
                             String escalation, String owner, String team, long version, boolean mine, List<String> allowedNext,
-                            Customer customer, IncidentBanner incident, List<Step> playbook, int apologies, boolean empathy, boolean recapAwaiting, boolean answersInPublic,
+                            String implied, Customer customer, IncidentBanner incident, List<Step> playbook, int apologies, boolean empathy, boolean recapAwaiting, boolean answersInPublic,
                             AbuseBox abuse,
                             List<SignalLine> signals,
                             List<PromiseLine> promises, List<ClockLine> clocks, List<TimelineEntry> timeline,
