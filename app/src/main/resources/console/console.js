@@ -118,6 +118,32 @@
     }
   })();
 
+  // ---- a form keeps the agent's place: the page that comes back opens where they were, its notice in sight ----
+  (function () {
+    var key = 'redress.place:' + location.pathname;
+    var saved = sessionStorage.getItem(key);
+    sessionStorage.removeItem(key);
+    if (saved) {
+      var place = JSON.parse(saved);
+      if (Date.now() - place.at < 60000 && place.y > 0) {
+        window.scrollTo(0, place.y);
+        var flash = document.querySelector('.flash, main .error');
+        if (flash) {
+          flash.classList.add('toast');
+          setTimeout(function () { flash.classList.remove('toast'); }, 8000);
+        }
+        var back = place.form && document.getElementById(place.form);
+        var field = back && back.querySelector('textarea, input:not([type="hidden"]), select, button');
+        if (field) { field.focus({ preventScroll: true }); }
+      }
+    }
+    document.addEventListener('submit', function (e) {
+      var form = e.target;
+      if ((form.getAttribute('method') || '').toLowerCase() !== 'post' || form.action.indexOf('/logout') >= 0) { return; }
+      sessionStorage.setItem(key, JSON.stringify({ y: window.scrollY, at: Date.now(), form: form.id || '' }));
+    });
+  })();
+
   // ---- keyboard shortcuts (listed under ?): never while typing, except Ctrl+Enter to send ----
   (function () {
     var dialog = document.getElementById('shortcuts');

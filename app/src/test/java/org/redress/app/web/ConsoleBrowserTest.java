@@ -218,6 +218,29 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void a_form_sent_from_far_down_the_page_comes_back_where_the_agent_was() throws Exception {
+        signIn("ana");
+        driver.get(base + "/console/complaints/" + count("select number from complaint where subject = 'No internet in Cluj'"));
+        WebElement tab = wait(10).until(ExpectedConditions.presenceOfElementLocated(By.id("tab-note")));
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", tab);
+        tab.click();
+        driver.findElement(By.id("note-text")).sendKeys("Checked the Cluj exchange: a card failed.");
+        // the agent reads further down (the customer's card, the clocks) before saving the note
+        driver.executeScript("window.scrollTo(0, 400)");
+        long before = ((Number) driver.executeScript("return window.scrollY")).longValue();
+        assertThat(before).as("the page is scrolled").isGreaterThan(100);
+        driver.executeScript("arguments[0].click()", driver.findElement(By.cssSelector("#note-form button[type='submit']")));
+        WebElement flash = wait(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".flash.toast")));
+        long after = ((Number) driver.executeScript("return window.scrollY")).longValue();
+        assertThat(after).as("the page came back near where the agent was, not at the top").isGreaterThan(before / 2);
+        assertThat(flash.isDisplayed()).isTrue();
+        Number top = (Number) driver.executeScript("return arguments[0].getBoundingClientRect().top", flash);
+        assertThat(top.doubleValue()).as("the notice is in sight").isBetween(0.0, ((Number) driver.executeScript("return window.innerHeight")).doubleValue());
+        assertThat(driver.findElement(By.cssSelector(".timeline")).getText()).contains("a card failed");
+        shot("place-kept");
+    }
+
+    @Test
     void an_email_carrying_script_and_event_handlers_shows_as_text_and_runs_nothing() throws Exception {
         signIn("ana");
         long number = count("select number from complaint where subject like 'Invoice%'");
