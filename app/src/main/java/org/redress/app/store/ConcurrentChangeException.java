@@ -7,6 +7,7 @@ package org.redress.app.store;
 public final class ConcurrentChangeException extends RuntimeException {
 
     private final String what;
+    private final String lastChange;
     private final long expected;
     private final long actual;
 
@@ -15,12 +16,18 @@ public final class ConcurrentChangeException extends RuntimeException {
                 + actual + (lastChange.isBlank() ? "" : "; last change: " + lastChange)
                 + "); nothing was overwritten: reload it and make your change again");
         this.what = what;
+        this.lastChange = lastChange;
         this.expected = expected;
         this.actual = actual;
     }
 
     public String what() {
         return what;
+    }
+
+    /** Who made the last change and when ("Ana (agent) transition at …"), or empty. */
+    public String lastChange() {
+        return lastChange;
     }
 
     public long expected() {

@@ -22,6 +22,7 @@ import org.redress.app.store.ConcurrentChangeException;
 import org.redress.app.store.NotFoundException;
 import org.redress.app.store.Users;
 import org.redress.app.web.console.Page;
+import org.redress.app.web.console.SystemLines;
 import org.redress.app.web.console.Texts;
 import org.redress.app.web.console.Views;
 import org.redress.core.complaint.IllegalTransitionException;
@@ -152,7 +153,12 @@ final class Console {
             } catch (NotFoundException e) {
                 problem(ctx, t, v, 404, e.getMessage(), "/console");
             } catch (ConcurrentChangeException e) {
-                problem(ctx, t, v, 409, t.get("error.conflict") + " (" + e.getMessage() + ")", back(ctx));
+                String number = ctx.pathParamMap().get("number");
+                if (changes && number != null && number.matches("\\d{1,18}")) {
+                    stale(ctx, t, v, Long.parseLong(number), e);
+                } else {
+                    problem(ctx, t, v, 409, t.get("error.conflict") + " (" + e.getMessage() + ")", back(ctx));
+                }
             } catch (ApiError e) {
                 problem(ctx, t, v, e.status, e.getMessage(), back(ctx));
             } catch (IllegalTransitionException | IllegalStateException e) {
@@ -166,6 +172,17 @@ final class Console {
                 problem(ctx, t, v, 400, "a value is too long or out of range for what the desk keeps", back(ctx));
             }
         };
+    }
+
+    /**
+     * A form sent from a page older than the complaint (a stale "Take it"): nothing was overwritten, and instead of an
+     * error page the agent gets the complaint as it is now, saying who changed it and when, to decide again.
+     */
+    private void stale(Context ctx, Texts t, Visitor v, long number, ConcurrentChangeException e) {
+        String said = t.get("error.stale") + (e.lastChange().isBlank() ? ""
+                : " " + t.get("error.stale.last") + " " + SystemLines.say(t, pages.zone(), "", e.lastChange()) + ".");
+        render(ctx, 409, "complaint.jte", Map.of("page", pageOf(ctx, t, v, "queue"),
+                "complaint", pages.complaint(t, number, v.user(), new Views.Composer("", "", "", java.util.List.of(), false, said, ""))));
     }
 
     static String home(Role role) {

@@ -54,7 +54,7 @@ final class ConsolePages {
         this.lastError = lastError;
     }
 
-    private ZoneId zone() {
+    ZoneId zone() {
         return desk.complaints().policy().calendar().zone();
     }
 

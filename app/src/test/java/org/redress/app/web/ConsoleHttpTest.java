@@ -231,6 +231,13 @@ class ConsoleHttpTest extends DeskHttpFixture {
                 "version", String.valueOf(versionOf(number)), "to", "RECEIVED");
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.body()).contains("cannot become RECEIVED");
+
+        // a "Take it" from a page opened before those changes: not a dead end, the complaint as it is now and who changed it
+        Browser sam = login("sam");
+        HttpResponse<String> stale = form("/console/complaints/" + number + "/take", sam, "csrf", sam.csrf(), "version", "1");
+        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(stale.body()).contains("Someone changed this complaint after you opened it").contains("Last change: ana (agent) transition at Tue 24 Nov 2026, 10:00.")
+                .contains("id=\"reply-form\"").contains("Decision communicated").doesNotContainPattern("at \\d{4}-\\d\\d-\\d\\dT");
     }
 
     String statusOf(long number) {
