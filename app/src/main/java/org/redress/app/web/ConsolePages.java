@@ -325,8 +325,11 @@ final class ConsolePages {
 
     // ---- supervisor -------------------------------------------------------------------------------------
 
-    Views.Supervisor supervisor(Texts t) {
-        Instant since = desk.clock().instant().minus(Duration.ofDays(90));
+    /** The periods a supervisor reads reports over, in days; the first page shows the third. */
+    public static final List<Integer> PERIODS = List.of(7, 30, 90, 365);
+
+    Views.Supervisor supervisor(Texts t, int days) {
+        Instant since = desk.clock().instant().minus(Duration.ofDays(days));
         DeskReports.Report r = desk.reports().since(since);
         Map<String, Double> perCategory = new LinkedHashMap<>();
         Map<String, Double> perMonth = new java.util.TreeMap<>();
@@ -337,21 +340,32 @@ final class ConsolePages {
             if (month.endsWith(" trend")) {
                 // a month still running is compared over the same days of the month before, and says so
                 String period = month.replace(" trend", "") + (Boolean.TRUE.equals(row.figures().get("partial")) ? " " + t.get("sup.sofar") : "");
-                trend.add(List.of(row.label(), period, (n > 0 ? "+" : "") + fmt(n)));
+                trend.add(List.of(t.code("category", row.label()), period, (n > 0 ? "+" : "") + fmt(n)));
             } else {
                 perCategory.merge(row.label(), n, Double::sum);
                 perMonth.merge(month, n, Double::sum);
             }
         }
         List<Views.Chart> charts = new ArrayList<>();
-        charts.add(chart(t.get("sup.weak"), sorted(perCategory), v -> fmt(v)));
+        // each category's bar opens the queue narrowed to that category's open complaints
+        charts.add(chart(t.get("sup.weak"), sorted(perCategory).entrySet().stream().map(e -> new Item(t.code("category", e.getKey()),
+                e.getValue(), "/console?view=all&category=" + java.net.URLEncoder.encode(e.getKey(), java.nio.charset.StandardCharsets.UTF_8)))
+                .toList(), v -> fmt(v)));
         charts.add(chart(t.get("sup.trend"), perMonth, v -> fmt(v)));
-        charts.add(chart(t.get("sup.sla"), shares(r.sla()), v -> fmt(v) + "%"));
+        List<Item> sla = new ArrayList<>();
+        for (DeskReports.Row row : r.sla()) {
+            if (((Number) row.figures().get("total")).longValue() > 0) {
+                String metric = row.label().toUpperCase(Locale.ROOT).replace(' ', '_');
+                sla.add(new Item(t.code("metric", metric) + " (" + row.figures().get("hits") + "/" + row.figures().get("total") + ")",
+                        ((Number) row.figures().get("share")).doubleValue(), "/console?view=all&clock=breached&metric=" + metric));
+            }
+        }
+        charts.add(chart(t.get("sup.sla"), sla, v -> fmt(v) + "%"));
         charts.add(chart(t.get("sup.promises"), shares(r.promises()), v -> fmt(v) + "%"));
         Map<String, Double> money = new LinkedHashMap<>();
         String currency = "";
         for (DeskReports.Row row : r.compensation()) {
-            money.put(row.label(), Double.parseDouble(String.valueOf(row.figures().get("amount"))));
+            money.put(t.code("category", row.label()), Double.parseDouble(String.valueOf(row.figures().get("amount"))));
             currency = String.valueOf(row.figures().get("currency"));
         }
         String cur = currency;
@@ -380,7 +394,7 @@ final class ConsolePages {
             breaches.add(new Views.BreachLine(t.code("metric", m.name()), c.breached(), "/console?view=all&clock=breached&metric=" + m.name(),
                     c.warning(), "/console?view=all&clock=warning&metric=" + m.name()));
         }
-        return new Views.Supervisor(charts, trend, escalations, abuse, remedies, incidents, t.when(since, zone()), null, breaches);
+        return new Views.Supervisor(charts, trend, escalations, abuse, remedies, incidents, t.when(since, zone()), null, breaches, days, PERIODS);
     }
 
     private static Views.RemedyLine remedy(Remedies.Stored s) {
@@ -408,13 +422,21 @@ final class ConsolePages {
         return out;
     }
 
+    /** One bar to draw: what it is, its figure, and where it leads (or null). */
+    record Item(String label, double value, String href) {
+    }
+
     static Views.Chart chart(String title, Map<String, Double> values, java.util.function.DoubleFunction<String> label) {
-        double max = values.values().stream().max(Double::compare).orElse(0.0);
+        return chart(title, values.entrySet().stream().map(e -> new Item(e.getKey(), e.getValue(), null)).toList(), label);
+    }
+
+    static Views.Chart chart(String title, List<Item> items, java.util.function.DoubleFunction<String> label) {
+        double max = items.stream().mapToDouble(Item::value).max().orElse(0.0);
         List<Views.Bar> bars = new ArrayList<>();
         int y = 4;
-        for (Map.Entry<String, Double> e : values.entrySet()) {
-            int width = max <= 0 ? 0 : (int) Math.round(CHART_WIDTH * Math.max(0, e.getValue()) / max);
-            bars.add(new Views.Bar(e.getKey(), label.apply(e.getValue()), Math.max(width, e.getValue() > 0 ? 2 : 0), y));
+        for (Item e : items) {
+            int width = max <= 0 ? 0 : (int) Math.round(CHART_WIDTH * Math.max(0, e.value()) / max);
+            bars.add(new Views.Bar(e.label(), label.apply(e.value()), Math.max(width, e.value() > 0 ? 2 : 0), y, e.href()));
             y += 24;
         }
         return new Views.Chart(title, bars, y + 4);

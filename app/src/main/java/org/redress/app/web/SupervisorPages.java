@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.redress.app.desk.Desk;
+import org.redress.app.desk.DeskReports;
 import org.redress.core.complaint.Category;
 
 /** The supervisor's page: reports as charts, escalations, abuse, remedies to decide, and incidents. */
@@ -29,6 +30,7 @@ final class SupervisorPages {
 
     void register(RoutesConfig routes) {
         console.page(routes, "/console/supervisor", Access.SUPERVISOR, this::supervisor);
+        console.page(routes, "/console/supervisor/report.csv", Access.SUPERVISOR, this::csv);
         console.form(routes, "/console/remedies/{id}/decision", Access.SUPERVISOR, this::decide);
         console.form(routes, "/console/incidents", Access.SUPERVISOR, this::declare);
         console.form(routes, "/console/incidents/{id}/links", Access.SUPERVISOR, this::link);
@@ -36,7 +38,53 @@ final class SupervisorPages {
     }
 
     private void supervisor(Context ctx, Console.Visitor v) {
-        console.render(ctx, 200, "supervisor.jte", Map.of("page", console.pageOf(ctx, v.t(), v, "supervisor"), "sup", pages.supervisor(v.t())));
+        console.render(ctx, 200, "supervisor.jte", Map.of("page", console.pageOf(ctx, v.t(), v, "supervisor"),
+                "sup", pages.supervisor(v.t(), days(ctx))));
+    }
+
+    /** The period asked for, in days: one of the periods the page offers. */
+    private static int days(Context ctx) {
+        String days = ctx.queryParam("days");
+        if (days == null || days.isBlank()) {
+            return ConsolePages.PERIODS.get(2);
+        }
+        return ConsolePages.PERIODS.stream().filter(d -> String.valueOf(d).equals(days.strip())).findFirst()
+                .orElseThrow(() -> new ApiError(400, "days: one of " + ConsolePages.PERIODS + ", got '" + days + "'"));
+    }
+
+    /**
+     * Every report of the period as one CSV file, a row per figure (part, label, figure, value), for a spreadsheet. A
+     * label that a spreadsheet would read as a formula is written as text.
+     */
+    private void csv(Context ctx, Console.Visitor v) throws java.io.IOException {
+        int days = days(ctx);
+        java.time.Instant now = desk.clock().instant();
+        DeskReports.Report r = desk.reports().since(now.minus(java.time.Duration.ofDays(days)));
+        java.io.StringWriter out = new java.io.StringWriter();
+        try (org.apache.commons.csv.CSVPrinter csv = new org.apache.commons.csv.CSVPrinter(out, org.apache.commons.csv.CSVFormat.DEFAULT)) {
+            csv.printRecord("part", "label", "figure", "value");
+            Map<String, java.util.List<DeskReports.Row>> parts = new java.util.LinkedHashMap<>();
+            parts.put("complaints by category", r.weakAreas());
+            parts.put("sla compliance", r.sla());
+            parts.put("promises kept", r.promises());
+            parts.put("rates", r.rates());
+            parts.put("compensation granted", r.compensation());
+            for (Map.Entry<String, java.util.List<DeskReports.Row>> part : parts.entrySet()) {
+                for (DeskReports.Row row : part.getValue()) {
+                    for (Map.Entry<String, Object> figure : row.figures().entrySet()) {
+                        csv.printRecord(part.getKey(), asText(row.label()), figure.getKey(), asText(String.valueOf(figure.getValue())));
+                    }
+                }
+            }
+        }
+        String day = java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC).toString();
+        ctx.header("Content-Disposition", "attachment; filename=\"redress-report-" + day + "-" + days + "d.csv\"");
+        ctx.contentType("text/csv; charset=utf-8").result(out.toString());
+    }
+
+    /** A cell a spreadsheet would run as a formula (=, +, -, @ first) starts with an apostrophe instead. */
+    static String asText(String cell) {
+        return !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 && !cell.matches("-?\\d+(\\.\\d+)?") ? "'" + cell : cell;
     }
 
     private void decide(Context ctx, Console.Visitor v) {

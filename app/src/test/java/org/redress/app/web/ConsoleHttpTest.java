@@ -245,6 +245,32 @@ class ConsoleHttpTest extends DeskHttpFixture {
     }
 
     @Test
+    void a_supervisor_reads_the_reports_over_a_chosen_period_follows_a_bar_to_its_complaints_and_downloads_them_as_csv() throws Exception {
+        Browser sue = login("sue");
+        HttpResponse<String> week = page("/console/supervisor?days=7", sue);
+        assertThat(week.statusCode()).isEqualTo(200);
+        assertThat(week.body()).contains("<option value=\"7\" selected>").contains("href=\"/console/supervisor/report.csv?days=7\"");
+        // the category chart's bars lead to the queue narrowed to that category
+        assertThat(week.body()).containsPattern("<a href=\"/console\\?view=all&amp;category=[a-z_]+\" class=\"bar-link\"");
+        assertThat(page("/console/supervisor?days=8", sue).statusCode()).isEqualTo(400);
+        assertThat(page("/console/supervisor/report.csv", login("ana")).statusCode()).isEqualTo(403);
+
+        HttpResponse<String> csv = page("/console/supervisor/report.csv?days=30", sue);
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+        assertThat(csv.headers().firstValue("Content-Disposition").orElseThrow()).contains("attachment").contains("-30d.csv");
+        List<org.apache.commons.csv.CSVRecord> rows = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+                .build().parse(new java.io.StringReader(csv.body())).getRecords();
+        assertThat(rows).isNotEmpty();
+        assertThat(rows).extracting(r -> r.get("part")).contains("complaints by category", "rates");
+        long complaints = rows.stream().filter(r -> r.get("part").equals("complaints by category") && r.get("figure").equals("complaints")
+                && !rows.get(rows.indexOf(r) - 1).get("value").endsWith("trend")).mapToLong(r -> Long.parseLong(r.get("value"))).sum();
+        assertThat(complaints).as("every complaint of the fixture is counted in a month").isGreaterThanOrEqualTo(3);
+        assertThat(SupervisorPages.asText("=HYPERLINK(\"http://evil\")")).startsWith("'=");
+        assertThat(SupervisorPages.asText("-12.5")).isEqualTo("-12.5");
+    }
+
+    @Test
     void roles_decide_which_console_pages_open() throws Exception {
         assertThat(page("/console/supervisor", login("ana")).statusCode()).isEqualTo(403);
         assertThat(page("/console/admin", login("sue")).statusCode()).isEqualTo(403);

@@ -128,9 +128,14 @@ public final class Views {
 
     /** A horizontal bar chart drawn as SVG on the server: each bar's width is already scaled to the chart. */
     public record Chart(String title, List<Bar> bars, int height) {
+        /** Whether a bar leads to the complaints behind it (the picture is then a group of links, not an image). */
+        public boolean linked() {
+            return bars.stream().anyMatch(b -> b.href() != null);
+        }
     }
 
-    public record Bar(String label, String value, int width, int y) {
+    /** One bar; {@code href} is the queue narrowed to the complaints behind it, or null. */
+    public record Bar(String label, String value, int width, int y, String href) {
     }
 
     public record EscalationLine(long number, String subject, String level, String priority, String owner) {
@@ -148,7 +153,8 @@ public final class Views {
     }
 
     public record Supervisor(List<Chart> charts, List<List<String>> trend, List<EscalationLine> escalations, List<AbuseLine> abuse,
-                             List<RemedyLine> remedies, List<IncidentLine> incidents, String since, String error, List<BreachLine> breaches) {
+                             List<RemedyLine> remedies, List<IncidentLine> incidents, String since, String error, List<BreachLine> breaches,
+                             int days, List<Integer> periods) {
     }
 
     /** One SLA metric's open breaches and warnings, each a link to the queue narrowed to them. */
