@@ -197,6 +197,10 @@
         case 'r': if (press('tab-reply')) { document.getElementById('reply-text').focus(); } else { done = false; } break;
         case 'n': if (press('tab-note')) { document.getElementById('note-text').focus(); } else { done = false; } break;
         case 't': done = !!press('take'); break;
+        case 'x':
+          var box = chosen >= 0 && rows[chosen].querySelector('input[type="checkbox"]');
+          if (box) { box.checked = !box.checked; } else { done = false; }
+          break;
         default: done = false;
       }
       if (done) { e.preventDefault(); }

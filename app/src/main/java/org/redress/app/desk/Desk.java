@@ -80,6 +80,7 @@ public final class Desk {
 
     private final Replies replies;
     private final Casework casework;
+    private final Bulk bulk;
     private final Incidents incidents;
     private final Quarantine quarantine;
     private final CustomerCare customers;
@@ -130,6 +131,7 @@ public final class Desk {
         java.util.Set<String> routed = new java.util.TreeSet<>(policies.routing().teams().values());
         routed.add(policies.routing().defaultTeam());
         this.borders = new TeamBorders(queue, policies.readAcrossTeams(), () -> routed, staff);
+        this.bulk = new Bulk(complaints, casework, borders);
         this.reports = new DeskReports(complaints, promises, remedies, satisfaction, policies.calendar().zone(), clock);
         this.walkIns = new WalkIns(intake("desk", false), inbox, complaints, clock);
         this.callSpool = new CallSpool(Optional.ofNullable(config.ctiSpool()));
@@ -274,6 +276,11 @@ public final class Desk {
 
     public Replies replies() {
         return replies;
+    }
+
+    /** One action on many complaints chosen in the queue. */
+    public Bulk bulk() {
+        return bulk;
     }
 
     public Casework casework() {

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.redress.app.desk.Bulk;
 import org.redress.app.desk.Desk;
 import org.redress.app.desk.Replies;
 import org.redress.app.store.ConcurrentChangeException;
@@ -44,6 +45,7 @@ final class CasePages {
         console.page(routes, "/console", Access.AGENT, this::queue);
         console.page(routes, "/console/new", Access.AGENT, this::newComplaint);
         console.form(routes, "/console/complaints", Access.AGENT, this::take);
+        console.form(routes, "/console/complaints/bulk", Access.AGENT, this::bulk);
         console.page(routes, "/console/complaints/{number}", Access.AGENT, this::complaint);
         console.form(routes, "/console/complaints/{number}/reply", Access.AGENT, this::reply);
         console.form(routes, "/console/complaints/{number}/note", Access.AGENT, this::note);
@@ -164,6 +166,25 @@ final class CasePages {
 
     private static Optional<String> opt(String s) {
         return s.isBlank() ? Optional.empty() : Optional.of(s);
+    }
+
+    /** One action on the complaints chosen in the queue; the page says what changed and what did not, with why. */
+    private void bulk(Context ctx, Console.Visitor v) {
+        List<Long> numbers = ctx.formParams("n").stream().map(n -> Requests.longParam(n, "n")).toList();
+        String action = required(ctx, "action");
+        String reason = Console.optional(ctx, "reason").orElse("");
+        Bulk.Action what = switch (action) {
+            case "take" -> new Bulk.Take();
+            case "move" -> new Bulk.Move(Requests.status(required(ctx, "to")), reason);
+            case "transfer" -> new Bulk.Transfer(required(ctx, "team"), reason.isBlank() ? "moved from the queue" : reason);
+            case "assign" -> new Bulk.Assign(required(ctx, "owner"), required(ctx, "team"), reason);
+            default -> throw new ApiError(400, "action: one of take, move, transfer, assign; got '" + action + "'");
+        };
+        Bulk.Outcome outcome = desk.bulk().apply(numbers, v.user(), what, ClientAddress.publicBase(ctx, desk.config().web()));
+        String back = Console.optional(ctx, "back").filter(b -> b.startsWith("/console") && !b.startsWith("//")).orElse("/console");
+        console.render(ctx, 200, "bulk.jte", Map.of("page", console.pageOf(ctx, v.t(), v, "queue"),
+                "outcome", new Views.BulkOutcome(v.t().code("bulk.action", action), outcome.changed(),
+                        outcome.refused().entrySet().stream().map(e -> new Views.Refusal(e.getKey(), e.getValue())).toList(), back)));
     }
 
     private void complaint(Context ctx, Console.Visitor v) {

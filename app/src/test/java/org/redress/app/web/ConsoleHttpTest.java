@@ -240,6 +240,44 @@ class ConsoleHttpTest extends DeskHttpFixture {
                 .contains("id=\"reply-form\"").contains("Decision communicated").doesNotContainPattern("at \\d{4}-\\d\\d-\\d\\dT");
     }
 
+    @Test
+    void an_agent_takes_and_moves_several_complaints_from_the_queue_at_once_within_the_team_borders() throws Exception {
+        Browser ana = login("ana");
+        List<Long> made = new java.util.ArrayList<>();
+        for (String who : List.of("Ion Rusu", "Eva Lupu")) {
+            HttpResponse<String> taken = form("/console/complaints", ana, "csrf", ana.csrf(), "via", "phone", "name", who,
+                    "phone", "+40 755 000 " + (100 + made.size()), "subject", "Bill for " + who, "text", "I was billed for a month I had cancelled.");
+            made.add(Long.parseLong(taken.headers().firstValue("Location").orElseThrow().replaceAll("\\D+(\\d+)\\?.*", "$1")));
+        }
+        String queue = page("/console?view=all", ana).body();
+        assertThat(queue).contains("id=\"bulk-form\"").contains("name=\"n\" value=\"" + made.get(0) + "\" form=\"bulk-form\"");
+
+        // an agent of another team: each complaint refused with why, nothing changed
+        Browser oto = login("oto");
+        HttpResponse<String> across = form("/console/complaints/bulk", oto, "csrf", oto.csrf(), "action", "take",
+                "n", String.valueOf(made.get(0)), "n", String.valueOf(made.get(1)), "back", "/console?view=all");
+        assertThat(across.statusCode()).isEqualTo(200);
+        assertThat(across.body()).contains("Changed: 0").contains("Not changed: 2").contains("may not act on complaint #" + made.get(0));
+
+        HttpResponse<String> took = form("/console/complaints/bulk", ana, "csrf", ana.csrf(), "action", "take",
+                "n", String.valueOf(made.get(0)), "n", String.valueOf(made.get(1)), "n", "999999", "back", "/console?view=all&sort=OLDEST");
+        assertThat(took.statusCode()).isEqualTo(200);
+        assertThat(took.body()).contains("Changed: 2").contains("Not changed: 1").contains("#999999")
+                .contains("href=\"/console?view=all&amp;sort=OLDEST\" id=\"bulk-back\"");
+        for (long n : made) {
+            String owner = db.jdbi().withHandle(h -> h.createQuery("select owner from complaint where number = :n").bind("n", n)
+                    .mapTo(String.class).one());
+            assertThat(owner).isEqualTo("ana");
+        }
+        HttpResponse<String> moved = form("/console/complaints/bulk", ana, "csrf", ana.csrf(), "action", "move", "to", "INVESTIGATING",
+                "reason", "checking the cancellations", "n", String.valueOf(made.get(0)), "n", String.valueOf(made.get(1)));
+        assertThat(moved.body()).contains("Changed: 2");
+        assertThat(made).allMatch(n -> statusOf(n).equals("INVESTIGATING"));
+        assertThat(form("/console/complaints/bulk", ana, "csrf", ana.csrf(), "action", "assign", "owner", "sam", "team", "front-desk",
+                "n", String.valueOf(made.get(0))).statusCode()).as("assigning to others is a supervisor's").isEqualTo(400);
+        assertThat(form("/console/complaints/bulk", ana, "csrf", ana.csrf(), "action", "take").statusCode()).as("nothing chosen").isEqualTo(400);
+    }
+
     String statusOf(long number) {
         return db.jdbi().withHandle(h -> h.createQuery("select status from complaint where number = :n").bind("n", number).mapTo(String.class).one());
     }

@@ -27,6 +27,13 @@ public final class Views {
     public record Option(String value, String label, boolean selected) {
     }
 
+    /** What a bulk action did: the complaints changed, and those that were not with why; where the agent came from. */
+    public record BulkOutcome(String action, List<Long> changed, List<Refusal> refused, String back) {
+    }
+
+    public record Refusal(long number, String why) {
+    }
+
     public record Queue(List<Tab> tabs, List<QueueLine> lines, String search, String view, List<Option> incidents, Pager pager,
                         List<Narrow> narrows, boolean narrowed) {
     }

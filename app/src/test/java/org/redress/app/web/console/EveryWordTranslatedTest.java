@@ -53,6 +53,7 @@ class EveryWordTranslatedTest {
             Map.entry("narrow.clock", List.of("breached", "warning")),
             Map.entry("narrow.sort", List.of("urgency", "deadline", "newest", "oldest", "updated")),
             Map.entry("system.kind", SystemLines.kinds()),
+            Map.entry("bulk.action", List.of("take", "move", "transfer", "assign")),
             Map.entry("category", defaultCategories()));
 
     private static List<String> names(Enum<?>[] values) {
