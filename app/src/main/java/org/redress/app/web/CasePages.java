@@ -172,14 +172,7 @@ final class CasePages {
     private void bulk(Context ctx, Console.Visitor v) {
         List<Long> numbers = ctx.formParams("n").stream().map(n -> Requests.longParam(n, "n")).toList();
         String action = required(ctx, "action");
-        String reason = Console.optional(ctx, "reason").orElse("");
-        Bulk.Action what = switch (action) {
-            case "take" -> new Bulk.Take();
-            case "move" -> new Bulk.Move(Requests.status(required(ctx, "to")), reason);
-            case "transfer" -> new Bulk.Transfer(required(ctx, "team"), reason.isBlank() ? "moved from the queue" : reason);
-            case "assign" -> new Bulk.Assign(required(ctx, "owner"), required(ctx, "team"), reason);
-            default -> throw new ApiError(400, "action: one of take, move, transfer, assign; got '" + action + "'");
-        };
+        Bulk.Action what = Requests.bulkAction(name -> Optional.ofNullable(ctx.formParam(name)));
         Bulk.Outcome outcome = desk.bulk().apply(numbers, v.user(), what, ClientAddress.publicBase(ctx, desk.config().web()));
         String back = Console.optional(ctx, "back").filter(b -> b.startsWith("/console") && !b.startsWith("//")).orElse("/console");
         console.render(ctx, 200, "bulk.jte", Map.of("page", console.pageOf(ctx, v.t(), v, "queue"),

@@ -33,6 +33,7 @@ final class ComplaintRoutes {
         return List.of(
                 Route.get("/api/complaints", Access.AGENT, this::list),
                 Route.post("/api/complaints", Access.AGENT, this::create),
+                Route.post("/api/complaints/bulk", Access.AGENT, this::bulk),
                 Route.get("/api/complaints/{number}", Access.AGENT, ctx -> ctx.json(view(desk.casework().open(number(ctx))))),
                 Route.post("/api/complaints/{number}/check-reply", Access.AGENT, this::checkReply),
                 Route.post("/api/complaints/{number}/replies", Access.AGENT, this::reply),
@@ -104,6 +105,25 @@ final class ComplaintRoutes {
         JsonNode body = body(ctx);
         Complaint c = desk.casework().note(number(ctx), version(body), Gate.user(ctx).actor(), text(body, "text"));
         ctx.status(201).json(new Responses.Versioned(c.version()));
+    }
+
+    /** One action on many complaints, each changed on its own within the caller's team borders. */
+    private void bulk(Context ctx) {
+        JsonNode body = body(ctx);
+        if (!body.path("numbers").isArray()) {
+            throw new ApiError(400, "numbers: the complaints' numbers, as a list");
+        }
+        java.util.List<Long> numbers = new java.util.ArrayList<>();
+        body.get("numbers").forEach(n -> {
+            if (!n.canConvertToLong()) {
+                throw new ApiError(400, "numbers: complaint numbers only, got " + n);
+            }
+            numbers.add(n.asLong());
+        });
+        org.redress.app.desk.Bulk.Outcome outcome = desk.bulk().apply(numbers, Gate.user(ctx),
+                Requests.bulkAction(name -> optionalText(body, name)), ClientAddress.publicBase(ctx, desk.config().web()));
+        ctx.json(new Responses.BulkDone(outcome.changed(), outcome.refused().entrySet().stream()
+                .map(e -> new Responses.NotChanged(e.getKey(), e.getValue())).toList()));
     }
 
     private void transition(Context ctx) {

@@ -211,6 +211,13 @@ final class Responses {
     record Versioned(long version) {
     }
 
+    /** What a bulk action did. */
+    record BulkDone(java.util.List<Long> changed, java.util.List<NotChanged> refused) {
+    }
+
+    record NotChanged(long number, String why) {
+    }
+
     record Moved(String status, long version) {
     }
 

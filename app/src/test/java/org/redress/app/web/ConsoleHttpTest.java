@@ -1,5 +1,7 @@
 package org.redress.app.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -7,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.redress.app.store.Users;
@@ -276,6 +279,16 @@ class ConsoleHttpTest extends DeskHttpFixture {
         assertThat(form("/console/complaints/bulk", ana, "csrf", ana.csrf(), "action", "assign", "owner", "sam", "team", "front-desk",
                 "n", String.valueOf(made.get(0))).statusCode()).as("assigning to others is a supervisor's").isEqualTo(400);
         assertThat(form("/console/complaints/bulk", ana, "csrf", ana.csrf(), "action", "take").statusCode()).as("nothing chosen").isEqualTo(400);
+
+        // the same use case through the API
+        HttpResponse<String> api = send("POST", "/api/complaints/bulk", Map.of("numbers", List.of(made.get(0), made.get(1), 999999),
+                "action", "move", "to", "waiting_on_customer", "reason", "asked for the cancellation letters"), ana);
+        assertThat(api.statusCode()).as(api.body()).isEqualTo(200);
+        JsonNode done = JSON.readTree(api.body());
+        assertThat(done.get("changed")).hasSize(2);
+        assertThat(done.get("refused").get(0).get("number").asLong()).isEqualTo(999999);
+        assertThat(made).allMatch(n -> statusOf(n).equals("WAITING_ON_CUSTOMER"));
+        assertThat(send("POST", "/api/complaints/bulk", Map.of("numbers", List.of(made.get(0)), "action", "fly"), ana).statusCode()).isEqualTo(400);
     }
 
     String statusOf(long number) {
