@@ -43,6 +43,35 @@ public final class Bulk {
     public record Assign(String owner, String team, String reason) implements Action {
     }
 
+    /**
+     * An action from its fields, read by name from a form or a JSON body: take, move (to), transfer (team), assign
+     * (owner, team); reason is optional.
+     *
+     * @throws IllegalArgumentException naming the field that is missing or wrong
+     */
+    public static Action action(java.util.function.Function<String, Optional<String>> field) {
+        java.util.function.Function<String, String> required = name -> field.apply(name).filter(v -> !v.isBlank())
+                .orElseThrow(() -> new IllegalArgumentException(name + ": required"));
+        String action = required.apply("action");
+        String reason = field.apply("reason").orElse("");
+        return switch (action) {
+            case "take" -> new Take();
+            case "move" -> new Move(status(required.apply("to")), reason);
+            case "transfer" -> new Transfer(required.apply("team"), reason.isBlank() ? "moved from the queue" : reason);
+            case "assign" -> new Assign(required.apply("owner"), required.apply("team"), reason);
+            default -> throw new IllegalArgumentException("action: one of take, move, transfer, assign; got '" + action + "'");
+        };
+    }
+
+    private static Status status(String s) {
+        try {
+            return Status.valueOf(s.strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("to: one of " + List.of(Status.values()).toString().toLowerCase(java.util.Locale.ROOT)
+                    + ", got '" + s + "'");
+        }
+    }
+
     /** The complaints changed, and each one that was not with the reason, in the order chosen. */
     public record Outcome(List<Long> changed, Map<Long, String> refused) {
     }

@@ -64,6 +64,7 @@ public final class Desk {
     private final ChannelBoard board;
     private final Queue queue;
     private final org.redress.app.store.PresenceBoard presence;
+    private final org.redress.app.store.Preferences preferences;
     private final TeamBorders borders;
     private final IncidentBook incidentBook;
     private final Watchlist watchlist;
@@ -109,6 +110,7 @@ public final class Desk {
         this.board = new ChannelBoard(database);
         this.queue = new Queue(database);
         this.presence = new org.redress.app.store.PresenceBoard(database);
+        this.preferences = new org.redress.app.store.Preferences(database);
         this.incidentBook = new IncidentBook(database);
         this.watchlist = new Watchlist(database);
         this.inbox = new Inbox(database);
@@ -237,6 +239,11 @@ public final class Desk {
     }
 
     /** Who is on which complaint now, across the desk's nodes. */
+    /** What each user chose and expects to find again (the queue's view). */
+    public org.redress.app.store.Preferences preferences() {
+        return preferences;
+    }
+
     public org.redress.app.store.PresenceBoard presence() {
         return presence;
     }

@@ -30,6 +30,7 @@ import org.redress.core.remedy.RemedyKind;
 final class CasePages {
 
     private static final Duration BREACHING_SOON = Duration.ofHours(4);
+    private static final String QUEUE_PREFERENCE = "queue";
 
     private final Console console;
     private final Desk desk;
@@ -65,6 +66,16 @@ final class CasePages {
 
     private void queue(Context ctx, Console.Visitor v) {
         Users.User u = v.user();
+        // the queue as the user left it, on any browser: a bare /console opens their last view, narrowing and sort
+        boolean bare = ctx.queryParamMap().keySet().stream().allMatch(k -> k.equals("done"));
+        if (bare) {
+            Optional<String> remembered = desk.preferences().get(u.username(), QUEUE_PREFERENCE);
+            if (remembered.isPresent()) {
+                ctx.redirect("/console?" + remembered.get() + Optional.ofNullable(ctx.queryParam("done")).map(d -> "&done="
+                        + java.net.URLEncoder.encode(d, java.nio.charset.StandardCharsets.UTF_8)).orElse(""));
+                return;
+            }
+        }
         Optional<String> search = Optional.ofNullable(ctx.queryParam("q")).map(String::strip).filter(s -> !s.isBlank());
         Optional<Long> incident = Optional.ofNullable(ctx.queryParam("incident")).filter(s -> s.matches("\\d{1,18}")).map(Long::parseLong);
         Optional<Queue.Reach> reach = desk.borders().reach(u);
@@ -93,6 +104,17 @@ final class CasePages {
         narrowing.clock().ifPresent(c -> carried.put("clock", c.name().toLowerCase(java.util.Locale.ROOT)));
         narrowing.metric().ifPresent(m -> carried.put("metric", m));
         narrowing.sort().ifPresent(o -> carried.put("sort", o.name().toLowerCase(java.util.Locale.ROOT)));
+        if (!bare && search.isEmpty() && incident.isEmpty()) {
+            // what was asked for, checked above; a search or an incident is a moment's look, not a way of working
+            java.util.StringJoiner kept = new java.util.StringJoiner("&");
+            ctx.queryParamMap().forEach((k, values) -> {
+                if (!k.equals("page") && !k.equals("done") && !k.equals("q") && !k.equals("incident")) {
+                    values.forEach(x -> kept.add(java.net.URLEncoder.encode(k, java.nio.charset.StandardCharsets.UTF_8) + "="
+                            + java.net.URLEncoder.encode(x, java.nio.charset.StandardCharsets.UTF_8)));
+                }
+            });
+            desk.preferences().put(u.username(), QUEUE_PREFERENCE, kept.toString());
+        }
         console.render(ctx, 200, "queue.jte", Map.of("page", console.pageOf(ctx, t, v, "queue"), "queue", pages.queue(t, filterOf, view,
                 search.orElse(""), incident.orElse(null), reach, pageNumber, size, carried)));
     }
@@ -172,7 +194,7 @@ final class CasePages {
     private void bulk(Context ctx, Console.Visitor v) {
         List<Long> numbers = ctx.formParams("n").stream().map(n -> Requests.longParam(n, "n")).toList();
         String action = required(ctx, "action");
-        Bulk.Action what = Requests.bulkAction(name -> Optional.ofNullable(ctx.formParam(name)));
+        Bulk.Action what = org.redress.app.desk.Bulk.action(name -> Optional.ofNullable(ctx.formParam(name)));
         Bulk.Outcome outcome = desk.bulk().apply(numbers, v.user(), what, ClientAddress.publicBase(ctx, desk.config().web()));
         String back = Console.optional(ctx, "back").filter(b -> b.startsWith("/console") && !b.startsWith("//")).orElse("/console");
         console.render(ctx, 200, "bulk.jte", Map.of("page", console.pageOf(ctx, v.t(), v, "queue"),

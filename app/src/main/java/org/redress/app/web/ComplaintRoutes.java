@@ -121,7 +121,7 @@ final class ComplaintRoutes {
             numbers.add(n.asLong());
         });
         org.redress.app.desk.Bulk.Outcome outcome = desk.bulk().apply(numbers, Gate.user(ctx),
-                Requests.bulkAction(name -> optionalText(body, name)), ClientAddress.publicBase(ctx, desk.config().web()));
+                org.redress.app.desk.Bulk.action(name -> optionalText(body, name)), ClientAddress.publicBase(ctx, desk.config().web()));
         ctx.json(new Responses.BulkDone(outcome.changed(), outcome.refused().entrySet().stream()
                 .map(e -> new Responses.NotChanged(e.getKey(), e.getValue())).toList()));
     }

@@ -177,24 +177,6 @@ final class Requests {
         }
     }
 
-    /**
-     * A bulk action from its fields, read by name from a form or a JSON body: take, move (to), transfer (team),
-     * assign (owner, team); reason is optional.
-     */
-    static org.redress.app.desk.Bulk.Action bulkAction(java.util.function.Function<String, java.util.Optional<String>> field) {
-        java.util.function.Function<String, String> required = name -> field.apply(name).filter(v -> !v.isBlank())
-                .orElseThrow(() -> new ApiError(400, name + ": required"));
-        String action = required.apply("action");
-        String reason = field.apply("reason").orElse("");
-        return switch (action) {
-            case "take" -> new org.redress.app.desk.Bulk.Take();
-            case "move" -> new org.redress.app.desk.Bulk.Move(status(required.apply("to")), reason);
-            case "transfer" -> new org.redress.app.desk.Bulk.Transfer(required.apply("team"), reason.isBlank() ? "moved from the queue" : reason);
-            case "assign" -> new org.redress.app.desk.Bulk.Assign(required.apply("owner"), required.apply("team"), reason);
-            default -> throw new ApiError(400, "action: one of take, move, transfer, assign; got '" + action + "'");
-        };
-    }
-
     static Role role(String s) {
         try {
             Role r = Role.valueOf(s.toUpperCase());

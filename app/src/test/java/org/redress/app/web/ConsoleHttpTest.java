@@ -291,6 +291,24 @@ class ConsoleHttpTest extends DeskHttpFixture {
         assertThat(send("POST", "/api/complaints/bulk", Map.of("numbers", List.of(made.get(0)), "action", "fly"), ana).statusCode()).isEqualTo(400);
     }
 
+    @Test
+    void the_queue_opens_as_the_user_left_it_on_any_browser_and_a_search_does_not_change_that() throws Exception {
+        Browser first = login("sam");
+        assertThat(page("/console", first).statusCode()).as("nothing remembered yet: the queue itself").isEqualTo(200);
+        assertThat(page("/console?view=all&sort=oldest&priority=P2&page=2", first).statusCode()).isEqualTo(200);
+        Browser second = login("sam");
+        HttpResponse<String> bare = page("/console", second);
+        assertThat(bare.statusCode()).isEqualTo(302);
+        assertThat(bare.headers().firstValue("Location")).hasValue("/console?view=all&sort=oldest&priority=P2");
+        assertThat(page("/console?q=parcel", second).statusCode()).isEqualTo(200);
+        assertThat(page("/console?view=all&priority=P9", second).statusCode()).as("refused, so not remembered").isEqualTo(400);
+        assertThat(page("/console?done=note", second).headers().firstValue("Location"))
+                .hasValue("/console?view=all&sort=oldest&priority=P2&done=note");
+        page("/console?view=team", second);
+        assertThat(page("/console", first).headers().firstValue("Location")).hasValue("/console?view=team");
+        assertThat(page("/console", login("sue")).statusCode()).as("each user their own").isEqualTo(200);
+    }
+
     String statusOf(long number) {
         return db.jdbi().withHandle(h -> h.createQuery("select status from complaint where number = :n").bind("n", number).mapTo(String.class).one());
     }
