@@ -64,4 +64,9 @@ public final class SavedReplies {
                 .map((rs, ctx) -> new Saved(rs.getLong("id"), rs.getString("category"), rs.getString("language"), rs.getString("title"),
                         rs.getString("text"), rs.getString("created_by"))).list());
     }
+
+    /** Removes a saved reply; false when there was none with this id. */
+    public boolean remove(long id) {
+        return database.jdbi().withHandle(h -> h.createUpdate("delete from saved_reply where id = :id").bind("id", id).execute()) > 0;
+    }
 }

@@ -77,6 +77,7 @@ final class Console {
         new CasePages(this, desk, pages).register(routes);
         new SupervisorPages(this, desk, pages).register(routes);
         new AdminPages(this, desk, pages).register(routes);
+        new SavedReplyPages(this, desk).register(routes);
         live.register(routes);
     }
 

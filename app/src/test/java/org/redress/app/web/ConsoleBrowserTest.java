@@ -518,6 +518,7 @@ class ConsoleBrowserTest {
                             {"ana", "forbidden", "/console/admin"},
                             {"ana", "not-found", "/console/complaints/999999"},
                             {"sue", "supervisor", "/console/supervisor"},
+                            {"sue", "saved-replies", "/console/saved"},
                             {"sue", "complaint-supervisor", "/console/complaints/" + number},
                             {"adam", "admin", "/console/admin"}}) {
                         if (!page[0].equals(who)) {

@@ -309,6 +309,31 @@ class ConsoleHttpTest extends DeskHttpFixture {
         assertThat(page("/console", login("sue")).statusCode()).as("each user their own").isEqualTo(200);
     }
 
+    @Test
+    void a_supervisor_keeps_saved_replies_in_the_console_and_one_that_breaks_a_rule_comes_back_with_why() throws Exception {
+        Browser sue = login("sue");
+        assertThat(page("/console/saved", login("ana")).statusCode()).isEqualTo(403);
+        assertThat(page("/console/saved", sue).statusCode()).isEqualTo(200);
+        String category = db.jdbi().withHandle(h -> h.createQuery("select category from complaint where number = :n").bind("n", someComplaint())
+                .mapTo(String.class).one());
+        HttpResponse<String> refused = form("/console/saved", sue, "csrf", sue.csrf(), "category", category, "language", "en",
+                "title", "Shrug", "text", "I don't know, that is not my department.");
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("id=\"saved-error\"").contains("<li>Says \"I don't know\" «I don't know»</li>")
+                .contains(">I don't know, that is not my department.</textarea>").contains("value=\"Shrug\"");
+        HttpResponse<String> kept = form("/console/saved", sue, "csrf", sue.csrf(), "category", category, "language", "en",
+                "title", "Courier trace", "text", "Thank you for telling us. I have asked the courier to trace your parcel, and I will write "
+                        + "to you by tomorrow at noon with what they found.");
+        assertThat(kept.statusCode()).as(kept.body()).isEqualTo(303);
+        assertThat(page("/console/saved", sue).body()).contains("Courier trace").doesNotContain("Shrug");
+        // the agent sees it beside the reply box of a complaint of that category and language
+        assertThat(page("/console/complaints/" + someComplaint(), login("ana")).body()).contains("Courier trace");
+        long id = db.jdbi().withHandle(h -> h.createQuery("select id from saved_reply where title = 'Courier trace'").mapTo(Long.class).one());
+        assertThat(form("/console/saved/" + id + "/remove", sue, "csrf", sue.csrf()).statusCode()).isEqualTo(303);
+        assertThat(page("/console/saved", sue).body()).doesNotContain("Courier trace");
+        assertThat(form("/console/saved/" + id + "/remove", sue, "csrf", sue.csrf()).statusCode()).isEqualTo(404);
+    }
+
     String statusOf(long number) {
         return db.jdbi().withHandle(h -> h.createQuery("select status from complaint where number = :n").bind("n", number).mapTo(String.class).one());
     }

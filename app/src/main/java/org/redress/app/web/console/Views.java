@@ -27,6 +27,20 @@ public final class Views {
     public record Option(String value, String label, boolean selected) {
     }
 
+    /** The saved replies a supervisor keeps, the languages the guard checks, and the form as typed. */
+    public record SavedReplies(List<SavedEntry> lines, List<String> languages, SavedForm form) {
+    }
+
+    public record SavedEntry(long id, String title, String text, String category, String language, String by) {
+    }
+
+    /** The add form as the supervisor filled it, and what the reply guard found wrong (empty when nothing). */
+    public record SavedForm(String category, String language, String title, String text, List<String> findings) {
+        public static SavedForm empty() {
+            return new SavedForm("", "en", "", "", List.of());
+        }
+    }
+
     /** What a bulk action did: the complaints changed, and those that were not with why; where the agent came from. */
     public record BulkOutcome(String action, List<Long> changed, List<Refusal> refused, String back) {
     }
