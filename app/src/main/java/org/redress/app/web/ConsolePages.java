@@ -469,7 +469,71 @@ final class ConsolePages {
         List<Views.PhraseLine> phrases = desk.guardTeacher().phrases().stream().map(p -> new Views.PhraseLine(p.id(), p.language(),
                 p.code(), p.text(), p.by())).toList();
         List<String> codes = java.util.Arrays.stream(org.redress.core.guard.ReplyGuard.Code.values()).map(Enum::name).toList();
-        return new Views.Admin(channels, held, users, tokens, null, guard, candidates, phrases, codes);
+        return new Views.Admin(channels, held, users, tokens, null, guard, candidates, phrases, codes, configuration(t));
+    }
+
+    /** The configuration the desk runs with, as an admin reads it (hours, SLA targets, routing, caps, escalation). */
+    private Views.Configuration configuration(Texts t) {
+        org.redress.app.config.DeskConfig config = desk.config();
+        org.redress.app.config.Policies p = config.policies();
+        org.redress.core.time.BusinessCalendar calendar = p.calendar();
+        // a week of the calendar, Monday first: each day's hours or closed
+        java.time.LocalDate monday = desk.clock().instant().atZone(calendar.zone()).toLocalDate().with(java.time.DayOfWeek.MONDAY);
+        StringBuilder week = new StringBuilder();
+        for (int d = 0; d < 7; d++) {
+            java.time.LocalDate day = monday.plusDays(d);
+            week.append(week.length() == 0 ? "" : " · ").append(day.getDayOfWeek().getDisplayName(java.time.format.TextStyle.SHORT,
+                    Locale.forLanguageTag(t.lang()))).append(' ').append(calendar.hours(day).filter(h -> calendar.isWorkingDay(day))
+                    .map(h -> h.open() + "–" + h.close()).orElse(t.get("config.closed")));
+        }
+        List<List<String>> settings = List.of(
+                List.of(t.get("config.zone"), calendar.zone().getId()),
+                List.of(t.get("config.hours"), week.toString()),
+                List.of(t.get("config.warn"), Math.round(p.sla().warnAt() * 100) + "%"),
+                List.of(t.get("config.stuck"), duration(p.stuckAfter())),
+                List.of(t.get("config.across"), t.get(p.readAcrossTeams() ? "config.yes" : "config.no")),
+                List.of(t.get("config.node"), nz(config.node())),
+                List.of(t.get("config.poll"), duration(config.pollEvery())),
+                List.of(t.get("config.batch"), String.valueOf(config.batch())),
+                List.of(t.get("config.public"), config.web().publicUrl() == null ? t.get("config.unset") : config.web().publicUrl().toString()));
+        List<String> metrics = java.util.Arrays.stream(org.redress.core.sla.SlaMetric.values()).map(m -> t.code("metric", m.name())).toList();
+        List<List<String>> sla = new ArrayList<>();
+        for (org.redress.core.complaint.Priority priority : org.redress.core.complaint.Priority.values()) {
+            List<String> row = new ArrayList<>(List.of(priority.name()));
+            for (org.redress.core.sla.SlaMetric m : org.redress.core.sla.SlaMetric.values()) {
+                row.add(duration(p.sla().target(priority, m)));
+            }
+            sla.add(row);
+        }
+        List<List<String>> routing = new ArrayList<>();
+        p.routing().teams().entrySet().stream().sorted(Map.Entry.comparingByKey(Comparator.comparing(org.redress.core.complaint.Category::code)))
+                .forEach(e -> routing.add(List.of(t.code("category", e.getKey().code()), e.getValue())));
+        routing.add(List.of(t.get("config.default"), p.routing().defaultTeam()));
+        List<List<String>> caps = new ArrayList<>();
+        for (org.redress.core.staff.Role role : org.redress.core.staff.Role.values()) {
+            if (role == org.redress.core.staff.Role.ADMIN || role == org.redress.core.staff.Role.SYSTEM) {
+                continue;
+            }
+            caps.add(List.of(t.code("role", role.name()), p.remedies().cap(role).map(ConsolePages::money).orElse(t.get("config.none")),
+                    p.remedies().dailyCap(role).map(ConsolePages::money).orElse(t.get("config.none"))));
+        }
+        return new Views.Configuration(settings, metrics, sla, routing, caps);
+    }
+
+    private static String money(org.redress.core.remedy.Money m) {
+        return m.amount().stripTrailingZeros().toPlainString() + " " + m.currency();
+    }
+
+    /** A duration as people write it: 15m, 1h, 2h 30m, 3d. */
+    static String duration(Duration d) {
+        if (d == null) {
+            return "";
+        }
+        long m = d.toMinutes();
+        if (m > 0 && m % 1440 == 0) {
+            return m / 1440 + "d";
+        }
+        return (m >= 60 ? m / 60 + "h" : "") + (m >= 60 && m % 60 != 0 ? " " : "") + (m % 60 != 0 || m == 0 ? m % 60 + "m" : "");
     }
 
     private static String nz(String s) {

@@ -334,6 +334,20 @@ class ConsoleHttpTest extends DeskHttpFixture {
         assertThat(form("/console/saved/" + id + "/remove", sue, "csrf", sue.csrf()).statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void the_admin_page_shows_the_configuration_the_desk_runs_with() throws Exception {
+        String admin = page("/console/admin", login("adam")).body();
+        assertThat(admin).contains("id=\"configuration\"").contains("<th scope=\"row\">Time zone</th><td>Z</td>")
+                .contains("Mon 09:00–17:00").contains("Sat closed")
+                .contains("<caption>SLA targets (business time)</caption>").containsPattern("<th scope=\"row\">P1</th><td>[0-9hmd ]+</td>")
+                .contains("<th scope=\"row\">any other</th><td>front-desk</td>")
+                .containsPattern("<th scope=\"row\">Agent</th><td>[0-9.]+ EUR</td>");
+        assertThat(ConsolePages.duration(java.time.Duration.ofMinutes(150))).isEqualTo("2h 30m");
+        assertThat(ConsolePages.duration(java.time.Duration.ofHours(48))).isEqualTo("2d");
+        assertThat(ConsolePages.duration(java.time.Duration.ofMinutes(15))).isEqualTo("15m");
+        assertThat(ConsolePages.duration(java.time.Duration.ofHours(1))).isEqualTo("1h");
+    }
+
     String statusOf(long number) {
         return db.jdbi().withHandle(h -> h.createQuery("select status from complaint where number = :n").bind("n", number).mapTo(String.class).one());
     }

@@ -194,7 +194,15 @@ public final class Views {
 
     public record Admin(List<ChannelLine> channels, List<HeldLine> quarantine, List<UserLine> users, List<TokenLine> tokens,
                         String error, List<GuardLine> guard, List<CandidateLine> candidates, List<PhraseLine> phrases,
-                        List<String> codes) {
+                        List<String> codes, Configuration configuration) {
+    }
+
+    /**
+     * The desk's configuration as it runs, read-only (it is changed in redress.yaml): settings by name, the SLA targets
+     * per priority and metric, routing and remedy caps.
+     */
+    public record Configuration(List<List<String>> settings, List<String> metrics, List<List<String>> sla, List<List<String>> routing,
+                                List<List<String>> caps) {
     }
 
     /** The reply guard's record for one code over the desk's labels. */
