@@ -137,6 +137,18 @@ public final class Remedies {
     }
 
     /** Remedies waiting for a supervisor, oldest first. */
+    /** Remedies waiting for a supervisor, oldest first, from the {@code offset}-th. */
+    public List<Stored> awaitingApproval(int limit, long offset) {
+        return database.jdbi().withHandle(h -> h.createQuery("select * from remedy where state = 'AWAITING_APPROVAL' order by id "
+                        + "limit :limit offset :offset").bind("limit", limit).bind("offset", offset)
+                .map((rs, ctx) -> stored(rs)).list());
+    }
+
+    public long awaitingApprovalCount() {
+        return database.jdbi().withHandle(h -> h.createQuery("select count(*) from remedy where state = 'AWAITING_APPROVAL'")
+                .mapTo(Long.class).one());
+    }
+
     public List<Stored> awaitingApproval() {
         return database.jdbi().withHandle(h -> h.createQuery("select * from remedy where state = 'AWAITING_APPROVAL' order by id")
                 .map((rs, ctx) -> stored(rs)).list());

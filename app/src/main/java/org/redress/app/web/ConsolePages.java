@@ -328,7 +328,31 @@ final class ConsolePages {
     /** The periods a supervisor reads reports over, in days; the first page shows the third. */
     public static final List<Integer> PERIODS = List.of(7, 30, 90, 365);
 
+    /** Rows per page of the supervisor's lists (escalations, abuse, approvals). */
+    static final int SUPERVISOR_PAGE = 25;
+
     Views.Supervisor supervisor(Texts t, int days) {
+        return supervisor(t, days, Map.of());
+    }
+
+    /** A paged list's place: page {@code page} of {@code total} rows, links that keep the period and the other lists' pages. */
+    static Views.Paged paged(long total, String name, int days, Map<String, Integer> pages) {
+        int count = (int) Math.max(1, (total + SUPERVISOR_PAGE - 1) / SUPERVISOR_PAGE);
+        int page = Math.min(pages.getOrDefault(name, 1), count);
+        java.util.function.IntFunction<String> link = n -> {
+            StringBuilder b = new StringBuilder("/console/supervisor?days=" + days);
+            for (String list : List.of("esc", "abuse", "approvals")) {
+                int at = list.equals(name) ? n : pages.getOrDefault(list, 1);
+                if (at > 1) {
+                    b.append('&').append(list).append('=').append(at);
+                }
+            }
+            return b.append('#').append(name).toString();
+        };
+        return new Views.Paged(total, page, count, page > 1 ? link.apply(page - 1) : null, page < count ? link.apply(page + 1) : null);
+    }
+
+    Views.Supervisor supervisor(Texts t, int days, Map<String, Integer> pages) {
         Instant since = desk.clock().instant().minus(Duration.ofDays(days));
         DeskReports.Report r = desk.reports().since(since);
         Map<String, Double> perCategory = new LinkedHashMap<>();
@@ -371,12 +395,16 @@ final class ConsolePages {
         String cur = currency;
         charts.add(chart(t.get("sup.compensation"), money, v -> fmt(v) + " " + cur));
 
-        List<Views.EscalationLine> escalations = desk.watchlist().escalated(50).stream().map(e -> new Views.EscalationLine(e.number(),
-                e.subject(), e.escalation(), e.priority(), nz(e.owner()))).toList();
-        List<Views.AbuseLine> abuse = desk.watchlist().insulted(50).stream().map(a -> new Views.AbuseLine(a.number(), a.subject(),
-                a.evidence())).toList();
+        Views.Paged escalationPages = paged(desk.watchlist().escalatedCount(), "esc", days, pages);
+        Views.Paged abusePages = paged(desk.watchlist().insultedCount(), "abuse", days, pages);
+        Views.Paged remedyPages = paged(desk.remedies().awaitingApprovalCount(), "approvals", days, pages);
+        List<Views.EscalationLine> escalations = desk.watchlist().escalated(SUPERVISOR_PAGE, (long) (escalationPages.page() - 1) * SUPERVISOR_PAGE)
+                .stream().map(e -> new Views.EscalationLine(e.number(), e.subject(), t.code("escalation", e.escalation()), e.priority(),
+                        nz(e.owner()))).toList();
+        List<Views.AbuseLine> abuse = desk.watchlist().insulted(SUPERVISOR_PAGE, (long) (abusePages.page() - 1) * SUPERVISOR_PAGE).stream()
+                .map(a -> new Views.AbuseLine(a.number(), a.subject(), a.evidence())).toList();
         List<Views.RemedyLine> remedies = new ArrayList<>();
-        for (Remedies.Stored s : desk.remedies().awaitingApproval()) {
+        for (Remedies.Stored s : desk.remedies().awaitingApproval(SUPERVISOR_PAGE, (long) (remedyPages.page() - 1) * SUPERVISOR_PAGE)) {
             remedies.add(remedy(s));
         }
         List<Views.IncidentLine> incidents = new ArrayList<>();
@@ -394,7 +422,8 @@ final class ConsolePages {
             breaches.add(new Views.BreachLine(t.code("metric", m.name()), c.breached(), "/console?view=all&clock=breached&metric=" + m.name(),
                     c.warning(), "/console?view=all&clock=warning&metric=" + m.name()));
         }
-        return new Views.Supervisor(charts, trend, escalations, abuse, remedies, incidents, t.when(since, zone()), null, breaches, days, PERIODS);
+        return new Views.Supervisor(charts, trend, escalations, abuse, remedies, incidents, t.when(since, zone()), null, breaches, days, PERIODS,
+                escalationPages, abusePages, remedyPages);
     }
 
     private static Views.RemedyLine remedy(Remedies.Stored s) {

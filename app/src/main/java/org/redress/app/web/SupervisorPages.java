@@ -39,7 +39,9 @@ final class SupervisorPages {
 
     private void supervisor(Context ctx, Console.Visitor v) {
         console.render(ctx, 200, "supervisor.jte", Map.of("page", console.pageOf(ctx, v.t(), v, "supervisor"),
-                "sup", pages.supervisor(v.t(), days(ctx))));
+                "sup", pages.supervisor(v.t(), days(ctx), Map.of("esc", Requests.intParam(ctx.queryParam("esc"), 1, 1, 1_000_000, "esc"),
+                        "abuse", Requests.intParam(ctx.queryParam("abuse"), 1, 1, 1_000_000, "abuse"),
+                        "approvals", Requests.intParam(ctx.queryParam("approvals"), 1, 1, 1_000_000, "approvals")))));
     }
 
     /** The period asked for, in days: one of the periods the page offers. */

@@ -375,6 +375,15 @@ class ConsoleHttpTest extends DeskHttpFixture {
                 && !rows.get(rows.indexOf(r) - 1).get("value").endsWith("trend")).mapToLong(r -> Long.parseLong(r.get("value"))).sum();
         assertThat(complaints).as("every complaint of the fixture is counted in a month").isGreaterThanOrEqualTo(3);
         assertThat(SupervisorPages.asText("=HYPERLINK(\"http://evil\")")).startsWith("'=");
+        // escalations, abuse reviews and approvals are paged, each page link keeping the period and the other lists' pages
+        assertThat(week.body()).contains("id=\"esc\"").contains("id=\"abuse\"").contains("id=\"approvals\"");
+        var paged = ConsolePages.paged(60, "esc", 30, Map.of("abuse", 2, "esc", 2));
+        assertThat(paged.pages()).isEqualTo(3);
+        assertThat(paged.previous()).isEqualTo("/console/supervisor?days=30&abuse=2#esc");
+        assertThat(paged.next()).isEqualTo("/console/supervisor?days=30&esc=3&abuse=2#esc");
+        assertThat(ConsolePages.paged(60, "esc", 30, Map.of("esc", 99)).page()).as("past the end: the last page").isEqualTo(3);
+        assertThat(ConsolePages.paged(0, "approvals", 90, Map.of()).next()).isNull();
+        assertThat(page("/console/supervisor?esc=0", sue).statusCode()).isEqualTo(400);
         assertThat(SupervisorPages.asText("-12.5")).isEqualTo("-12.5");
     }
 

@@ -41,6 +41,10 @@ public final class Views {
         }
     }
 
+    /** Where a paged list is: its total, this page of how many, and the links to the pages either side (null at the ends). */
+    public record Paged(long total, int page, int pages, String previous, String next) {
+    }
+
     /** What a bulk action did: the complaints changed, and those that were not with why; where the agent came from. */
     public record BulkOutcome(String action, List<Long> changed, List<Refusal> refused, String back) {
     }
@@ -175,7 +179,7 @@ public final class Views {
 
     public record Supervisor(List<Chart> charts, List<List<String>> trend, List<EscalationLine> escalations, List<AbuseLine> abuse,
                              List<RemedyLine> remedies, List<IncidentLine> incidents, String since, String error, List<BreachLine> breaches,
-                             int days, List<Integer> periods) {
+                             int days, List<Integer> periods, Paged escalationPages, Paged abusePages, Paged remedyPages) {
     }
 
     /** One SLA metric's open breaches and warnings, each a link to the queue narrowed to them. */
