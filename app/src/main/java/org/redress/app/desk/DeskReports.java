@@ -9,24 +9,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
-import org.redress.app.store.Complaints;
+import org.redress.app.store.ReportCounts;
 import org.redress.app.store.Satisfaction;
-import org.redress.app.store.Promises;
 import org.redress.app.store.Remedies;
 import org.redress.core.complaint.Category;
-import org.redress.core.complaint.Complaint;
-import org.redress.core.promise.Promise;
 import org.redress.core.remedy.Money;
 import org.redress.core.remedy.Remedy;
 import org.redress.core.report.Rate;
 import org.redress.core.report.Reports;
-import org.redress.core.sla.SlaClocks;
 import org.redress.core.sla.SlaMetric;
 
 /**
- * What supervisors read, computed by core's {@link Reports} over the complaints received since a date, loaded
- * whole from the store: weak areas per category and month with their trend, SLA compliance per metric, promises
- * kept per agent, reopen and first-contact-resolution rates, and compensation granted per category.
+ * What supervisors read over the complaints received since a date, counted by the database ({@link ReportCounts}, with
+ * core's {@link Reports} definitions): weak areas per category and month with their trend, SLA compliance per metric,
+ * promises kept per agent, reopen and first-contact-resolution rates, and compensation granted per category.
  */
 public final class DeskReports {
 
@@ -39,17 +35,15 @@ public final class DeskReports {
     public record Row(String label, Map<String, Object> figures) {
     }
 
-    private final Complaints complaints;
-    private final Promises promises;
+    private final ReportCounts counts;
     private final Remedies remedies;
     private final Satisfaction satisfaction;
     private final ZoneId zone;
     private final Clock clock;
 
-    public DeskReports(Complaints complaints, Promises promises, Remedies remedies, Satisfaction satisfaction, ZoneId zone, Clock clock) {
+    public DeskReports(ReportCounts counts, Remedies remedies, Satisfaction satisfaction, ZoneId zone, Clock clock) {
         this.clock = clock;
-        this.complaints = complaints;
-        this.promises = promises;
+        this.counts = counts;
         this.remedies = remedies;
         this.satisfaction = satisfaction;
         this.zone = zone;
@@ -57,16 +51,9 @@ public final class DeskReports {
 
     public Report since(Instant since) {
         Instant now = clock.instant();
-        // a bounded number of queries, however many complaints the period holds
-        List<Complaint> all = new ArrayList<>();
-        List<SlaClocks> clocks = new ArrayList<>();
-        for (Complaints.Loaded l : complaints.receivedSinceWhole(since)) {
-            all.add(l.complaint());
-            clocks.add(l.clocks());
-        }
-        List<Promise> made = promises.onComplaintsReceivedSince(since);
+        // aggregate queries: a few hundred rows of counts, however many complaints the period holds
         List<Row> weak = new ArrayList<>();
-        Reports.WeakAreas areas = Reports.weakAreas(all, zone, now);
+        Reports.WeakAreas areas = counts.weakAreas(since, zone, now);
         for (Map.Entry<Category, SortedMap<YearMonth, Long>> e : areas.byCategory().entrySet()) {
             for (Map.Entry<YearMonth, Long> m : e.getValue().entrySet()) {
                 weak.add(new Row(e.getKey().code(), figures("month", m.getKey().toString(), "complaints", m.getValue())));
@@ -77,15 +64,16 @@ public final class DeskReports {
                     "partial", t.partial())));
         }
         List<Row> sla = new ArrayList<>();
-        for (Map.Entry<SlaMetric, Rate> e : Reports.slaCompliance(clocks, now).entrySet()) {
+        for (Map.Entry<SlaMetric, Rate> e : counts.slaCompliance(since).entrySet()) {
             sla.add(rate(e.getKey().name().toLowerCase().replace('_', ' '), e.getValue()));
         }
         List<Row> kept = new ArrayList<>();
-        for (Map.Entry<String, Rate> e : Reports.promiseKeeping(made).entrySet()) {
+        for (Map.Entry<String, Rate> e : counts.promiseKeeping(since).entrySet()) {
             kept.add(rate(e.getKey(), e.getValue()));
         }
-        List<Row> rates = List.of(rate("reopened", Reports.reopenRate(all)),
-                rate("resolved at first contact", Reports.firstContactResolution(all)),
+        ReportCounts.Closing closing = counts.closing(since);
+        List<Row> rates = List.of(rate("reopened", closing.reopened()),
+                rate("resolved at first contact", closing.firstContact()),
                 rate("satisfied (4 or 5 of 5)", satisfaction.rate()));
         List<Remedy> granted = remedies.grantedSince(since);
         List<Row> money = new ArrayList<>();
@@ -93,7 +81,7 @@ public final class DeskReports {
             money.add(new Row(e.getKey().code(), figures("amount", e.getValue().amount().stripTrailingZeros().toPlainString(),
                     "currency", e.getValue().currency())));
         }
-        return new Report(since, now, all.size(), weak, sla, kept, rates, money);
+        return new Report(since, now, counts.received(since), weak, sla, kept, rates, money);
     }
 
     private static Row rate(String label, Rate r) {

@@ -62,26 +62,47 @@ public final class Reports {
      */
     public static WeakAreas weakAreas(Iterable<Complaint> complaints, ZoneId zone, Instant now) {
         WeakAreas whole = weakAreas(complaints, zone);
-        java.time.ZonedDateTime at = now.atZone(zone);
-        YearMonth running = YearMonth.from(at);
-        if (whole.trends().isEmpty() || !whole.trends().get(0).month().equals(running)) {
+        Optional<SameDays> days = sameDays(whole, zone, now);
+        if (days.isEmpty()) {
             return whole;
         }
-        Instant thisStart = running.atDay(1).atStartOfDay(zone).toInstant();
-        Instant lastStart = running.minusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
-        // the same day and time of the previous month (its last day, when it is shorter)
-        YearMonth before = running.minusMonths(1);
-        Instant lastEnd = before.atDay(Math.min(at.getDayOfMonth(), before.lengthOfMonth())).atTime(at.toLocalTime()).atZone(zone).toInstant();
         Map<Category, long[]> counts = new HashMap<>();
         for (Complaint c : complaints) {
+            counts.computeIfAbsent(c.category(), k -> new long[2]);
+            long[] n = counts.get(c.category());
             Instant r = c.receivedAt();
-            long[] n = counts.computeIfAbsent(c.category(), k -> new long[2]);
-            if (!r.isBefore(lastStart) && r.isBefore(lastEnd)) {
+            if (!r.isBefore(days.get().lastStart()) && r.isBefore(days.get().lastEnd())) {
                 n[0]++;
-            } else if (!r.isBefore(thisStart) && !r.isAfter(now)) {
+            } else if (!r.isBefore(days.get().thisStart()) && !r.isAfter(now)) {
                 n[1]++;
             }
         }
+        return overSameDays(whole, counts);
+    }
+
+    /**
+     * The periods a running month's trend compares: the previous month from its start up to the same day and time
+     * ({@code [lastStart, lastEnd)}), and this month from its start up to now ({@code [thisStart, now]}).
+     */
+    public record SameDays(Instant lastStart, Instant lastEnd, Instant thisStart) {
+    }
+
+    /** The periods to count again when the latest month of {@code whole} is still running at {@code now}, or empty. */
+    public static Optional<SameDays> sameDays(WeakAreas whole, ZoneId zone, Instant now) {
+        java.time.ZonedDateTime at = now.atZone(zone);
+        YearMonth running = YearMonth.from(at);
+        if (whole.trends().isEmpty() || !whole.trends().get(0).month().equals(running)) {
+            return Optional.empty();
+        }
+        YearMonth before = running.minusMonths(1);
+        // the same day and time of the previous month (its last day, when it is shorter)
+        return Optional.of(new SameDays(before.atDay(1).atStartOfDay(zone).toInstant(),
+                before.atDay(Math.min(at.getDayOfMonth(), before.lengthOfMonth())).atTime(at.toLocalTime()).atZone(zone).toInstant(),
+                running.atDay(1).atStartOfDay(zone).toInstant()));
+    }
+
+    /** The trends of {@code whole} counted again over the same days: per category, {previous month's, this month's}. */
+    public static WeakAreas overSameDays(WeakAreas whole, Map<Category, long[]> counts) {
         List<Trend> trends = new ArrayList<>();
         for (Trend t : whole.trends()) {
             long[] n = counts.getOrDefault(t.category(), new long[2]);
@@ -91,10 +112,25 @@ public final class Reports {
         return new WeakAreas(whole.byCategory(), whole.byRootCause(), trends);
     }
 
+    /**
+     * Weak areas from counts already made (by a database's aggregate query, say): complaints per category and month,
+     * and each category's latest month against the one before.
+     */
+    public static WeakAreas weakAreas(Map<Category, SortedMap<YearMonth, Long>> byCategory, Map<String, SortedMap<YearMonth, Long>> byRootCause) {
+        List<Trend> trends = new ArrayList<>();
+        YearMonth last = byCategory.values().stream().filter(m -> !m.isEmpty()).map(SortedMap::lastKey).max(Comparator.naturalOrder())
+                .orElse(null);
+        if (last != null) {
+            byCategory.forEach((cat, months) -> trends.add(new Trend(cat, last,
+                    months.getOrDefault(last.minusMonths(1), 0L), months.getOrDefault(last, 0L))));
+            trends.sort(Comparator.comparingLong(Trend::change).reversed().thenComparing(t -> t.category().code()));
+        }
+        return new WeakAreas(byCategory, byRootCause, trends);
+    }
+
     public static WeakAreas weakAreas(Iterable<Complaint> complaints, ZoneId zone) {
         Map<Category, MonthCounts> categories = new HashMap<>();
         Map<String, MonthCounts> causes = new HashMap<>();
-        int latest = Integer.MIN_VALUE;
         for (Complaint c : complaints) {
             Instant at = c.receivedAt();
             int month = monthKey(Math.floorDiv(at.getEpochSecond() + offsetSeconds(zone, at), 86_400L));
@@ -108,20 +144,12 @@ public final class Reports {
             if (cause.isPresent()) {
                 causes.computeIfAbsent(cause.get(), k -> new MonthCounts()).add(month);
             }
-            latest = Math.max(latest, month);
         }
         Map<Category, SortedMap<YearMonth, Long>> byCategory = new HashMap<>();
         categories.forEach((k, v) -> byCategory.put(k, v.toMap()));
         Map<String, SortedMap<YearMonth, Long>> byRootCause = new HashMap<>();
         causes.forEach((k, v) -> byRootCause.put(k, v.toMap()));
-        List<Trend> trends = new ArrayList<>();
-        if (latest != Integer.MIN_VALUE) {
-            YearMonth last = YearMonth.of(Math.floorDiv(latest, 12), Math.floorMod(latest, 12) + 1);
-            byCategory.forEach((cat, months) -> trends.add(new Trend(cat, last,
-                    months.getOrDefault(last.minusMonths(1), 0L), months.getOrDefault(last, 0L))));
-            trends.sort(Comparator.comparingLong(Trend::change).reversed().thenComparing(t -> t.category().code()));
-        }
-        return new WeakAreas(byCategory, byRootCause, trends);
+        return weakAreas(byCategory, byRootCause);
     }
 
     /** year * 12 + (month - 1) of an epoch day, by Howard Hinnant's civil-from-days arithmetic (no objects). */
