@@ -134,7 +134,7 @@ public final class Desk {
         routed.add(policies.routing().defaultTeam());
         this.borders = new TeamBorders(queue, policies.readAcrossTeams(), () -> routed, staff);
         this.bulk = new Bulk(complaints, casework, borders);
-        this.reports = new DeskReports(new org.redress.app.store.ReportCounts(database), remedies, satisfaction, policies.calendar().zone(), clock);
+        this.reports = new DeskReports(new org.redress.app.store.ReportCounts(database), complaints.policy(), remedies, satisfaction, policies.calendar().zone(), clock);
         this.walkIns = new WalkIns(intake("desk", false), inbox, complaints, clock);
         this.callSpool = new CallSpool(Optional.ofNullable(config.ctiSpool()));
     }

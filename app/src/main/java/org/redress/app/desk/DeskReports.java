@@ -36,13 +36,16 @@ public final class DeskReports {
     }
 
     private final ReportCounts counts;
+    private final org.redress.core.sla.SlaPolicy sla;
     private final Remedies remedies;
     private final Satisfaction satisfaction;
     private final ZoneId zone;
     private final Clock clock;
 
-    public DeskReports(ReportCounts counts, Remedies remedies, Satisfaction satisfaction, ZoneId zone, Clock clock) {
+    public DeskReports(ReportCounts counts, org.redress.core.sla.SlaPolicy sla, Remedies remedies, Satisfaction satisfaction, ZoneId zone,
+                       Clock clock) {
         this.clock = clock;
+        this.sla = sla;
         this.counts = counts;
         this.remedies = remedies;
         this.satisfaction = satisfaction;
@@ -64,7 +67,7 @@ public final class DeskReports {
                     "partial", t.partial())));
         }
         List<Row> sla = new ArrayList<>();
-        for (Map.Entry<SlaMetric, Rate> e : counts.slaCompliance(since).entrySet()) {
+        for (Map.Entry<SlaMetric, Rate> e : counts.slaCompliance(since, now, this.sla).entrySet()) {
             sla.add(rate(e.getKey().name().toLowerCase().replace('_', ' '), e.getValue()));
         }
         List<Row> kept = new ArrayList<>();

@@ -343,12 +343,7 @@ public final class Complaints {
         var q4 = h.createQuery("select * from sla_clock where complaint_number " + numbers + " order by id");
         bind.accept(q4);
         q4.map((rs, ctx) -> {
-            Object missed = rs.getObject("missed");
-            SlaClock.Stored k = new SlaClock.Stored(SlaMetric.valueOf(rs.getString("metric")), instant(rs, "started_at"),
-                    Duration.ofSeconds(rs.getLong("target_seconds")), instant(rs, "fixed_deadline"),
-                    instant(rs, "paused_since"), Duration.ofSeconds(rs.getLong("paused_seconds")),
-                    instant(rs, "stopped_at"), rs.getBoolean("warned"), rs.getBoolean("breached"),
-                    missed == null ? null : rs.getBoolean("missed"));
+            SlaClock.Stored k = clock(rs);
             (rs.getBoolean("current_clock") ? current : replaced).computeIfAbsent(rs.getLong("complaint_number"), x -> new ArrayList<>()).add(k);
             return 0;
         }).forEach(x -> { });
@@ -366,6 +361,16 @@ public final class Complaints {
             out.add(new Loaded(complaint, clocks));
         }
         return out;
+    }
+
+    /** A clock as a row of {@code sla_clock} holds it. */
+    static SlaClock.Stored clock(java.sql.ResultSet rs) throws java.sql.SQLException {
+        Object missed = rs.getObject("missed");
+        return new SlaClock.Stored(SlaMetric.valueOf(rs.getString("metric")), instant(rs, "started_at"),
+                Duration.ofSeconds(rs.getLong("target_seconds")), instant(rs, "fixed_deadline"),
+                instant(rs, "paused_since"), Duration.ofSeconds(rs.getLong("paused_seconds")),
+                instant(rs, "stopped_at"), rs.getBoolean("warned"), rs.getBoolean("breached"),
+                missed == null ? null : rs.getBoolean("missed"));
     }
 
     // ---- writing (also used by intake, in its own transaction) -----------------------------------------

@@ -5,13 +5,19 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.redress.core.complaint.Category;
+import org.redress.core.complaint.Complaint;
+import org.redress.core.complaint.Priority;
 import org.redress.core.report.Rate;
 import org.redress.core.report.Reports;
+import org.redress.core.sla.SlaClock;
+import org.redress.core.sla.SlaClocks;
 import org.redress.core.sla.SlaMetric;
+import org.redress.core.sla.SlaPolicy;
 
 /**
  * The supervisor's figures counted by the database (aggregate queries over the complaints received since a moment),
@@ -66,23 +72,47 @@ public final class ReportCounts {
 
     /**
      * SLA clocks of the period's complaints that met their target, per metric: of those stopped, and a current clock
-     * still running past its deadline counts as missed (the breach the SLA job marked, as the queue counts it).
+     * still running past its deadline counts as missed. The SLA job marks a breach when it sees it; a clock it has
+     * not seen yet (its next check is due) is read and judged here with the desk's calendar, so the figure does not
+     * wait for the job.
      */
-    public Map<SlaMetric, Rate> slaCompliance(Instant since) {
+    public Map<SlaMetric, Rate> slaCompliance(Instant since, Instant now, SlaPolicy policy) {
+        long[][] n = new long[SlaMetric.values().length][3];
+        database.jdbi().useHandle(h -> {
+            h.createQuery("select k.metric, "
+                            + "sum(case when k.stopped_at is not null and k.missed = false then 1 else 0 end) as met, "
+                            + "sum(case when k.stopped_at is not null then 1 else 0 end) as stopped, "
+                            + "sum(case when k.stopped_at is null and k.current_clock = true and k.breached = true then 1 else 0 end) as late "
+                            + "from sla_clock k join complaint c on c.number = k.complaint_number where c.received_at >= :since group by k.metric")
+                    .bind("since", Complaints.at(since))
+                    .map((rs, ctx) -> {
+                        long[] m = n[SlaMetric.valueOf(rs.getString("metric")).ordinal()];
+                        m[0] += rs.getLong("met");
+                        m[1] += rs.getLong("stopped");
+                        m[2] += rs.getLong("late");
+                        return 0;
+                    }).list();
+            h.createQuery("select k.*, c.priority from sla_clock k join complaint c on c.number = k.complaint_number "
+                            + "where c.received_at >= :since and k.current_clock = true and k.stopped_at is null and k.breached = false "
+                            + "and k.next_check_at <= :now")
+                    .bind("since", Complaints.at(since)).bind("now", Complaints.at(now))
+                    .map((rs, ctx) -> {
+                        SlaClock.Stored k = Complaints.clock(rs);
+                        SlaClocks one = SlaClocks.restore(new Complaint.Number(rs.getLong("complaint_number")),
+                                Priority.valueOf(rs.getString("priority")), policy, List.of(k), List.of());
+                        if (one.state(k.metric(), now).orElse(null) == SlaClock.State.BREACHED) {
+                            n[k.metric().ordinal()][2]++;
+                        }
+                        return 0;
+                    }).list();
+        });
         Map<SlaMetric, Rate> rates = new EnumMap<>(SlaMetric.class);
-        database.jdbi().useHandle(h -> h.createQuery("select k.metric, "
-                        + "sum(case when k.stopped_at is not null and k.missed = false then 1 else 0 end) as met, "
-                        + "sum(case when k.stopped_at is not null then 1 else 0 end) as stopped, "
-                        + "sum(case when k.stopped_at is null and k.current_clock = true and k.breached = true then 1 else 0 end) as late "
-                        + "from sla_clock k join complaint c on c.number = k.complaint_number where c.received_at >= :since group by k.metric")
-                .bind("since", Complaints.at(since))
-                .map((rs, ctx) -> {
-                    long total = rs.getLong("stopped") + rs.getLong("late");
-                    if (total > 0) {
-                        rates.put(SlaMetric.valueOf(rs.getString("metric")), new Rate(rs.getLong("met"), total));
-                    }
-                    return 0;
-                }).list());
+        for (SlaMetric m : SlaMetric.values()) {
+            long[] c = n[m.ordinal()];
+            if (c[1] + c[2] > 0) {
+                rates.put(m, new Rate(c[0], c[1] + c[2]));
+            }
+        }
         return rates;
     }
 
