@@ -57,6 +57,7 @@ public final class DeskReports {
         // aggregate queries: a few hundred rows of counts, however many complaints the period holds
         List<Row> weak = new ArrayList<>();
         Reports.WeakAreas areas = counts.weakAreas(since, zone, now);
+        ReportCounts.Period period = counts.period(since);
         for (Map.Entry<Category, SortedMap<YearMonth, Long>> e : areas.byCategory().entrySet()) {
             for (Map.Entry<YearMonth, Long> m : e.getValue().entrySet()) {
                 weak.add(new Row(e.getKey().code(), figures("month", m.getKey().toString(), "complaints", m.getValue())));
@@ -67,14 +68,14 @@ public final class DeskReports {
                     "partial", t.partial())));
         }
         List<Row> sla = new ArrayList<>();
-        for (Map.Entry<SlaMetric, Rate> e : counts.slaCompliance(since, now, this.sla).entrySet()) {
+        for (Map.Entry<SlaMetric, Rate> e : counts.slaCompliance(period, now, this.sla).entrySet()) {
             sla.add(rate(e.getKey().name().toLowerCase().replace('_', ' '), e.getValue()));
         }
         List<Row> kept = new ArrayList<>();
-        for (Map.Entry<String, Rate> e : counts.promiseKeeping(since).entrySet()) {
+        for (Map.Entry<String, Rate> e : counts.promiseKeeping(period).entrySet()) {
             kept.add(rate(e.getKey(), e.getValue()));
         }
-        ReportCounts.Closing closing = counts.closing(since);
+        ReportCounts.Closing closing = counts.closing(period);
         List<Row> rates = List.of(rate("reopened", closing.reopened()),
                 rate("resolved at first contact", closing.firstContact()),
                 rate("satisfied (4 or 5 of 5)", satisfaction.rate()));

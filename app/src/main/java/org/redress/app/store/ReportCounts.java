@@ -33,6 +33,25 @@ public final class ReportCounts {
         this.database = database;
     }
 
+    /**
+     * The lowest number of a complaint received since: every complaint of the period has this number or a higher one
+     * (numbers grow as complaints arrive; mail read late from an old mailbox gets a high number and an early time, and
+     * the time filter drops it), so the clocks, entries and promises of the period are read as one range of their
+     * complaint's number instead of looked up complaint by complaint. -1 when the period has none.
+     */
+    /** A report's period: from when, and the lowest number of a complaint received since (-1 when none). */
+    public record Period(Instant since, long first) {
+    }
+
+    /** The period from {@code since}, its first number read once for the report's queries. */
+    public Period period(Instant since) {
+        // "offset 0" keeps the subquery whole, so the database reads the numbers from the index of the received time
+        // (a plain min(number) walks the primary key from the oldest complaint until one is recent enough)
+        return new Period(since, database.jdbi().withHandle(h -> h.createQuery("select min(n) from (select number as n from complaint "
+                        + "where received_at >= :since offset 0) t")
+                .bind("since", Complaints.at(since)).mapTo(Long.class).findOne().orElse(-1L)));
+    }
+
     /** How many complaints were received since. */
     public long received(Instant since) {
         return database.jdbi().withHandle(h -> h.createQuery("select count(*) from complaint where received_at >= :since")
@@ -77,14 +96,21 @@ public final class ReportCounts {
      * wait for the job.
      */
     public Map<SlaMetric, Rate> slaCompliance(Instant since, Instant now, SlaPolicy policy) {
+        return slaCompliance(period(since), now, policy);
+    }
+
+    public Map<SlaMetric, Rate> slaCompliance(Period period, Instant now, SlaPolicy policy) {
+        Instant since = period.since();
+        long first = period.first();
         long[][] n = new long[SlaMetric.values().length][3];
         database.jdbi().useHandle(h -> {
             h.createQuery("select k.metric, "
                             + "sum(case when k.stopped_at is not null and k.missed = false then 1 else 0 end) as met, "
                             + "sum(case when k.stopped_at is not null then 1 else 0 end) as stopped, "
                             + "sum(case when k.stopped_at is null and k.current_clock = true and k.breached = true then 1 else 0 end) as late "
-                            + "from sla_clock k join complaint c on c.number = k.complaint_number where c.received_at >= :since group by k.metric")
-                    .bind("since", Complaints.at(since))
+                            + "from sla_clock k join complaint c on c.number = k.complaint_number "
+                            + "where k.complaint_number >= :first and c.number >= :first and c.received_at >= :since group by k.metric")
+                    .bind("since", Complaints.at(since)).bind("first", first)
                     .map((rs, ctx) -> {
                         long[] m = n[SlaMetric.valueOf(rs.getString("metric")).ordinal()];
                         m[0] += rs.getLong("met");
@@ -118,11 +144,17 @@ public final class ReportCounts {
 
     /** Promises kept of those settled, per agent, on the period's complaints. */
     public Map<String, Rate> promiseKeeping(Instant since) {
+        return promiseKeeping(period(since));
+    }
+
+    public Map<String, Rate> promiseKeeping(Period period) {
+        Instant since = period.since();
         Map<String, Rate> rates = new TreeMap<>();
         database.jdbi().useHandle(h -> h.createQuery("select p.owner, sum(case when p.state = 'KEPT' then 1 else 0 end) as kept, "
                         + "sum(case when p.state <> 'OPEN' then 1 else 0 end) as settled from promise p "
-                        + "join complaint c on c.number = p.complaint_number where c.received_at >= :since group by p.owner")
-                .bind("since", Complaints.at(since))
+                        + "join complaint c on c.number = p.complaint_number where p.complaint_number >= :first and c.received_at >= :since "
+                        + "group by p.owner")
+                .bind("since", Complaints.at(since)).bind("first", period.first())
                 .map((rs, ctx) -> rs.getLong("settled") > 0 ? rates.put(rs.getString("owner"), new Rate(rs.getLong("kept"), rs.getLong("settled")))
                         : null).list());
         return rates;
@@ -133,15 +165,22 @@ public final class ReportCounts {
     }
 
     public Closing closing(Instant since) {
+        return closing(period(since));
+    }
+
+    public Closing closing(Period period) {
+        Instant since = period.since();
+        // the entries of the period counted per complaint in one pass over their range, not two lookups a complaint
         return database.jdbi().withHandle(h -> h.createQuery("select "
                         + "sum(case when c.closed_at is not null or c.reopen_count > 0 then 1 else 0 end) as closed, "
                         + "sum(case when c.reopen_count > 0 then 1 else 0 end) as reopened, "
-                        + "sum(case when c.closed_at is not null and c.reopen_count = 0 "
-                        + "  and (select count(*) from complaint_entry e where e.complaint_number = c.number and e.kind = 'reply') <= 1 "
-                        + "  and (select count(*) from complaint_entry e where e.complaint_number = c.number "
-                        + "       and ((e.kind = 'inbound' and e.automated = false) or e.kind = 'call')) <= 1 then 1 else 0 end) as first_contact "
-                        + "from complaint c where c.received_at >= :since")
-                .bind("since", Complaints.at(since))
+                        + "sum(case when c.closed_at is not null and c.reopen_count = 0 and coalesce(e.replies, 0) <= 1 "
+                        + "  and coalesce(e.contacts, 0) <= 1 then 1 else 0 end) as first_contact "
+                        + "from complaint c left join (select complaint_number, sum(case when kind = 'reply' then 1 else 0 end) as replies, "
+                        + "  sum(case when (kind = 'inbound' and automated = false) or kind = 'call' then 1 else 0 end) as contacts "
+                        + "  from complaint_entry where complaint_number >= :first group by complaint_number) e on e.complaint_number = c.number "
+                        + "where c.number >= :first and c.received_at >= :since")
+                .bind("since", Complaints.at(since)).bind("first", period.first())
                 .map((rs, ctx) -> new Closing(new Rate(rs.getLong("reopened"), rs.getLong("closed")),
                         new Rate(rs.getLong("first_contact"), rs.getLong("closed")))).one());
     }

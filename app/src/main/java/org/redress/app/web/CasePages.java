@@ -81,7 +81,10 @@ final class CasePages {
         Optional<Queue.Reach> reach = desk.borders().reach(u);
         Queue.Narrowing narrowing = Requests.narrowing(ctx);
         Optional<String> status = Requests.query(ctx, "status").map(s -> Requests.status(s).name());
-        java.util.function.Function<String, Queue.Filter> filterOf = key -> filter(u, key, search, incident, status, narrowing);
+        // any team's or person's complaints, as far as the user's borders reach ("me" is the user)
+        Optional<String> team = Requests.query(ctx, "team").map(x -> x.strip());
+        Optional<String> owner = Requests.query(ctx, "owner").map(x -> x.strip().equals("me") ? u.username() : x.strip());
+        java.util.function.Function<String, Queue.Filter> filterOf = key -> filter(u, key, search, incident, status, narrowing, team, owner);
         // without a chosen view, the first that has work: nobody lands on an empty "Mine" while the team's queue is full
         // a search without a view looks everywhere the agent may
         String view = Optional.ofNullable(ctx.queryParam("view")).orElseGet(() -> search.isPresent() ? "all" : java.util.stream.Stream.of("mine", "team", "unassigned")
@@ -97,6 +100,8 @@ final class CasePages {
         Map<String, String> carried = new java.util.LinkedHashMap<>();
         search.ifPresent(q -> carried.put("q", q));
         status.ifPresent(s -> carried.put("status", s));
+        team.ifPresent(x -> carried.put("team", x));
+        owner.ifPresent(x -> carried.put("owner", x));
         narrowing.priority().ifPresent(p -> carried.put("priority", p));
         narrowing.channel().ifPresent(c -> carried.put("channel", c));
         narrowing.category().ifPresent(c -> carried.put("category", c));
@@ -121,9 +126,9 @@ final class CasePages {
 
     /** The queue's filter for one view (tab) of a user, with the search and incident the page carries. */
     private Queue.Filter filter(Users.User u, String view, Optional<String> search, Optional<Long> incident, Optional<String> status,
-                                Queue.Narrowing narrowing) {
-        Optional<String> team = view.equals("team") ? Optional.ofNullable(u.team()) : Optional.empty();
-        Optional<String> owner = view.equals("mine") ? Optional.of(u.username()) : Optional.empty();
+                                Queue.Narrowing narrowing, Optional<String> anyTeam, Optional<String> anyOwner) {
+        Optional<String> team = view.equals("team") ? Optional.ofNullable(u.team()) : anyTeam;
+        Optional<String> owner = view.equals("mine") ? Optional.of(u.username()) : anyOwner;
         Optional<Instant> dueBefore = view.equals("breaching") ? Optional.of(desk.clock().instant().plus(BREACHING_SOON)) : Optional.empty();
         Optional<String> offeredTo = view.equals("offered") ? Optional.ofNullable(u.team()).or(() -> Optional.of("")) : Optional.empty();
         return new Queue.Filter(team, status, view.equals("unassigned"), owner, search, dueBefore,

@@ -110,6 +110,9 @@ final class ConsolePages {
         narrows.add(narrow(t, carried, "status", java.util.Arrays.stream(org.redress.core.complaint.Status.values()).filter(org.redress.core.complaint.Status::isOpen).map(Enum::name).toList(), "status"));
         narrows.add(narrow(t, carried, "priority", List.of("P1", "P2", "P3", "P4"), null));
         narrows.add(narrow(t, carried, "channel", List.copyOf(inUse.channels()), null));
+        narrows.add(narrow(t, carried, "team", List.copyOf(desk.queue().teamsInUse()), null));
+        narrows.add(narrow(t, carried, "owner", desk.users().list().stream().filter(Users.User::active)
+                .filter(x -> x.role() != org.redress.core.staff.Role.ADMIN).map(Users.User::username).sorted().toList(), null));
         narrows.add(narrow(t, carried, "category", List.copyOf(inUse.categories()), "category"));
         narrows.add(narrow(t, carried, "language", List.copyOf(inUse.languages()), null));
         narrows.add(narrow(t, carried, "clock", List.of("breached", "warning"), "narrow.clock"));

@@ -70,7 +70,7 @@ class DeskReportsTest {
         }
         int thirty = queriesFor(since);
 
-        assertThat(thirty).as("queries for 30 complaints").isEqualTo(three).isLessThan(12);
+        assertThat(thirty).as("queries for 30 complaints").isEqualTo(three).isLessThan(14);
     }
 
     @Test

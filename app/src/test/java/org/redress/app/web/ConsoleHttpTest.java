@@ -272,6 +272,12 @@ class ConsoleHttpTest extends DeskHttpFixture {
                     .mapTo(String.class).one());
             assertThat(owner).isEqualTo("ana");
         }
+        // the queue narrowed to one person's or one team's complaints
+        String hers = page("/console?view=all&owner=me", ana).body();
+        assertThat(hers).contains("id=\"n-owner\"").contains("id=\"n-team\"").contains("data-number=\"" + made.get(0) + "\"")
+                .contains("data-number=\"" + made.get(1) + "\"");
+        assertThat(page("/console?view=all&owner=sam", ana).body()).doesNotContain("data-number=\"" + made.get(0) + "\"");
+        assertThat(page("/console?view=all&team=billing-team", ana).body()).doesNotContain("data-number=\"" + made.get(0) + "\"");
         HttpResponse<String> moved = form("/console/complaints/bulk", ana, "csrf", ana.csrf(), "action", "move", "to", "INVESTIGATING",
                 "reason", "checking the cancellations", "n", String.valueOf(made.get(0)), "n", String.valueOf(made.get(1)));
         assertThat(moved.body()).contains("Changed: 2");
