@@ -43,20 +43,11 @@ public final class ReportCommand implements Callable<Integer> {
         try (DeskOptions.Opened opened = desk.open(2)) {
             DeskReports.Report r = opened.desk().reports().since(from);
             PrintWriter out = spec.commandLine().getOut();
-            Map<String, List<DeskReports.Row>> parts = new java.util.LinkedHashMap<>();
-            parts.put("weak areas", r.weakAreas());
-            parts.put("sla", r.sla());
-            parts.put("promises kept", r.promises());
-            parts.put("rates", r.rates());
-            parts.put("compensation", r.compensation());
+            Map<String, List<DeskReports.Row>> parts = DeskReports.parts(r);
             switch (format) {
                 case "json" -> out.println(new ObjectMapper().writeValueAsString(Map.of("since", r.since().toString(), "until", r.until().toString(),
                         "complaints", r.complaints(), "parts", parts)));
-                case "csv" -> {
-                    out.println("report,label,figure,value");
-                    parts.forEach((name, rows) -> rows.forEach(row -> row.figures().forEach((k, v) ->
-                            out.println(csv(name) + "," + csv(row.label()) + "," + csv(k) + "," + csv(String.valueOf(v))))));
-                }
+                case "csv" -> out.print(DeskReports.csv(r));
                 default -> {
                     out.printf("%d complaints received from %s to %s%n", r.complaints(), r.since(), r.until());
                     parts.forEach((name, rows) -> {
@@ -72,13 +63,5 @@ public final class ReportCommand implements Callable<Integer> {
             out.flush();
         }
         return 0;
-    }
-
-    /** A CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break. */
-    static String csv(String s) {
-        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
-            return "\"" + s.replace("\"", "\"\"") + "\"";
-        }
-        return s;
     }
 }

@@ -88,6 +88,35 @@ public final class DeskReports {
         return new Report(since, now, counts.received(since), weak, sla, kept, rates, money);
     }
 
+    /** The parts of a report by name, in the order people read them (the CLI's table and JSON, and the CSV). */
+    public static Map<String, List<Row>> parts(Report r) {
+        Map<String, List<Row>> parts = new LinkedHashMap<>();
+        parts.put("weak areas", r.weakAreas());
+        parts.put("sla", r.sla());
+        parts.put("promises kept", r.promises());
+        parts.put("rates", r.rates());
+        parts.put("compensation", r.compensation());
+        return parts;
+    }
+
+    /**
+     * A report as CSV (RFC 4180), a row per figure: report, label, figure, value. A cell a spreadsheet would run as a
+     * formula (=, +, -, @ first, and not a number) is written with an apostrophe first, so a category or an agent's name
+     * cannot become one.
+     */
+    public static String csv(Report r) {
+        StringBuilder out = new StringBuilder("report,label,figure,value\r\n");
+        parts(r).forEach((name, rows) -> rows.forEach(row -> row.figures().forEach((k, v) -> out.append(cell(name)).append(',')
+                .append(cell(row.label())).append(',').append(cell(k)).append(',').append(cell(String.valueOf(v))).append("\r\n"))));
+        return out.toString();
+    }
+
+    static String cell(String s) {
+        String text = !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 && !s.matches("-?\\d+(\\.\\d+)?") ? "'" + s : s;
+        return text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")
+                ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+    }
+
     private static Row rate(String label, Rate r) {
         return new Row(label, figures("hits", r.hits(), "total", r.total(), "share", Math.round(r.share() * 1000) / 10.0));
     }

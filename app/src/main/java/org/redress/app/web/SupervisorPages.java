@@ -55,38 +55,15 @@ final class SupervisorPages {
     }
 
     /**
-     * Every report of the period as one CSV file, a row per figure (part, label, figure, value), for a spreadsheet. A
-     * label that a spreadsheet would read as a formula is written as text.
+     * Every report of the period as one CSV file, for a spreadsheet: the CLI's {@code report --format csv}.
      */
-    private void csv(Context ctx, Console.Visitor v) throws java.io.IOException {
+    private void csv(Context ctx, Console.Visitor v) {
         int days = days(ctx);
         java.time.Instant now = desk.clock().instant();
         DeskReports.Report r = desk.reports().since(now.minus(java.time.Duration.ofDays(days)));
-        java.io.StringWriter out = new java.io.StringWriter();
-        try (org.apache.commons.csv.CSVPrinter csv = new org.apache.commons.csv.CSVPrinter(out, org.apache.commons.csv.CSVFormat.DEFAULT)) {
-            csv.printRecord("part", "label", "figure", "value");
-            Map<String, java.util.List<DeskReports.Row>> parts = new java.util.LinkedHashMap<>();
-            parts.put("complaints by category", r.weakAreas());
-            parts.put("sla compliance", r.sla());
-            parts.put("promises kept", r.promises());
-            parts.put("rates", r.rates());
-            parts.put("compensation granted", r.compensation());
-            for (Map.Entry<String, java.util.List<DeskReports.Row>> part : parts.entrySet()) {
-                for (DeskReports.Row row : part.getValue()) {
-                    for (Map.Entry<String, Object> figure : row.figures().entrySet()) {
-                        csv.printRecord(part.getKey(), asText(row.label()), figure.getKey(), asText(String.valueOf(figure.getValue())));
-                    }
-                }
-            }
-        }
         String day = java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC).toString();
         ctx.header("Content-Disposition", "attachment; filename=\"redress-report-" + day + "-" + days + "d.csv\"");
-        ctx.contentType("text/csv; charset=utf-8").result(out.toString());
-    }
-
-    /** A cell a spreadsheet would run as a formula (=, +, -, @ first) starts with an apostrophe instead. */
-    static String asText(String cell) {
-        return !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 && !cell.matches("-?\\d+(\\.\\d+)?") ? "'" + cell : cell;
+        ctx.contentType("text/csv; charset=utf-8").result(DeskReports.csv(r));
     }
 
     private void decide(Context ctx, Console.Visitor v) {
