@@ -112,11 +112,12 @@ public final class Bulk {
                     refused.put(number, border.get());
                     continue;
                 }
-                long version = complaints.require(number).complaint().version();
+                org.redress.core.complaint.Complaint now = complaints.require(number).complaint();
+                long version = now.version();
                 if (action instanceof Take) {
                     casework.take(number, version, by);
                 } else if (action instanceof Move m) {
-                    if (complaints.require(number).complaint().status() == m.to()) {
+                    if (now.status() == m.to()) {
                         refused.put(number, "it is " + m.to() + " already");
                         continue;
                     }

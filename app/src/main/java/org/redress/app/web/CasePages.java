@@ -118,7 +118,10 @@ final class CasePages {
                             + java.net.URLEncoder.encode(x, java.nio.charset.StandardCharsets.UTF_8)));
                 }
             });
-            desk.preferences().put(u.username(), QUEUE_PREFERENCE, kept.toString());
+            // written only when it changed: paging and reloading the same view costs one read, not a transaction
+            if (!desk.preferences().get(u.username(), QUEUE_PREFERENCE).orElse("").equals(kept.toString())) {
+                desk.preferences().put(u.username(), QUEUE_PREFERENCE, kept.toString());
+            }
         }
         console.render(ctx, 200, "queue.jte", Map.of("page", console.pageOf(ctx, t, v, "queue"), "queue", pages.queue(t, filterOf, view,
                 search.orElse(""), incident.orElse(null), reach, pageNumber, size, carried)));
@@ -199,9 +202,9 @@ final class CasePages {
     private void bulk(Context ctx, Console.Visitor v) {
         List<Long> numbers = ctx.formParams("n").stream().map(n -> Requests.longParam(n, "n")).toList();
         String action = required(ctx, "action");
-        Bulk.Action what = org.redress.app.desk.Bulk.action(name -> Optional.ofNullable(ctx.formParam(name)));
+        Bulk.Action what = Bulk.action(name -> Optional.ofNullable(ctx.formParam(name)));
         Bulk.Outcome outcome = desk.bulk().apply(numbers, v.user(), what, ClientAddress.publicBase(ctx, desk.config().web()));
-        String back = Console.optional(ctx, "back").filter(b -> b.startsWith("/console") && !b.startsWith("//")).orElse("/console");
+        String back = Console.optional(ctx, "back").filter(b -> b.startsWith("/console")).orElse("/console");
         console.render(ctx, 200, "bulk.jte", Map.of("page", console.pageOf(ctx, v.t(), v, "queue"),
                 "outcome", new Views.BulkOutcome(v.t().code("bulk.action", action), outcome.changed(),
                         outcome.refused().entrySet().stream().map(e -> new Views.Refusal(e.getKey(), e.getValue())).toList(), back)));

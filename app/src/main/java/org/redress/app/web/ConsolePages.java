@@ -334,10 +334,6 @@ final class ConsolePages {
     /** Rows per page of the supervisor's lists (escalations, abuse, approvals). */
     static final int SUPERVISOR_PAGE = 25;
 
-    Views.Supervisor supervisor(Texts t, int days) {
-        return supervisor(t, days, Map.of());
-    }
-
     /** A paged list's place: page {@code page} of {@code total} rows, links that keep the period and the other lists' pages. */
     static Views.Paged paged(long total, String name, int days, Map<String, Integer> pages) {
         int count = (int) Math.max(1, (total + SUPERVISOR_PAGE - 1) / SUPERVISOR_PAGE);
