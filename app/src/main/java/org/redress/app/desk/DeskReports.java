@@ -56,8 +56,8 @@ public final class DeskReports {
         Instant now = clock.instant();
         // aggregate queries: a few hundred rows of counts, however many complaints the period holds
         List<Row> weak = new ArrayList<>();
-        Reports.WeakAreas areas = counts.weakAreas(since, zone, now);
-        ReportCounts.Period period = counts.period(since);
+        ReportCounts.Counts counted = counts.count(since, zone, now, this.sla);
+        Reports.WeakAreas areas = counted.weakAreas();
         for (Map.Entry<Category, SortedMap<YearMonth, Long>> e : areas.byCategory().entrySet()) {
             for (Map.Entry<YearMonth, Long> m : e.getValue().entrySet()) {
                 weak.add(new Row(e.getKey().code(), figures("month", m.getKey().toString(), "complaints", m.getValue())));
@@ -68,14 +68,14 @@ public final class DeskReports {
                     "partial", t.partial())));
         }
         List<Row> sla = new ArrayList<>();
-        for (Map.Entry<SlaMetric, Rate> e : counts.slaCompliance(period, now, this.sla).entrySet()) {
+        for (Map.Entry<SlaMetric, Rate> e : counted.sla().entrySet()) {
             sla.add(rate(e.getKey().name().toLowerCase().replace('_', ' '), e.getValue()));
         }
         List<Row> kept = new ArrayList<>();
-        for (Map.Entry<String, Rate> e : counts.promiseKeeping(period).entrySet()) {
+        for (Map.Entry<String, Rate> e : counts.promiseKeeping(since).entrySet()) {
             kept.add(rate(e.getKey(), e.getValue()));
         }
-        ReportCounts.Closing closing = counts.closing(period);
+        ReportCounts.Closing closing = counted.closing();
         List<Row> rates = List.of(rate("reopened", closing.reopened()),
                 rate("resolved at first contact", closing.firstContact()),
                 rate("satisfied (4 or 5 of 5)", satisfaction.rate()));
@@ -85,7 +85,7 @@ public final class DeskReports {
             money.add(new Row(e.getKey().code(), figures("amount", e.getValue().amount().stripTrailingZeros().toPlainString(),
                     "currency", e.getValue().currency())));
         }
-        return new Report(since, now, counts.received(since), weak, sla, kept, rates, money);
+        return new Report(since, now, counted.received(), weak, sla, kept, rates, money);
     }
 
     /** The parts of a report by name, in the order people read them (the CLI's table and JSON, and the CSV). */

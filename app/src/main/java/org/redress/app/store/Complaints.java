@@ -144,6 +144,10 @@ public final class Complaints {
         if (c.version() == before) {
             if (clocksChanged) {
                 saveClocks(h, c.number().value(), clocks);
+                var figures = h.createUpdate("update complaint set " + ComplaintFigures.CLOCK_SETS + " where number = :n")
+                        .bind("n", c.number().value());
+                ComplaintFigures.bindClocks(figures, clocks);
+                figures.execute();
             }
             return;
         }
@@ -162,11 +166,12 @@ public final class Complaints {
         if (c.priority() != priorityBefore) {
             clocks.reprioritise(c.priority());
         }
-        int updated = h.createUpdate("update complaint set customer_id = :customer, category = :category, priority = :priority, "
+        var update = h.createUpdate("update complaint set customer_id = :customer, category = :category, priority = :priority, "
                         + "status = :status, team = :team, owner = :owner, escalation = :escalation, root_cause = :rootCause, "
                         + "closed_at = :closedAt, reopen_count = :reopens, transfer_team = :tTeam, transfer_owner = :tOwner, "
                         + "transfer_by = :tBy, transfer_at = :tAt, transfer_reason = :tReason, updated_at = :now, "
-                        + "version = :version, open = :open, due_at = :due where number = :n and version = :expected")
+                        + "version = :version, open = :open, due_at = :due, replies = :replies, contacts = :contacts, "
+                        + ComplaintFigures.CLOCK_SETS + " where number = :n and version = :expected")
                 .bind("customer", c.customer().value()).bind("category", c.category().code())
                 .bind("priority", c.priority().name()).bind("status", c.status().name()).bind("team", c.team().orElse(null))
                 .bind("owner", c.owner().orElse(null)).bind("escalation", c.escalation().name())
@@ -178,9 +183,10 @@ public final class Complaints {
                 .bind("tAt", at(c.pendingTransfer().map(Transfer::at).orElse(null)))
                 .bind("tReason", c.pendingTransfer().map(Transfer::reason).orElse(null))
                 .bind("now", at(now)).bind("version", c.version()).bind("open", c.status().isOpen())
-                .bind("due", at(resolutionDeadline(clocks))).bind("n", c.number().value()).bind("expected", before)
-                .execute();
-        if (updated == 0) {
+                .bind("due", at(resolutionDeadline(clocks))).bind("n", c.number().value()).bind("expected", before);
+        ComplaintFigures.bindEntries(update, c);
+        ComplaintFigures.bindClocks(update, clocks);
+        if (update.execute() == 0) {
             // another transaction got in between our read and this write
             throw conflict(h, c.number().value(), before, before + 1);
         }
@@ -220,17 +226,21 @@ public final class Complaints {
         Handle h = tx.handle;
         long number = c.number().value();
         Instant due = resolutionDeadline(clocks);
-        h.createUpdate("insert into complaint (number, customer_id, channel, subject, category, priority, language, status, team, "
-                        + "escalation, received_at, updated_at, version, due_at, open, closed_at, reopen_count) values (:number, :customer, "
+        var insert = h.createUpdate("insert into complaint (number, customer_id, channel, subject, category, priority, language, status, team, "
+                        + "escalation, received_at, updated_at, version, due_at, open, closed_at, reopen_count, replies, contacts, "
+                        + String.join(", ", ComplaintFigures.CLOCK_COLUMNS) + ") values (:number, :customer, "
                         + ":channel, :subject, :category, :priority, :language, :status, :team, :escalation, :received, :now, :version, :due, "
-                        + ":open, :closedAt, 0)")
+                        + ":open, :closedAt, 0, :replies, :contacts, :" + String.join(", :", ComplaintFigures.CLOCK_COLUMNS) + ")")
                 .bind("open", c.status().isOpen()).bind("closedAt", at(c.closedAt().orElse(null)))
                 .bind("version", c.version()).bind("due", at(due))
                 .bind("number", number).bind("customer", c.customer().value()).bind("channel", c.channel())
                 .bind("subject", cut(c.subject(), 2000)).bind("category", c.category().code())
                 .bind("priority", c.priority().name()).bind("language", c.language().orElse(null))
                 .bind("status", c.status().name()).bind("team", c.team().orElse(null)).bind("escalation", c.escalation().name())
-                .bind("received", at(c.receivedAt())).bind("now", at(clock.instant())).execute();
+                .bind("received", at(c.receivedAt())).bind("now", at(clock.instant()));
+        ComplaintFigures.bindEntries(insert, c);
+        ComplaintFigures.bindClocks(insert, clocks);
+        insert.execute();
         SearchIndex.complaintAdded(h, number, c.customer().value(), c.subject());
         for (Signal s : c.signals()) {
             ComplaintRows.insertSignal(h, number, s);

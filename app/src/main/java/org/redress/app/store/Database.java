@@ -278,7 +278,7 @@ public final class Database implements AutoCloseable {
      * that Flyway already brought there successfully opens without Flyway scanning the class path again, which
      * is a third of the desk's start-up.
      */
-    static final int SCHEMA_VERSION = 13;
+    static final int SCHEMA_VERSION = 14;
 
     private static boolean upToDate(HikariDataSource pool) {
         try (var c = pool.getConnection(); var s = c.createStatement()) {

@@ -3,6 +3,7 @@ package org.redress.app.store;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -23,7 +24,9 @@ import org.redress.core.sla.SlaPolicy;
  * The supervisor's figures counted by the database (aggregate queries over the complaints received since a moment),
  * so that a report reads a few hundred rows of counts instead of every complaint whole: its time grows with the
  * complaints of the period, not with what each of them holds, and nothing of the period is loaded into memory. The
- * definitions are core's {@link Reports}; {@code ReportCountsTest} checks both give the same figures.
+ * period's complaint rows carry their clocks' and entries' figures ({@link ComplaintFigures}), so the main count is one
+ * pass over those rows with no join. The definitions are core's {@link Reports}; {@code ReportCountsTest} checks both
+ * give the same figures.
  */
 public final class ReportCounts {
 
@@ -33,46 +36,109 @@ public final class ReportCounts {
         this.database = database;
     }
 
-    /**
-     * The lowest number of a complaint received since: every complaint of the period has this number or a higher one
-     * (numbers grow as complaints arrive; mail read late from an old mailbox gets a high number and an early time, and
-     * the time filter drops it), so the clocks, entries and promises of the period are read as one range of their
-     * complaint's number instead of looked up complaint by complaint. -1 when the period has none.
-     */
-    /** A report's period: from when, and the lowest number of a complaint received since (-1 when none). */
-    public record Period(Instant since, long first) {
+    /** The figures of a report over the complaints received since a moment, each as core's {@link Reports} defines it. */
+    public record Counts(long received, Reports.WeakAreas weakAreas, Map<SlaMetric, Rate> sla, Closing closing) {
     }
 
-    /** The period from {@code since}, its first number read once for the report's queries. */
-    public Period period(Instant since) {
-        // "offset 0" keeps the subquery whole, so the database reads the numbers from the index of the received time
-        // (a plain min(number) walks the primary key from the oldest complaint until one is recent enough)
-        return new Period(since, database.jdbi().withHandle(h -> h.createQuery("select min(n) from (select number as n from complaint "
-                        + "where received_at >= :since offset 0) t")
-                .bind("since", Complaints.at(since)).mapTo(Long.class).findOne().orElse(-1L)));
-    }
-
-    /** How many complaints were received since. */
-    public long received(Instant since) {
-        return database.jdbi().withHandle(h -> h.createQuery("select count(*) from complaint where received_at >= :since")
-                .bind("since", Complaints.at(since)).mapTo(Long.class).one());
+    /** Reopened, and resolved at first contact (one reply to one contact, never reopened), each of those ever closed. */
+    public record Closing(Rate reopened, Rate firstContact) {
     }
 
     /**
-     * Complaints per category and month in the desk's zone, and, when the latest month is still running at {@code now},
-     * the trends counted again over the same days of both months.
+     * Every figure of the complaints received since, from one grouped pass over their rows (each row carries its
+     * clocks' and entries' figures: {@link ComplaintFigures}): complaints per category and month in the desk's zone
+     * (with the trends over the same days of both months when the latest month is still running at {@code now}), SLA
+     * compliance per metric, reopen and first-contact rates.
+     *
+     * <p>A clock counts as met or missed when it stopped, and a current clock still running past its deadline counts
+     * as missed: the SLA job marks a breach when it sees it, and a clock it has not seen yet (its next check is due)
+     * is read and judged here with the desk's calendar, so the figure does not wait for the job.
      */
-    public Reports.WeakAreas weakAreas(Instant since, ZoneId zone, Instant now) {
-        // the zone is written into the statement: both databases take a zone's name there, and ZoneId allows no quote
-        String local = "received_at at time zone '" + zone.getId().replace("'", "") + "'";
+    public Counts count(Instant since, ZoneId zone, Instant now, SlaPolicy policy) {
+        // the months told apart by comparing the received time with their ends in the desk's zone, found here (how
+        // many were received before each end, per category: a month's count is the difference): grouped by category
+        // alone, which the database estimates well and hashes in a few rows, and no time converted to the zone per row.
+        // A complaint received after the month of now (a clock set back) is counted by its converted time instead.
+        List<YearMonth> months = new ArrayList<>();
+        YearMonth last = YearMonth.from(now.atZone(zone));
+        for (YearMonth m = YearMonth.from(since.atZone(zone)); !m.isAfter(last) || months.isEmpty(); m = m.plusMonths(1)) {
+            months.add(m);
+        }
+        StringBuilder before = new StringBuilder();
+        for (int i = 0; i < months.size(); i++) {
+            before.append("sum(case when received_at < :end").append(i).append(" then 1 else 0 end) as before").append(i).append(", ");
+        }
+        Instant beyond = end(months.get(months.size() - 1), zone);
         Map<Category, SortedMap<YearMonth, Long>> byCategory = new HashMap<>();
-        database.jdbi().useHandle(h -> h.createQuery("select category, y, m, count(*) as n from (select category, extract(year from "
-                        + local + ") as y, extract(month from " + local + ") as m from complaint where received_at >= :since) t "
-                        + "group by category, y, m")
-                .bind("since", Complaints.at(since))
-                .map((rs, ctx) -> byCategory.computeIfAbsent(new Category(rs.getString("category")), k -> new TreeMap<>())
-                        .put(YearMonth.of(rs.getInt("y"), rs.getInt("m")), rs.getLong("n"))).list());
-        Reports.WeakAreas whole = Reports.weakAreas(byCategory, Map.of());
+        long[] closing = new long[4];
+        long[] clocks = new long[ComplaintFigures.CLOCK_COLUMNS.size()];
+        database.jdbi().useTransaction(h -> {
+            if (database.isPostgres()) {
+                // compiling this query costs more than it saves (~100 ms of the ~350 at a year of a million complaints)
+                h.execute("set local jit = off");
+            }
+            var main = h.createQuery(figures("select category, " + before, "received_at >= :since", "category"))
+                    .bind("since", Complaints.at(since));
+            for (int i = 0; i < months.size(); i++) {
+                main.bind("end" + i, Complaints.at(end(months.get(i), zone)));
+            }
+            main.map((rs, ctx) -> {
+                long counted = 0;
+                for (int i = 0; i < months.size(); i++) {
+                    long n = rs.getLong("before" + i) - counted;
+                    counted += n;
+                    if (n > 0) {
+                        byCategory.computeIfAbsent(new Category(rs.getString("category")), k -> new TreeMap<>()).merge(months.get(i), n, Long::sum);
+                    }
+                }
+                long later = rs.getLong("n") - counted;
+                return add(rs, closing, clocks) + later;
+            }).list().stream().filter(later -> later > 0).findAny().ifPresent(any -> {
+                String local = "received_at at time zone '" + zone.getId().replace("'", "") + "'";
+                h.createQuery("select category, y, m, count(*) as n from (select category, extract(year from " + local + ") as y, "
+                                + "extract(month from " + local + ") as m from complaint where received_at >= :since and received_at >= :beyond) t "
+                                + "group by category, y, m")
+                        .bind("since", Complaints.at(since)).bind("beyond", Complaints.at(beyond))
+                        .map((rs, ctx) -> byCategory.computeIfAbsent(new Category(rs.getString("category")), k -> new TreeMap<>())
+                                .merge(YearMonth.of(rs.getInt("y"), rs.getInt("m")), rs.getLong("n"), Long::sum)).list();
+            });
+        });
+        return new Counts(closing[0], weakAreas(Reports.weakAreas(byCategory, Map.of()), since, zone, now),
+                slaCompliance(clocks, since, now, policy),
+                new Closing(new Rate(closing[2], closing[1]), new Rate(closing[3], closing[1])));
+    }
+
+    private static Instant end(YearMonth month, ZoneId zone) {
+        return month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
+    }
+
+    /** The figures' query over the rows that match {@code where}, grouped by {@code by}, {@code head} read first. */
+    private static String figures(String head, String where, String by) {
+        StringBuilder sums = new StringBuilder();
+        for (String column : ComplaintFigures.CLOCK_COLUMNS) {
+            sums.append(", sum(").append(column).append(") as ").append(column);
+        }
+        return head + "count(*) as n, "
+                + "sum(case when closed_at is not null or reopen_count > 0 then 1 else 0 end) as closed, "
+                + "sum(case when reopen_count > 0 then 1 else 0 end) as reopened, "
+                + "sum(case when closed_at is not null and reopen_count = 0 and replies <= 1 and contacts <= 1 then 1 else 0 end) "
+                + "as first_contact" + sums + " from complaint where " + where + " group by " + by;
+    }
+
+    /** Adds a row's complaints, closing and clock figures to the report's; 0, for a mapper. */
+    private static long add(java.sql.ResultSet rs, long[] closing, long[] clocks) throws java.sql.SQLException {
+        closing[0] += rs.getLong("n");
+        closing[1] += rs.getLong("closed");
+        closing[2] += rs.getLong("reopened");
+        closing[3] += rs.getLong("first_contact");
+        for (int i = 0; i < clocks.length; i++) {
+            clocks[i] += rs.getLong(ComplaintFigures.CLOCK_COLUMNS.get(i));
+        }
+        return 0;
+    }
+
+    /** When the latest month is still running, its trends counted again over the same days of both months. */
+    private Reports.WeakAreas weakAreas(Reports.WeakAreas whole, Instant since, ZoneId zone, Instant now) {
         var days = Reports.sameDays(whole, zone, now);
         if (days.isEmpty()) {
             return whole;
@@ -89,99 +155,41 @@ public final class ReportCounts {
         return Reports.overSameDays(whole, counts);
     }
 
-    /**
-     * SLA clocks of the period's complaints that met their target, per metric: of those stopped, and a current clock
-     * still running past its deadline counts as missed. The SLA job marks a breach when it sees it; a clock it has
-     * not seen yet (its next check is due) is read and judged here with the desk's calendar, so the figure does not
-     * wait for the job.
-     */
-    public Map<SlaMetric, Rate> slaCompliance(Instant since, Instant now, SlaPolicy policy) {
-        return slaCompliance(period(since), now, policy);
-    }
-
-    public Map<SlaMetric, Rate> slaCompliance(Period period, Instant now, SlaPolicy policy) {
-        Instant since = period.since();
-        long first = period.first();
-        long[][] n = new long[SlaMetric.values().length][3];
-        database.jdbi().useHandle(h -> {
-            h.createQuery("select k.metric, "
-                            + "sum(case when k.stopped_at is not null and k.missed = false then 1 else 0 end) as met, "
-                            + "sum(case when k.stopped_at is not null then 1 else 0 end) as stopped, "
-                            + "sum(case when k.stopped_at is null and k.current_clock = true and k.breached = true then 1 else 0 end) as late "
-                            + "from sla_clock k join complaint c on c.number = k.complaint_number "
-                            + "where k.complaint_number >= :first and c.number >= :first and c.received_at >= :since group by k.metric")
-                    .bind("since", Complaints.at(since)).bind("first", first)
-                    .map((rs, ctx) -> {
-                        long[] m = n[SlaMetric.valueOf(rs.getString("metric")).ordinal()];
-                        m[0] += rs.getLong("met");
-                        m[1] += rs.getLong("stopped");
-                        m[2] += rs.getLong("late");
-                        return 0;
-                    }).list();
-            h.createQuery("select k.*, c.priority from sla_clock k join complaint c on c.number = k.complaint_number "
-                            + "where c.received_at >= :since and k.current_clock = true and k.stopped_at is null and k.breached = false "
-                            + "and k.next_check_at <= :now")
-                    .bind("since", Complaints.at(since)).bind("now", Complaints.at(now))
-                    .map((rs, ctx) -> {
-                        SlaClock.Stored k = Complaints.clock(rs);
-                        SlaClocks one = SlaClocks.restore(new Complaint.Number(rs.getLong("complaint_number")),
-                                Priority.valueOf(rs.getString("priority")), policy, List.of(k), List.of());
-                        if (one.state(k.metric(), now).orElse(null) == SlaClock.State.BREACHED) {
-                            n[k.metric().ordinal()][2]++;
-                        }
-                        return 0;
-                    }).list();
-        });
+    /** The clocks' figures summed over the period (met, stopped, late per metric), with the due clocks judged now. */
+    private Map<SlaMetric, Rate> slaCompliance(long[] n, Instant since, Instant now, SlaPolicy policy) {
+        database.jdbi().useHandle(h -> h.createQuery("select k.*, c.priority from sla_clock k join complaint c on c.number = k.complaint_number "
+                        + "where c.received_at >= :since and k.current_clock = true and k.stopped_at is null and k.breached = false "
+                        + "and k.next_check_at <= :now")
+                .bind("since", Complaints.at(since)).bind("now", Complaints.at(now))
+                .map((rs, ctx) -> {
+                    SlaClock.Stored k = Complaints.clock(rs);
+                    SlaClocks one = SlaClocks.restore(new Complaint.Number(rs.getLong("complaint_number")),
+                            Priority.valueOf(rs.getString("priority")), policy, List.of(k), List.of());
+                    if (one.state(k.metric(), now).orElse(null) == SlaClock.State.BREACHED) {
+                        n[k.metric().ordinal() * 3 + 2]++;
+                    }
+                    return 0;
+                }).list());
         Map<SlaMetric, Rate> rates = new EnumMap<>(SlaMetric.class);
         for (SlaMetric m : SlaMetric.values()) {
-            long[] c = n[m.ordinal()];
-            if (c[1] + c[2] > 0) {
-                rates.put(m, new Rate(c[0], c[1] + c[2]));
+            int at = m.ordinal() * 3;
+            long total = n[at + 1] + n[at + 2];
+            if (total > 0) {
+                rates.put(m, new Rate(n[at], total));
             }
         }
         return rates;
     }
 
-    /** Promises kept of those settled, per agent, on the period's complaints. */
+    /** Promises kept of those settled, per agent, on the complaints received since. */
     public Map<String, Rate> promiseKeeping(Instant since) {
-        return promiseKeeping(period(since));
-    }
-
-    public Map<String, Rate> promiseKeeping(Period period) {
-        Instant since = period.since();
         Map<String, Rate> rates = new TreeMap<>();
         database.jdbi().useHandle(h -> h.createQuery("select p.owner, sum(case when p.state = 'KEPT' then 1 else 0 end) as kept, "
                         + "sum(case when p.state <> 'OPEN' then 1 else 0 end) as settled from promise p "
-                        + "join complaint c on c.number = p.complaint_number where p.complaint_number >= :first and c.received_at >= :since "
-                        + "group by p.owner")
-                .bind("since", Complaints.at(since)).bind("first", period.first())
+                        + "join complaint c on c.number = p.complaint_number where c.received_at >= :since group by p.owner")
+                .bind("since", Complaints.at(since))
                 .map((rs, ctx) -> rs.getLong("settled") > 0 ? rates.put(rs.getString("owner"), new Rate(rs.getLong("kept"), rs.getLong("settled")))
                         : null).list());
         return rates;
-    }
-
-    /** Reopened, and resolved at first contact (one reply to one contact, never reopened), each of those ever closed. */
-    public record Closing(Rate reopened, Rate firstContact) {
-    }
-
-    public Closing closing(Instant since) {
-        return closing(period(since));
-    }
-
-    public Closing closing(Period period) {
-        Instant since = period.since();
-        // the entries of the period counted per complaint in one pass over their range, not two lookups a complaint
-        return database.jdbi().withHandle(h -> h.createQuery("select "
-                        + "sum(case when c.closed_at is not null or c.reopen_count > 0 then 1 else 0 end) as closed, "
-                        + "sum(case when c.reopen_count > 0 then 1 else 0 end) as reopened, "
-                        + "sum(case when c.closed_at is not null and c.reopen_count = 0 and coalesce(e.replies, 0) <= 1 "
-                        + "  and coalesce(e.contacts, 0) <= 1 then 1 else 0 end) as first_contact "
-                        + "from complaint c left join (select complaint_number, sum(case when kind = 'reply' then 1 else 0 end) as replies, "
-                        + "  sum(case when (kind = 'inbound' and automated = false) or kind = 'call' then 1 else 0 end) as contacts "
-                        + "  from complaint_entry where complaint_number >= :first group by complaint_number) e on e.complaint_number = c.number "
-                        + "where c.number >= :first and c.received_at >= :since")
-                .bind("since", Complaints.at(since)).bind("first", period.first())
-                .map((rs, ctx) -> new Closing(new Rate(rs.getLong("reopened"), rs.getLong("closed")),
-                        new Rate(rs.getLong("first_contact"), rs.getLong("closed")))).one());
     }
 }
