@@ -226,7 +226,7 @@ class ConsoleBrowserTest {
         tab.click();
         driver.findElement(By.id("note-text")).sendKeys("Checked the Cluj exchange: a card failed.");
         // the agent reads further down (the customer's card, the clocks) before saving the note
-        driver.executeScript("window.scrollTo(0, 400)");
+        driver.executeScript("window.scrollTo(0, 400); window.samePage = 'yes'");
         long before = ((Number) driver.executeScript("return window.scrollY")).longValue();
         assertThat(before).as("the page is scrolled").isGreaterThan(100);
         driver.executeScript("arguments[0].click()", driver.findElement(By.cssSelector("#note-form button[type='submit']")));
@@ -237,7 +237,27 @@ class ConsoleBrowserTest {
         Number top = (Number) driver.executeScript("return arguments[0].getBoundingClientRect().top", flash);
         assertThat(top.doubleValue()).as("the notice is in sight").isBetween(0.0, ((Number) driver.executeScript("return window.innerHeight")).doubleValue());
         assertThat(driver.findElement(By.cssSelector(".timeline")).getText()).contains("a card failed");
+        assertThat(driver.executeScript("return window.samePage")).as("posted in place: the page was not loaded again").isEqualTo("yes");
         shot("place-kept");
+
+        // a form whose answer is another page (a walk-in complaint taken at the desk) shows it in place, the address says
+        // which, and Back returns to the form
+        driver.get(base + "/console/new");
+        wait(10).until(ExpectedConditions.presenceOfElementLocated(By.id("take-form")));
+        driver.executeScript("window.samePage = 'still'");
+        WebElement form = driver.findElement(By.id("take-form"));
+        form.findElement(By.name("name")).sendKeys("Vlad Pop");
+        form.findElement(By.name("phone")).sendKeys("+40 744 000 111");
+        form.findElement(By.name("subject")).sendKeys("Router returned, no refund");
+        form.findElement(By.name("text")).sendKeys("I returned the router in May and have had no refund.");
+        form.findElement(By.cssSelector("button[type='submit']")).click();
+        wait(10).until(ExpectedConditions.urlMatches("/console/complaints/\\d+"));
+        wait(10).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Router returned, no refund"));
+        assertThat(driver.executeScript("return window.samePage")).isEqualTo("still");
+        assertThat(driver.findElement(By.cssSelector(".timeline")).getText()).contains("I returned the router in May");
+        driver.navigate().back();
+        wait(10).until(ExpectedConditions.presenceOfElementLocated(By.id("take-form")));
+        assertThat(driver.getCurrentUrl()).endsWith("/console/new");
     }
 
     @Test
