@@ -12,6 +12,7 @@ import org.redress.app.intake.Outbox;
 import org.redress.app.schedule.BurstJob;
 import org.redress.app.schedule.Job;
 import org.redress.app.schedule.PromiseJob;
+import org.redress.app.schedule.SearchJob;
 import org.redress.app.schedule.SlaJob;
 import org.redress.app.schedule.StuckJob;
 import org.redress.app.store.Attachments;
@@ -176,14 +177,15 @@ public final class Desk {
         return new Outbox(database, outbound, complaints, clock);
     }
 
-    /** The scheduled jobs: SLA warnings and breaches, promises, stuck complaints, outage bursts. */
+    /** The scheduled jobs: SLA warnings and breaches, promises, stuck complaints, outage bursts, the search index. */
     public List<Job> jobs() {
         return List.of(
                 new SlaJob(database, watchlist, complaints, escalator, Duration.ofMinutes(1)),
                 new PromiseJob(database, promises, complaints, escalator, Duration.ofMinutes(30), Duration.ofMinutes(1)),
                 new StuckJob(database, watchlist, complaints, new StuckDetector(config.policies().stuckAfter(), 2, 3,
                         config.policies().calendar()), escalator, Duration.ofHours(1), Duration.ofMinutes(5)),
-                new BurstJob(database, incidentBook, 5, Duration.ofMinutes(30), Duration.ofMinutes(1)));
+                new BurstJob(database, incidentBook, 5, Duration.ofMinutes(30), Duration.ofMinutes(1)),
+                new SearchJob(database, Duration.ofSeconds(2), 5_000));
     }
 
     public Database database() {

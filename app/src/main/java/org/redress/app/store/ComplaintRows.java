@@ -115,7 +115,7 @@ final class ComplaintRows {
                 .bind("text", text).bind("externalId", cut(externalId, 1000)).bind("automated", automated)
                 .bind("channel", cut(channel, 100)).bind("role", role).bind("eta", at(eta)).bind("callId", cut(callId, 300))
                 .bind("outcome", cut(outcome, 32)).execute();
-        SearchIndex.entryAdded(h, number, kind, author, text);
+        SearchIndex.entryAdded(h, number, kind);
         if (e instanceof Entry.CustomerMessage in && in.inPublic() && in.externalId() != null) {
             h.createUpdate("insert into public_post (complaint_number, external_id) values (:n, :id) on conflict do nothing")
                     .bind("n", number).bind("id", cut(in.externalId(), 1000)).execute();

@@ -241,7 +241,7 @@ public final class Complaints {
         ComplaintFigures.bindEntries(insert, c);
         ComplaintFigures.bindClocks(insert, clocks);
         insert.execute();
-        SearchIndex.complaintAdded(h, number, c.customer().value(), c.subject());
+        SearchIndex.complaintAdded(h, number);
         for (Signal s : c.signals()) {
             ComplaintRows.insertSignal(h, number, s);
         }

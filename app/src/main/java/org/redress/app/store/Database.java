@@ -278,7 +278,7 @@ public final class Database implements AutoCloseable {
      * that Flyway already brought there successfully opens without Flyway scanning the class path again, which
      * is a third of the desk's start-up.
      */
-    static final int SCHEMA_VERSION = 14;
+    static final int SCHEMA_VERSION = 15;
 
     private static boolean upToDate(HikariDataSource pool) {
         try (var c = pool.getConnection(); var s = c.createStatement()) {
@@ -304,6 +304,7 @@ public final class Database implements AutoCloseable {
      * from a backup (which leaves the index out), none otherwise.
      */
     private void indexForSearch() {
+        indexPending(Integer.MAX_VALUE);
         // a complaint is indexed in the transaction that writes it, and a catch-up goes in number order: the index lacks
         // something only if it lacks the newest complaint, which two key lookups tell without reading every complaint
         boolean behind = jdbi.withHandle(h -> h.createQuery("select count(*) from complaint c where c.number = "
@@ -319,6 +320,18 @@ public final class Database implements AutoCloseable {
                 System.err.println("indexing this desk's complaints for search (once, after an upgrade or a restore)…");
             }
         }
+    }
+
+    /**
+     * Indexes for search the complaints changed since they were last indexed, up to about {@code limit} changes, in
+     * transactions of a few hundred; returns how many changes it took (the search job, and a search before it asks).
+     */
+    public int indexPending(int limit) {
+        int done = 0;
+        for (int batch; done < limit && (batch = jdbi.inTransaction(h -> SearchIndex.indexPending(h, Math.min(200, limit)))) > 0; ) {
+            done += batch;
+        }
+        return done;
     }
 
     /**

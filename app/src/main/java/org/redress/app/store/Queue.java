@@ -102,6 +102,9 @@ public final class Queue {
     private final java.util.Map<String, Found> recentlyFound = new java.util.concurrent.ConcurrentHashMap<>();
     private static final long FOUND_FOR_NANOS = 2_000_000_000L;
 
+    /** How many changes waiting for the index a search indexes before it asks. */
+    private static final int SEARCH_CATCH_UP = 2_000;
+
     private record Found(List<Long> numbers, long at) {
     }
 
@@ -185,6 +188,7 @@ public final class Queue {
      * counting every one of them costs PostgreSQL a visit to each, where the first page needs fifty).
      */
     public long count(Filter filter, Optional<Reach> reach) {
+        indexWaiting(filter);
         return database.jdbi().withHandle(h -> {
             Optional<List<Long>> found = found(h, filter);
             if (filter.search().isPresent() && found.isEmpty() && reach.isEmpty() && filter.equals(searchOnly(filter))) {
@@ -203,6 +207,7 @@ public final class Queue {
     }
 
     private List<Item> list(Filter filter, int limit, int offset, Optional<Reach> reach) {
+        indexWaiting(filter);
         return database.jdbi().withHandle(h -> {
             Optional<List<Long>> found = found(h, filter);
             StringBuilder sql = new StringBuilder("select number, subject, priority, status, team, owner, due_at from complaint");
@@ -217,6 +222,16 @@ public final class Queue {
                     rs.getString("status"), rs.getString("team"), rs.getString("owner"),
                     rs.getObject("due_at", OffsetDateTime.class))).list();
         });
+    }
+
+    /**
+     * Before a search, what intake stored a moment ago is indexed so that it is found: the words still waiting first
+     * (a bounded number, so that a search during a large import answers; the search job takes the rest within seconds).
+     */
+    private void indexWaiting(Filter filter) {
+        if (filter.search().isPresent() && database.indexPending(SEARCH_CATCH_UP) > 0) {
+            recentlyFound.clear();
+        }
     }
 
     /** The filter with its search only (and its sort, which counts nothing). */

@@ -27,7 +27,7 @@ import org.jdbi.v3.core.statement.Query;
 public final class SearchIndex {
 
     /** The tables of the index, which a backup leaves out (they differ between the two databases). */
-    public static final Set<String> TABLES = Set.of("complaint_search", "search_term");
+    public static final Set<String> TABLES = Set.of("complaint_search", "search_term", "search_pending");
 
     /** A word longer than this is cut: no one types more of it into a search box. */
     static final int LONGEST_TERM = 64;
@@ -171,23 +171,47 @@ public final class SearchIndex {
 
     // ---- writing --------------------------------------------------------------------------------------------
 
-    /** A new complaint: its subject and its customer's name and addresses (its entries come with each entry). */
-    static void complaintAdded(Handle h, long number, long customer, String subject) {
-        Set<String> terms = terms(subject);
-        terms.addAll(customerTerms(h, customer));
-        add(h, number, terms);
+    /**
+     * A new complaint (its subject, its customer's name and addresses, its first entries): to be indexed soon, not in
+     * the transaction that stores it — intake would otherwise write fifty-odd rows of words per message.
+     */
+    static void complaintAdded(Handle h, long number) {
+        pending(h, number);
     }
 
-    /** One more entry of a complaint: its text, and who wrote or called when that is the customer. */
-    static void entryAdded(Handle h, long number, String kind, String author, String text) {
-        if (!indexed(kind)) {
-            return;
+    /** One more entry of a complaint: its text, and who wrote or called when that is the customer, to be indexed soon. */
+    static void entryAdded(Handle h, long number, String kind) {
+        if (indexed(kind)) {
+            pending(h, number);
         }
-        Set<String> terms = terms(text);
-        if (kind.equals("inbound") || kind.equals("call")) {
-            terms.addAll(terms(author));
+    }
+
+    private static void pending(Handle h, long number) {
+        h.createUpdate("insert into search_pending (complaint_number) values (:n)").bind("n", number).execute();
+    }
+
+    /**
+     * Indexes the complaints waiting (up to {@code limit} changes, oldest first), each made again whole from what the
+     * desk holds, in the caller's transaction; returns how many changes it took. Only the rows it read are deleted:
+     * a change committed meanwhile keeps its row and is indexed by the next run.
+     */
+    static int indexPending(Handle h, int limit) {
+        List<Map<String, Object>> rows = h.createQuery("select id, complaint_number from search_pending order by id limit :limit")
+                .bind("limit", limit).mapToMap().list();
+        if (rows.isEmpty()) {
+            return 0;
         }
-        add(h, number, terms);
+        Set<Long> numbers = new java.util.TreeSet<>();
+        List<Long> ids = new ArrayList<>();
+        for (Map<String, Object> r : rows) {
+            ids.add(((Number) r.get("id")).longValue());
+            numbers.add(((Number) r.get("complaint_number")).longValue());
+        }
+        for (long number : numbers) {
+            reindex(h, number);
+        }
+        h.createUpdate("delete from search_pending where id in (<ids>)").bindList("ids", ids).execute();
+        return rows.size();
     }
 
     /** Makes a complaint's words again from what the desk holds now: after a merge, or an erasure. */

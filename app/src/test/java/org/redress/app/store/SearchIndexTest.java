@@ -127,6 +127,44 @@ class SearchIndexTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
+    void intake_leaves_the_words_waiting_and_the_job_or_the_next_search_indexes_them(String kind) throws Exception {
+        try (Database db = Database.open(TestDatabases.fresh(kind, dir), 4)) {
+            List<Long> n = intake(db);
+            // storing the mail wrote no words: a row each says what waits
+            assertThat(count(db, "select count(*) from complaint_search")).isZero();
+            assertThat(count(db, "select count(distinct complaint_number) from search_pending")).isEqualTo(n.size());
+            int taken = new org.redress.app.schedule.SearchJob(db, java.time.Duration.ofSeconds(2), 5_000).run(CLOCK.instant());
+            assertThat(taken).isPositive();
+            assertThat(count(db, "select count(*) from search_pending")).isZero();
+            assertThat(count(db, "select count(*) from complaint_search")).isEqualTo(n.size());
+            assertThat(new org.redress.app.schedule.SearchJob(db, java.time.Duration.ofSeconds(2), 5_000).run(CLOCK.instant()))
+                    .as("nothing waits any more").isZero();
+
+            // a customer's next mail is found by the next search, without the job
+            db.jdbi().useHandle(h -> h.execute("delete from search_pending"));
+            Path inbox = Files.createDirectories(dir.resolve("inbox-late"));
+            Files.writeString(inbox.resolve("late.eml"), "Message-ID: <late@customer.example>\r\nFrom: " + MAILS[0][0]
+                    + "\r\nTo: support@desk.example\r\nSubject: Re: " + MAILS[0][1].replaceAll("[^\\x20-\\x7e]", "")
+                    + "\r\nIn-Reply-To: <s0@customer.example>\r\nDate: Mon, 23 Nov 2026 11:00:00 +0000\r\n"
+                    + "Content-Type: text/plain; charset=UTF-8\r\n\r\nThe technician never came: I will write to the regulator.\r\n",
+                    StandardCharsets.UTF_8);
+            ChannelPlugin email = ChannelRegistry.discover().require("email");
+            try (Channel channel = email.open(ChannelSettings.validate(email.descriptor(), Map.of("path", inbox.toString(), "settle", "PT0S")),
+                    new ChannelContext("support", CLOCK))) {
+                new IntakeRunner(TestDesks.english(db, CLOCK).intake("email", false), 10).drain("support", channel);
+            }
+            assertThat(count(db, "select count(*) from search_pending")).isPositive();
+            assertThat(search(db, "regulator")).hasSize(1);
+            assertThat(count(db, "select count(*) from search_pending")).isZero();
+        }
+    }
+
+    private static long count(Database db, String sql) {
+        return db.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
     void a_desk_without_its_index_makes_it_when_it_opens_and_a_restore_makes_it_again(String kind) throws Exception {
         String url = TestDatabases.fresh(kind, dir);
         List<Long> n;
@@ -138,6 +176,7 @@ class SearchIndexTest {
                     h.execute("delete from search_term");
                 }
                 h.execute("delete from complaint_search");
+                h.execute("delete from search_pending");
             });
             assertThat(search(db, "ombudsman")).isEmpty();
         }
@@ -145,7 +184,7 @@ class SearchIndexTest {
         try (Database db = Database.open(url, 4)) {
             assertThat(search(db, "ombudsman")).containsExactly(n.get(0));
             Backups.Manifest manifest = Backups.backup(db, backup);
-            assertThat(manifest.rows()).doesNotContainKeys("complaint_search", "search_term");
+            assertThat(manifest.rows()).doesNotContainKeys("complaint_search", "search_term", "search_pending");
         }
         String restored = TestDatabases.fresh(kind.equals("h2") ? "postgresql" : "h2", dir);
         Backups.restore(backup, restored);
