@@ -65,6 +65,11 @@ final class ComplaintRows {
     }
 
     static void insertEntry(Handle h, long number, Entry e) {
+        insertEntry(h, number, e, true);
+    }
+
+    /** An entry's row; {@code forSearch} false when the complaint is already waiting for the search index. */
+    static void insertEntry(Handle h, long number, Entry e, boolean forSearch) {
         String kind;
         String author;
         String role = null;
@@ -115,7 +120,9 @@ final class ComplaintRows {
                 .bind("text", text).bind("externalId", cut(externalId, 1000)).bind("automated", automated)
                 .bind("channel", cut(channel, 100)).bind("role", role).bind("eta", at(eta)).bind("callId", cut(callId, 300))
                 .bind("outcome", cut(outcome, 32)).execute();
-        SearchIndex.entryAdded(h, number, kind);
+        if (forSearch) {
+            SearchIndex.entryAdded(h, number, kind);
+        }
         if (e instanceof Entry.CustomerMessage in && in.inPublic() && in.externalId() != null) {
             h.createUpdate("insert into public_post (complaint_number, external_id) values (:n, :id) on conflict do nothing")
                     .bind("n", number).bind("id", cut(in.externalId(), 1000)).execute();

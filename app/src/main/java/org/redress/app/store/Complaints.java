@@ -248,7 +248,8 @@ public final class Complaints {
         // a new complaint has no clocks to replace: inserted in one batch, without the delete
         insertClocks(h, number, clocks);
         for (Entry e : c.timeline()) {
-            ComplaintRows.insertEntry(h, number, e);
+            // the new complaint waits for the search index whole (complaintAdded): its entries need no row of their own
+            ComplaintRows.insertEntry(h, number, e, false);
         }
         ComplaintRows.auditAll(h, number, c.audit());
         for (AuditRecord a : c.audit()) {
