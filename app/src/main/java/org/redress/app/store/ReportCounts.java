@@ -77,8 +77,7 @@ public final class ReportCounts {
                 // compiling this query costs more than it saves (~100 ms of the ~350 at a year of a million complaints)
                 h.execute("set local jit = off");
             }
-            var main = h.createQuery(figures("select category, " + before, "received_at >= :since", "category"))
-                    .bind("since", Complaints.at(since));
+            var main = h.createQuery(figures(before.toString())).bind("since", Complaints.at(since));
             for (int i = 0; i < months.size(); i++) {
                 main.bind("end" + i, Complaints.at(end(months.get(i), zone)));
             }
@@ -91,9 +90,10 @@ public final class ReportCounts {
                         byCategory.computeIfAbsent(new Category(rs.getString("category")), k -> new TreeMap<>()).merge(months.get(i), n, Long::sum);
                     }
                 }
-                long later = rs.getLong("n") - counted;
-                return add(rs, closing, clocks) + later;
+                add(rs, closing, clocks);
+                return rs.getLong("n") - counted;
             }).list().stream().filter(later -> later > 0).findAny().ifPresent(any -> {
+                // the zone is written into the statement: both databases take a zone's name there, and ZoneId allows no quote
                 String local = "received_at at time zone '" + zone.getId().replace("'", "") + "'";
                 h.createQuery("select category, y, m, count(*) as n from (select category, extract(year from " + local + ") as y, "
                                 + "extract(month from " + local + ") as m from complaint where received_at >= :since and received_at >= :beyond) t "
@@ -112,21 +112,21 @@ public final class ReportCounts {
         return month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
     }
 
-    /** The figures' query over the rows that match {@code where}, grouped by {@code by}, {@code head} read first. */
-    private static String figures(String head, String where, String by) {
+    /** The figures' query over the complaints received since, per category, the month counts ({@code before}) first. */
+    private static String figures(String before) {
         StringBuilder sums = new StringBuilder();
         for (String column : ComplaintFigures.CLOCK_COLUMNS) {
             sums.append(", sum(").append(column).append(") as ").append(column);
         }
-        return head + "count(*) as n, "
+        return "select category, " + before + "count(*) as n, "
                 + "sum(case when closed_at is not null or reopen_count > 0 then 1 else 0 end) as closed, "
                 + "sum(case when reopen_count > 0 then 1 else 0 end) as reopened, "
                 + "sum(case when closed_at is not null and reopen_count = 0 and replies <= 1 and contacts <= 1 then 1 else 0 end) "
-                + "as first_contact" + sums + " from complaint where " + where + " group by " + by;
+                + "as first_contact" + sums + " from complaint where received_at >= :since group by category";
     }
 
-    /** Adds a row's complaints, closing and clock figures to the report's; 0, for a mapper. */
-    private static long add(java.sql.ResultSet rs, long[] closing, long[] clocks) throws java.sql.SQLException {
+    /** Adds a row's complaints, closing and clock figures to the report's. */
+    private static void add(java.sql.ResultSet rs, long[] closing, long[] clocks) throws java.sql.SQLException {
         closing[0] += rs.getLong("n");
         closing[1] += rs.getLong("closed");
         closing[2] += rs.getLong("reopened");
@@ -134,7 +134,6 @@ public final class ReportCounts {
         for (int i = 0; i < clocks.length; i++) {
             clocks[i] += rs.getLong(ComplaintFigures.CLOCK_COLUMNS.get(i));
         }
-        return 0;
     }
 
     /** When the latest month is still running, its trends counted again over the same days of both months. */

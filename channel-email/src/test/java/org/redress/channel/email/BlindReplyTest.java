@@ -3,8 +3,6 @@ package org.redress.channel.email;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,19 +25,10 @@ class BlindReplyTest {
     }
 
     static List<Case> cases() throws IOException {
-        String all;
-        try (InputStream in = BlindReplyTest.class.getResourceAsStream("/reply-blind.txt")) {
-            all = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
         List<Case> cases = new ArrayList<>();
-        for (String chunk : all.split("(?m)^=== ")) {
-            if (chunk.startsWith("#") || chunk.isBlank()) {
-                continue;
-            }
-            int nameEnd = chunk.indexOf('\n');
-            String[] name = chunk.substring(0, nameEnd).split(" ");
-            String[] parts = chunk.substring(nameEnd + 1).split("\n--- reply\n", 2);
-            cases.add(new Case(name[0], name[1], name[2], parts[0], parts[1]));
+        for (String[] c : ReplyLanguagesTest.read("/reply-blind.txt")) {
+            String[] name = c[0].split(" ");
+            cases.add(new Case(name[0], name[1], name[2], c[1], c[2]));
         }
         return cases;
     }

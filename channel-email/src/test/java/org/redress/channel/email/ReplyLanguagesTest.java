@@ -25,19 +25,31 @@ class ReplyLanguagesTest {
     }
 
     static List<Case> cases() throws IOException {
+        List<Case> cases = new ArrayList<>();
+        for (String[] c : read("/reply-languages.txt")) {
+            String[] name = c[0].split(" ");
+            cases.add(new Case(name[0], name[1], c[1], c[2].strip()));
+        }
+        return cases;
+    }
+
+    /**
+     * The cases of a file of reply cases: each "=== name" line, the body, a "--- reply" line and the reply expected;
+     * lines before the first case ("#") say what the file is. Each as {name, body, reply}.
+     */
+    static List<String[]> read(String resource) throws IOException {
         String all;
-        try (InputStream in = ReplyLanguagesTest.class.getResourceAsStream("/reply-languages.txt")) {
+        try (InputStream in = ReplyLanguagesTest.class.getResourceAsStream(resource)) {
             all = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        List<Case> cases = new ArrayList<>();
+        List<String[]> cases = new ArrayList<>();
         for (String chunk : all.split("(?m)^=== ")) {
             if (chunk.startsWith("#") || chunk.isBlank()) {
                 continue;
             }
             int nameEnd = chunk.indexOf('\n');
-            String[] name = chunk.substring(0, nameEnd).split(" ");
             String[] parts = chunk.substring(nameEnd + 1).split("\n--- reply\n", 2);
-            cases.add(new Case(name[0], name[1], parts[0], parts[1].strip()));
+            cases.add(new String[] {chunk.substring(0, nameEnd), parts[0], parts[1]});
         }
         return cases;
     }
