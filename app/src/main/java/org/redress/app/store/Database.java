@@ -324,11 +324,12 @@ public final class Database implements AutoCloseable {
 
     /**
      * Indexes for search the complaints changed since they were last indexed, up to about {@code limit} changes, in
-     * transactions of a few hundred; returns how many changes it took (the search job, and a search before it asks).
+     * transactions of up to a thousand (a thousand new complaints' words are one sweep through the index); returns how
+     * many changes it took (the search job, and a search before it asks).
      */
     public int indexPending(int limit) {
         int done = 0;
-        for (int batch; done < limit && (batch = jdbi.inTransaction(h -> SearchIndex.indexPending(h, Math.min(200, limit)))) > 0; ) {
+        for (int batch; done < limit && (batch = jdbi.inTransaction(h -> SearchIndex.indexPending(h, Math.min(1_000, limit)))) > 0; ) {
             done += batch;
         }
         return done;

@@ -94,7 +94,11 @@ public final class IngestBenchmark {
             };
             // the search job runs beside intake as it does in serve (every 2 s, up to 5,000 waiting changes a run)
             var searchJob = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
-            searchJob.scheduleWithFixedDelay(() -> db.indexPending(5_000), 2, 2, java.util.concurrent.TimeUnit.SECONDS);
+            // -Dbench.searchEvery=0 leaves all indexing to the end, to measure storing and indexing apart
+            long every = Long.getLong("bench.searchEvery", 2);
+            if (every > 0) {
+                searchJob.scheduleWithFixedDelay(() -> db.indexPending(5_000), every, every, java.util.concurrent.TimeUnit.SECONDS);
+            }
             new IntakeRunner(timed, 200).drain("bench", new PrefetchingChannel(channel));
             counts = intake.counts();
             stored = n / ((System.nanoTime() - start) / 1e9);
@@ -107,6 +111,8 @@ public final class IngestBenchmark {
             db.indexPending(Integer.MAX_VALUE);
             System.out.printf("%,d changes were still waiting for the search index when the last message was stored: indexed in %.1f s%n",
                     waiting, (System.nanoTime() - t) / 1e9);
+            System.out.println("words in the search index: " + db.jdbi().withHandle(h -> h.createQuery(
+                    "select count(*) || ' rows, ' || count(distinct term) || ' distinct' from search_term").mapTo(String.class).one()));
         }
         double ingest = n / ((System.nanoTime() - start) / 1e9);
         System.out.printf("ingest into H2: %,.0f messages/s stored, %,.0f messages/s stored and indexed for search (%s)%n", stored, ingest,

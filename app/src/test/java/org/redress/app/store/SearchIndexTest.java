@@ -205,6 +205,9 @@ class SearchIndexTest {
         assertThat(SearchIndex.queryTerms("@ana_pop")).containsExactly("ana_pop");
         assertThat(SearchIndex.queryTerms("  Ombudsman's   reply ")).containsExactly("ombudsman", "reply");
         assertThat(SearchIndex.queryTerms("'; drop table complaint; --")).containsExactly("drop", "table", "complaint");
+        // punctuation around a compound is not part of it; inside, it splits the parts
+        assertThat(SearchIndex.terms("«Voir: -dossier-42.pdf.» (@ana.pop!) -- 7")).containsExactly("voir", "dossier-42.pdf",
+                "dossier", "42", "pdf", "ana.pop", "ana", "pop", "7");
         assertThat(SearchIndex.terms("x".repeat(200))).allMatch(t -> t.length() <= SearchIndex.LONGEST_TERM);
     }
 }
