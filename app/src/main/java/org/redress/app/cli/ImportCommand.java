@@ -109,7 +109,8 @@ public final class ImportCommand implements Callable<Integer> {
                      new ChannelContext(instance, Clock.systemUTC()))) {
             // routed, timed and escalated by the desk's configuration, like a live channel; old mail gets no acknowledgement
             DeskIntake intake = opened.desk().intake(plugin, historic ? DeskIntake.Mode.HISTORY : DeskIntake.Mode.QUIET);
-            new IntakeRunner(new Progress(intake, err, json), batch).drain(instance, new org.redress.app.intake.PrefetchingChannel(channel));
+            new IntakeRunner(new Progress(intake, err, json), batch).drain(instance,
+                    new org.redress.app.intake.PrefetchingChannel(channel, intake::assessAhead));
             DeskIntake.Counts c = intake.counts();
             PrintWriter out = spec.commandLine().getOut();
             if (json) {

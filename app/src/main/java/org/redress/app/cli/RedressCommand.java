@@ -57,6 +57,10 @@ public final class RedressCommand implements Runnable {
                     || ex instanceof org.redress.app.store.DatabaseException || ex instanceof org.redress.app.config.ConfigException;
             String message = told ? ex.getMessage() : org.redress.app.store.DatabaseErrors.describe(ex).orElseGet(ex::toString);
             err.println(commandLine.getCommandSpec().qualifiedName() + ": " + message);
+            if (System.getenv("REDRESS_TRACE") != null) {
+                // for a bug report: where it failed, which the one-line message leaves out on purpose (see above)
+                ex.printStackTrace(err);
+            }
             err.flush();
             return 1;
         });

@@ -93,6 +93,15 @@ public final class DeskIntake implements InboundStore {
     private final Escalator escalator;
     private final CallIntake calls;
 
+    /**
+     * Assessments made ahead ({@link #assessAhead}) of the batches the channel read next, at most the two latest, each
+     * known by the batch's identity (a batch's equality compares its messages' raw bytes).
+     */
+    private final java.util.Deque<Assessed> ahead = new java.util.ArrayDeque<>();
+
+    private record Assessed(Batch batch, List<Triage.Result> results) {
+    }
+
     /** This batch's assessments, by message identity (a message's equality compares its raw bytes). */
     private final Map<InboundMessage, Triage.Result> assessed = new IdentityHashMap<>();
     private final AtomicLong read = new AtomicLong();
@@ -140,9 +149,8 @@ public final class DeskIntake implements InboundStore {
     public IntakeCounts store(String instance, Batch batch) {
         // language and triage need no database: done for the whole batch on every core before the transaction,
         // which then holds its locks only for the writes (a follow-up's assessment is simply not used)
-        List<InboundMessage> people = batch.items().stream().filter(i -> i instanceof InboundMessage m && !m.isAutomated())
-                .map(InboundMessage.class::cast).toList();
-        List<Triage.Result> results = people.parallelStream().map(this::assess).toList();
+        List<InboundMessage> people = people(batch);
+        List<Triage.Result> results = takeAhead(batch).orElseGet(() -> people.parallelStream().map(this::assess).toList());
         assessed.clear();
         for (int i = 0; i < people.size(); i++) {
             assessed.put(people.get(i), results.get(i));
@@ -172,6 +180,40 @@ public final class DeskIntake implements InboundStore {
         quarantined.addAndGet(tally.quarantined);
         return new IntakeCounts(batch.items().size(), tally.created + tally.appended + tally.system + tally.parked,
                 tally.duplicates, tally.quarantined);
+    }
+
+    /**
+     * Language and triage of a batch that will be stored next, done now on the caller's thread (the import's reader,
+     * which has read the batch while the desk stores the one before): the store then only writes, and the two cores
+     * parse and assess on one side while they write on the other. Assessment needs no database, so doing it early
+     * changes nothing but when; a batch the desk does not store after all is forgotten after two more.
+     */
+    public void assessAhead(Batch batch) {
+        List<Triage.Result> results = people(batch).parallelStream().map(this::assess).toList();
+        synchronized (ahead) {
+            ahead.addLast(new Assessed(batch, results));
+            while (ahead.size() > 2) {
+                ahead.removeFirst();
+            }
+        }
+    }
+
+    private Optional<List<Triage.Result>> takeAhead(Batch batch) {
+        synchronized (ahead) {
+            for (java.util.Iterator<Assessed> i = ahead.iterator(); i.hasNext(); ) {
+                Assessed a = i.next();
+                if (a.batch() == batch) {
+                    i.remove();
+                    return Optional.of(a.results());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The messages of a batch that people sent: what language and triage are for. */
+    private static List<InboundMessage> people(Batch batch) {
+        return batch.items().stream().filter(i -> i instanceof InboundMessage m && !m.isAutomated()).map(InboundMessage.class::cast).toList();
     }
 
     private static final class Tally {

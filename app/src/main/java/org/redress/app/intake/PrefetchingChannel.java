@@ -26,9 +26,19 @@ public final class PrefetchingChannel implements Channel {
     private Checkpoint prefetchedFrom;
     private int prefetchedMax;
     private CompletableFuture<Batch> prefetched;
+    private final java.util.function.Consumer<Batch> then;
 
     public PrefetchingChannel(Channel channel) {
+        this(channel, batch -> { });
+    }
+
+    /**
+     * @param then what else to do with a batch read ahead, on the reading thread once it is read (the desk assesses it:
+     *             {@link DeskIntake#assessAhead}); a failure there is not the read's, and is left for the store to meet
+     */
+    public PrefetchingChannel(Channel channel, java.util.function.Consumer<Batch> then) {
         this.channel = channel;
+        this.then = then;
     }
 
     @Override
@@ -48,11 +58,18 @@ public final class PrefetchingChannel implements Channel {
             prefetchedFrom = next;
             prefetchedMax = max;
             prefetched = CompletableFuture.supplyAsync(() -> {
+                Batch ahead;
                 try {
-                    return channel.read(next, max);
+                    ahead = channel.read(next, max);
                 } catch (ChannelException e) {
                     throw new IllegalStateException(e);
                 }
+                try {
+                    then.accept(ahead);
+                } catch (RuntimeException e) {
+                    // only work done early: the store does it again, and fails there with its own error if it must
+                }
+                return ahead;
             }, reader);
         }
         return batch;

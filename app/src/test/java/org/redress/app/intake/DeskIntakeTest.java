@@ -149,6 +149,35 @@ class DeskIntakeTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"h2"})
+    void complaints_assessed_while_the_batch_before_is_stored_are_the_complaints_assessed_in_the_store(String kind) throws Exception {
+        Path inbox = Files.createDirectories(dir.resolve("inbox"));
+        for (int i = 0; i < 12; i++) {
+            write(inbox, String.format("%02d.eml", i), mail("x" + i + "@customer.example", "c" + i + "@customer.example",
+                    List.of("You charged me twice", "Factura greșită, vreau banii înapoi", "Internet puudub juba kaks päeva",
+                            "Mạng bị mất từ hôm qua").get(i % 4), "",
+                    List.of("I was billed twice for March. Refund me or I go to the ombudsman.",
+                            "Mi-ați facturat de două ori luna martie. Vreau banii înapoi, altfel merg la ANPC.",
+                            "Internet ei tööta juba kaks päeva, palun parandage see kiiresti.",
+                            "Mạng nhà tôi bị mất từ hôm qua, các bạn làm ăn kiểu gì vậy, đồ ngu.").get(i % 4)));
+        }
+        String heads = "select number, category, priority, language, escalation, team, "
+                + "(select listagg(code, ',') within group (order by code) from complaint_signal s where s.complaint_number = number) "
+                + "from complaint order by number";
+        List<Map<String, Object>> inStore;
+        try (Database db = Database.open(TestDatabases.fresh(kind, dir), 2); Channel channel = emlFolder(inbox)) {
+            new IntakeRunner(intake(db, false), 3).drain("support", channel);
+            inStore = db.jdbi().withHandle(h -> h.createQuery(heads).mapToMap().list());
+        }
+        try (Database db = Database.open(TestDatabases.fresh(kind, dir), 2); Channel channel = emlFolder(inbox)) {
+            DeskIntake intake = intake(db, false);
+            new IntakeRunner(intake, 3).drain("support", new PrefetchingChannel(channel, intake::assessAhead));
+            assertThat(db.jdbi().withHandle(h -> h.createQuery(heads).mapToMap().list())).hasSize(12).isEqualTo(inStore);
+        }
+        assertThat(inStore).extracting(m -> m.get("language")).contains("en", "ro", "et", "vi");
+    }
+
     static List<Object> column(Handle h, String sql) {
         return h.createQuery(sql).mapToMap().list().stream().map(m -> m.values().iterator().next())
                 .map(v -> v instanceof Number n ? (Object) n.longValue() : v).toList();

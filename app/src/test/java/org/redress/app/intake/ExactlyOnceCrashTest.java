@@ -60,8 +60,10 @@ public class ExactlyOnceCrashTest {
             int killedThisTrial = 0;
             for (int run = 1; ; run++) {
                 assertThat(run).as("trial " + trial + " never finished").isLessThan(60);
-                Process child = new ProcessBuilder(javaCommand("import", "email", mbox.toString(), "--db", url, "--json", "--batch", "50"))
-                        .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
+                ProcessBuilder builder = new ProcessBuilder(javaCommand("import", "email", mbox.toString(), "--db", url, "--json", "--batch", "50"))
+                        .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile());
+                builder.environment().put("REDRESS_TRACE", "1"); // a failure shows where it happened
+                Process child = builder.start();
                 // later kills come later: the import gets further each time and some runs finish
                 long wait = 800 + random.nextInt(2000 + 1000 * run);
                 if (!child.waitFor(wait, TimeUnit.MILLISECONDS)) {

@@ -99,7 +99,8 @@ public final class IngestBenchmark {
             if (every > 0) {
                 searchJob.scheduleWithFixedDelay(() -> db.indexPending(5_000), every, every, java.util.concurrent.TimeUnit.SECONDS);
             }
-            new IntakeRunner(timed, 200).drain("bench", new PrefetchingChannel(channel));
+            new IntakeRunner(timed, 200).drain("bench", Boolean.getBoolean("bench.assessInStore") ? new PrefetchingChannel(channel)
+                    : new PrefetchingChannel(channel, intake::assessAhead));
             counts = intake.counts();
             stored = n / ((System.nanoTime() - start) / 1e9);
             System.out.printf("of %.1f s, the desk stored (assessed, wrote, committed) for %.1f s; the rest was waiting for the channel%n",
