@@ -307,9 +307,7 @@ public final class Database implements AutoCloseable {
         // in transactions of 200, as before the job's grew to 1,000: a desk opening may be one restarted after a crash,
         // and the one H2 failure seen in the crash test (a lock timeout in an import, once in some thirty trials) came
         // after this grew; kept small here until REDRESS_TRACE shows where that came from
-        for (int batch; (batch = jdbi.inTransaction(h -> SearchIndex.indexPending(h, 200))) > 0; ) {
-            // all that waits
-        }
+        indexPending(Integer.MAX_VALUE, 200);
         // a complaint is indexed in the transaction that writes it, and a catch-up goes in number order: the index lacks
         // something only if it lacks the newest complaint, which two key lookups tell without reading every complaint
         boolean behind = jdbi.withHandle(h -> h.createQuery("select count(*) from complaint c where c.number = "
@@ -333,8 +331,12 @@ public final class Database implements AutoCloseable {
      * many changes it took (the search job, and a search before it asks).
      */
     public int indexPending(int limit) {
+        return indexPending(limit, 1_000);
+    }
+
+    private int indexPending(int limit, int perTransaction) {
         int done = 0;
-        for (int batch; done < limit && (batch = jdbi.inTransaction(h -> SearchIndex.indexPending(h, Math.min(1_000, limit)))) > 0; ) {
+        for (int batch; done < limit && (batch = jdbi.inTransaction(h -> SearchIndex.indexPending(h, Math.min(perTransaction, limit)))) > 0; ) {
             done += batch;
         }
         return done;
